@@ -1,0 +1,97 @@
+//! Compiles `locales/*.txt` into a static table, so a missing or misspelt
+//! key is a build error rather than a blank button in some reader's language.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+
+const REFERENCE: &str = "en";
+
+fn main() {
+    let dir = Path::new("locales");
+    println!("cargo:rerun-if-changed=locales");
+    let mut locales: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for entry in fs::read_dir(dir).expect("locales/ is readable") {
+        let path = entry.expect("locale entry").path();
+        if path.extension().and_then(|e| e.to_str()) != Some("txt") {
+            continue;
+        }
+        println!("cargo:rerun-if-changed={}", path.display());
+        let tag = path.file_stem().unwrap().to_str().unwrap().to_string();
+        let text = fs::read_to_string(&path).expect("locale file is UTF-8");
+        locales.insert(tag.clone(), parse(&tag, &text));
+    }
+    let reference = locales.get(REFERENCE).expect("locales/en.txt exists").clone();
+    let keys: Vec<&str> = reference.iter().map(|(k, _)| k.as_str()).collect();
+    for (tag, entries) in &locales {
+        let theirs: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
+        for key in &keys {
+            assert!(theirs.contains(key), "locales/{tag}.txt lacks the key `{key}`");
+        }
+        for key in &theirs {
+            assert!(keys.contains(key), "locales/{tag}.txt has the unknown key `{key}`");
+        }
+    }
+
+    let mut out = String::new();
+    out.push_str("/// A translatable string; one per key of `locales/en.txt`.\n");
+    out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq)]\n#[repr(u8)]\npub enum Key {\n");
+    for key in &keys {
+        writeln!(out, "    /// `{key}`\n    {},", variant(key)).unwrap();
+    }
+    out.push_str("}\n\n");
+    writeln!(out, "/// How many keys there are.\npub const KEY_COUNT: usize = {};\n", keys.len()).unwrap();
+    writeln!(out, "/// Every key, in file order.\npub const KEYS: [(&str, Key); KEY_COUNT] = [").unwrap();
+    for key in &keys {
+        writeln!(out, "    ({key:?}, Key::{}),", variant(key)).unwrap();
+    }
+    out.push_str("];\n\n");
+    out.push_str("/// Every locale's BCP 47 tag and strings, in key order.\n");
+    out.push_str("pub static LOCALES: &[(&str, [&str; KEY_COUNT])] = &[\n");
+    for (tag, entries) in &locales {
+        let map: BTreeMap<&str, &str> = entries.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        writeln!(out, "    ({tag:?}, [").unwrap();
+        for key in &keys {
+            writeln!(out, "        {:?},", map[key]).unwrap();
+        }
+        out.push_str("    ]),\n");
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("locales.rs");
+    fs::write(dest, out).unwrap();
+}
+
+fn parse(tag: &str, text: &str) -> Vec<(String, String)> {
+    let mut entries: Vec<(String, String)> = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (key, value) = line
+            .split_once('=')
+            .unwrap_or_else(|| panic!("locales/{tag}.txt:{}: expected `key = value`", number + 1));
+        let (key, value) = (key.trim().to_string(), value.trim().to_string());
+        assert!(!value.is_empty(), "locales/{tag}.txt:{}: `{key}` is empty", number + 1);
+        assert!(
+            entries.iter().all(|(k, _)| *k != key),
+            "locales/{tag}.txt:{}: `{key}` is given twice",
+            number + 1
+        );
+        entries.push((key, value));
+    }
+    entries
+}
+
+fn variant(key: &str) -> String {
+    key.split(['.', '_'])
+        .map(|part| {
+            let mut chars = part.chars();
+            match chars.next() {
+                Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}

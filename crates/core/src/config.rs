@@ -1,0 +1,483 @@
+//! The `data-*` attributes a site owner writes, read into a [`Config`].
+//!
+//! Reading never fails: each value that cannot be used yields a [`Warning`]
+//! and its default, so one typo never costs a reader the whole widget.
+
+use crate::date::Date;
+use crate::metadata::{Creator, Partial};
+use crate::network::Network;
+use crate::template::Template;
+use crate::url::{safe_link, Url};
+use crate::warning::{Warning, WarningKind};
+
+/// Every attribute sharecite reads, without its `data-` prefix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Attribute {
+    Networks,
+    Url,
+    Title,
+    Author,
+    Publisher,
+    Published,
+    Description,
+    Attribution,
+    OriginalSource,
+    OriginalUrl,
+    DiscussionUrl,
+    DiscussionLabel,
+    Target,
+    Lang,
+    Theme,
+}
+
+impl Attribute {
+    /// Every attribute, in README order.
+    pub const ALL: [Attribute; 15] = [
+        Attribute::Networks,
+        Attribute::Url,
+        Attribute::Title,
+        Attribute::Author,
+        Attribute::Publisher,
+        Attribute::Published,
+        Attribute::Description,
+        Attribute::Attribution,
+        Attribute::OriginalSource,
+        Attribute::OriginalUrl,
+        Attribute::DiscussionUrl,
+        Attribute::DiscussionLabel,
+        Attribute::Target,
+        Attribute::Lang,
+        Attribute::Theme,
+    ];
+
+    /// The HTML attribute name, `data-networks`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Attribute::Networks => "data-networks",
+            Attribute::Url => "data-url",
+            Attribute::Title => "data-title",
+            Attribute::Author => "data-author",
+            Attribute::Publisher => "data-publisher",
+            Attribute::Published => "data-published",
+            Attribute::Description => "data-description",
+            Attribute::Attribution => "data-attribution",
+            Attribute::OriginalSource => "data-original-source",
+            Attribute::OriginalUrl => "data-original-url",
+            Attribute::DiscussionUrl => "data-discussion-url",
+            Attribute::DiscussionLabel => "data-discussion-label",
+            Attribute::Target => "data-target",
+            Attribute::Lang => "data-lang",
+            Attribute::Theme => "data-theme",
+        }
+    }
+
+    /// Whether an attribute on a `data-target` element may override the
+    /// script's. `data-target` itself only means something on the script.
+    pub fn applies_per_placement(self) -> bool {
+        self != Attribute::Target
+    }
+}
+
+/// Raw attribute values, as written; `None` when absent.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Attributes {
+    values: [Option<String>; Attribute::ALL.len()],
+}
+
+impl Attributes {
+    /// Reads each attribute through `get`, given the attribute's full name.
+    pub fn read(mut get: impl FnMut(&'static str) -> Option<String>) -> Attributes {
+        let mut attributes = Attributes::default();
+        for attribute in Attribute::ALL {
+            attributes.values[attribute as usize] = get(attribute.name());
+        }
+        attributes
+    }
+
+    /// The value of `attribute`, if present.
+    pub fn get(&self, attribute: Attribute) -> Option<&str> {
+        self.values[attribute as usize].as_deref()
+    }
+
+    /// Sets one value.
+    pub fn set(&mut self, attribute: Attribute, value: Option<String>) {
+        self.values[attribute as usize] = value;
+    }
+
+    /// These attributes with those `placement` has on top.
+    pub fn overlay(&self, placement: &Attributes) -> Attributes {
+        let mut merged = self.clone();
+        for attribute in Attribute::ALL {
+            if attribute.applies_per_placement() {
+                if let Some(value) = placement.get(attribute) {
+                    merged.values[attribute as usize] = Some(value.to_string());
+                }
+            }
+        }
+        merged
+    }
+}
+
+/// Colour scheme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+    /// Follows the reader's `prefers-color-scheme`.
+    Auto,
+}
+
+impl Theme {
+    /// `light`, `dark` or `auto`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+}
+
+/// A credit to the publication that ran the article first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OriginalSource {
+    pub name: String,
+    pub url: Option<Url>,
+}
+
+/// Where readers discuss the article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Discussion {
+    pub url: Url,
+    /// `None` for the localized default.
+    pub label: Option<String>,
+}
+
+/// A placement's settings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    pub networks: Vec<Network>,
+    /// Article fields given by attributes; they outrank the page.
+    pub article: Partial,
+    pub attribution: Template,
+    pub original: Option<OriginalSource>,
+    pub discussion: Option<Discussion>,
+    /// `data-target`, a CSS selector.
+    pub target: Option<String>,
+    pub lang: Option<String>,
+    pub theme: Theme,
+    /// Whether `data-url` was given: links then stay put when a single-page
+    /// site navigates.
+    pub fixed_url: bool,
+}
+
+/// The networks shown when `data-networks` is absent.
+pub const DEFAULT_NETWORKS: [Network; 9] = [
+    Network::Native,
+    Network::Facebook,
+    Network::X,
+    Network::Linkedin,
+    Network::Bluesky,
+    Network::Reddit,
+    Network::Email,
+    Network::Copy,
+    Network::Cite,
+];
+
+impl Config {
+    /// Reads `attributes`; relative URLs resolve against `base`.
+    pub fn parse(attributes: &Attributes, base: Option<&Url>) -> (Config, Vec<Warning>) {
+        let mut warnings = Vec::new();
+        let mut warn = |attribute: Attribute, value: &str, kind: WarningKind| {
+            warnings.push(Warning::new(attribute.name(), value, kind));
+        };
+        let text = |attribute: Attribute| {
+            attributes.get(attribute).map(crate::encode::squash_whitespace).filter(|v| !v.is_empty())
+        };
+
+        let networks = match attributes.get(Attribute::Networks) {
+            Some(list) => {
+                let mut networks = Vec::new();
+                for id in list.split(|c: char| c == ',' || c.is_whitespace()).filter(|id| !id.is_empty()) {
+                    match Network::from_id(id) {
+                        Some(network) if networks.contains(&network) => {
+                            warn(Attribute::Networks, list, WarningKind::DuplicateNetwork(id.to_string()))
+                        }
+                        Some(network) => networks.push(network),
+                        None => warn(Attribute::Networks, list, WarningKind::UnknownNetwork(id.to_string())),
+                    }
+                }
+                networks
+            }
+            None => DEFAULT_NETWORKS.to_vec(),
+        };
+
+        let mut url_of = |attribute: Attribute, web_only: bool| -> Option<Url> {
+            let raw = attributes.get(attribute)?;
+            if raw.trim().is_empty() {
+                return None;
+            }
+            let parsed = match base {
+                Some(base) => Url::parse_with_base(raw, base),
+                None => Url::parse(raw),
+            };
+            match parsed {
+                None => {
+                    warn(attribute, raw, WarningKind::InvalidUrl);
+                    None
+                }
+                Some(url) if !url.is_safe_link() || (web_only && !url.is_web()) => {
+                    warn(attribute, raw, WarningKind::UnsafeUrl);
+                    None
+                }
+                Some(url) => Some(url),
+            }
+        };
+        let url = url_of(Attribute::Url, true);
+        let original_url = url_of(Attribute::OriginalUrl, true);
+        let discussion_url = url_of(Attribute::DiscussionUrl, false);
+
+        let published = attributes.get(Attribute::Published).filter(|v| !v.trim().is_empty()).and_then(|raw| {
+            let date = Date::parse(raw);
+            if date.is_none() {
+                warn(Attribute::Published, raw, WarningKind::InvalidDate);
+            }
+            date
+        });
+
+        let attribution = match attributes.get(Attribute::Attribution).filter(|v| !v.trim().is_empty()) {
+            Some(raw) => {
+                let (template, unknown) = Template::parse(raw);
+                for name in unknown {
+                    warn(Attribute::Attribution, raw, WarningKind::UnknownPlaceholder(name));
+                }
+                template
+            }
+            None => Template::default_attribution(),
+        };
+
+        let theme = match attributes.get(Attribute::Theme).map(|t| t.trim().to_ascii_lowercase()) {
+            None => Theme::default(),
+            Some(theme) => match theme.as_str() {
+                "" | "light" => Theme::Light,
+                "dark" => Theme::Dark,
+                "auto" => Theme::Auto,
+                _ => {
+                    let raw = attributes.get(Attribute::Theme).unwrap_or("");
+                    warn(Attribute::Theme, raw, WarningKind::UnknownValue("light, dark, auto; using light"));
+                    Theme::Light
+                }
+            },
+        };
+
+        let original_name = text(Attribute::OriginalSource);
+        let original = match (original_name, original_url) {
+            (Some(name), url) => Some(OriginalSource { name, url }),
+            (None, Some(url)) => Some(OriginalSource { name: url.site_name().to_string(), url: Some(url) }),
+            (None, None) => None,
+        };
+
+        let discussion_label = text(Attribute::DiscussionLabel);
+        if discussion_url.is_none() && attributes.get(Attribute::DiscussionUrl).is_none() {
+            if let Some(label) = &discussion_label {
+                warn(Attribute::DiscussionLabel, label, WarningKind::NeedsAttribute("data-discussion-url"));
+            }
+        }
+        let discussion = discussion_url.map(|url| Discussion { url, label: discussion_label });
+
+        let authors = text(Attribute::Author)
+            .map(|list| {
+                list.split(';')
+                    .map(str::trim)
+                    .filter(|name| !name.is_empty())
+                    .map(|name| Creator::person(name.to_string()))
+                    .collect()
+            })
+            .unwrap_or_default();
+
+        let config = Config {
+            networks,
+            fixed_url: url.is_some(),
+            article: Partial {
+                url: url.map(|u| u.as_string()),
+                title: text(Attribute::Title),
+                authors,
+                publisher: text(Attribute::Publisher),
+                site: None,
+                published,
+                modified: None,
+                description: text(Attribute::Description),
+                image: None,
+            },
+            attribution,
+            original,
+            discussion,
+            target: text(Attribute::Target),
+            lang: text(Attribute::Lang),
+            theme,
+        };
+        (config, warnings)
+    }
+}
+
+/// Whether `href` may be rendered as a link; see [`Url::is_safe_link`].
+pub fn is_safe_href(href: &str) -> bool {
+    safe_link(href, None).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(pairs: &[(&str, &str)]) -> (Config, Vec<Warning>) {
+        let attributes = Attributes::read(|name| {
+            pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string())
+        });
+        let base = Url::parse("https://www.globalresearch.ca/articles/5678141").unwrap();
+        Config::parse(&attributes, Some(&base))
+    }
+
+    fn ids(config: &Config) -> Vec<&'static str> {
+        config.networks.iter().map(|n| n.id()).collect()
+    }
+
+    #[test]
+    fn defaults() {
+        let (config, warnings) = parse(&[]);
+        assert!(warnings.is_empty());
+        assert_eq!(ids(&config), vec!["native", "facebook", "x", "linkedin", "bluesky", "reddit", "email", "copy", "cite"]);
+        assert_eq!(config.theme, Theme::Light);
+        assert_eq!(config.attribution, Template::default_attribution());
+        assert_eq!(config.original, None);
+        assert_eq!(config.discussion, None);
+        assert!(!config.fixed_url);
+    }
+
+    #[test]
+    fn seed_configuration() {
+        let (config, warnings) = parse(&[
+            ("data-networks", "facebook x linkedin reddit email whatsapp telegram copy cite"),
+            ("data-publisher", "Global Research"),
+            ("data-author", "Andrew Korybko"),
+            ("data-published", "2019-05-19"),
+            ("data-original-source", "CGTN"),
+            ("data-original-url", "https://news.cgtn.com/news/2019-05-18/huawei"),
+            ("data-discussion-url", "https://www.facebook.com/GlobalResearchCRG"),
+            ("data-discussion-label", "Comment on Global Research Articles on our Facebook page"),
+            ("data-theme", "dark"),
+        ]);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(ids(&config), vec!["facebook", "x", "linkedin", "reddit", "email", "whatsapp", "telegram", "copy", "cite"]);
+        assert_eq!(config.article.publisher.as_deref(), Some("Global Research"));
+        assert_eq!(config.article.authors, vec![Creator::person("Andrew Korybko".into())]);
+        assert_eq!(config.article.published, Date::parse("2019-05-19"));
+        let original = config.original.unwrap();
+        assert_eq!(original.name, "CGTN");
+        assert_eq!(original.url.unwrap().host(), "news.cgtn.com");
+        let discussion = config.discussion.unwrap();
+        assert_eq!(discussion.url.as_string(), "https://www.facebook.com/GlobalResearchCRG");
+        assert_eq!(discussion.label.as_deref(), Some("Comment on Global Research Articles on our Facebook page"));
+        assert_eq!(config.theme, Theme::Dark);
+    }
+
+    #[test]
+    fn networks_comma_or_space_separated_with_aliases() {
+        let (config, warnings) = parse(&[("data-networks", " twitter,  email,copy\tcite ")]);
+        assert!(warnings.is_empty());
+        assert_eq!(ids(&config), vec!["x", "email", "copy", "cite"]);
+    }
+
+    #[test]
+    fn empty_networks_means_none() {
+        let (config, warnings) = parse(&[("data-networks", "")]);
+        assert!(warnings.is_empty());
+        assert!(config.networks.is_empty());
+    }
+
+    macro_rules! warns {
+        ($($name:ident: $pairs:expr => $source:expr, $value:expr, $kind:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                let (_, warnings) = parse(&$pairs);
+                assert_eq!(warnings, vec![Warning::new($source, $value, $kind)]);
+            }
+        )*};
+    }
+
+    warns! {
+        unknown_network: [("data-networks", "facebook myspace x")]
+            => "data-networks", "facebook myspace x", WarningKind::UnknownNetwork("myspace".into());
+        duplicate_network: [("data-networks", "x twitter")]
+            => "data-networks", "x twitter", WarningKind::DuplicateNetwork("twitter".into());
+        javascript_discussion_url: [("data-discussion-url", "javascript:alert(document.cookie)")]
+            => "data-discussion-url", "javascript:alert(document.cookie)", WarningKind::UnsafeUrl;
+        mailto_share_url_refused: [("data-url", "mailto:a@b.c")]
+            => "data-url", "mailto:a@b.c", WarningKind::UnsafeUrl;
+        bad_url: [("data-original-url", "https://exa mple.org")]
+            => "data-original-url", "https://exa mple.org", WarningKind::InvalidUrl;
+        bad_date: [("data-published", "19 May 2019")]
+            => "data-published", "19 May 2019", WarningKind::InvalidDate;
+        unknown_placeholder: [("data-attribution", "By {autor}")]
+            => "data-attribution", "By {autor}", WarningKind::UnknownPlaceholder("autor".into());
+        unknown_theme: [("data-theme", "Blue")]
+            => "data-theme", "Blue", WarningKind::UnknownValue("light, dark, auto; using light");
+        label_without_url: [("data-discussion-label", "Comment")]
+            => "data-discussion-label", "Comment", WarningKind::NeedsAttribute("data-discussion-url");
+    }
+
+    #[test]
+    fn one_bad_value_keeps_the_rest() {
+        let (config, warnings) = parse(&[
+            ("data-networks", "facebook nope email"),
+            ("data-discussion-url", "javascript:void(0)"),
+            ("data-title", "Still here"),
+        ]);
+        assert_eq!(warnings.len(), 2);
+        assert_eq!(ids(&config), vec!["facebook", "email"]);
+        assert_eq!(config.discussion, None);
+        assert_eq!(config.article.title.as_deref(), Some("Still here"));
+    }
+
+    #[test]
+    fn relative_urls_resolve_and_authors_split_on_semicolons() {
+        let (config, _) = parse(&[("data-url", "/articles/1?utm_source=x"), ("data-author", " Ada Lovelace ;; Charles Babbage ")]);
+        assert_eq!(config.article.url.as_deref(), Some("https://www.globalresearch.ca/articles/1?utm_source=x"));
+        assert!(config.fixed_url);
+        let names: Vec<&str> = config.article.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, vec!["Ada Lovelace", "Charles Babbage"]);
+    }
+
+    #[test]
+    fn original_url_alone_credits_its_host() {
+        let (config, _) = parse(&[("data-original-url", "https://www.cgtn.com/x")]);
+        assert_eq!(config.original.unwrap().name, "cgtn.com");
+    }
+
+    #[test]
+    fn placement_attributes_override_the_scripts_except_target() {
+        let script = Attributes::read(|name| match name {
+            "data-title" => Some("Script title".into()),
+            "data-target" => Some(".card".into()),
+            "data-theme" => Some("dark".into()),
+            _ => None,
+        });
+        let card = Attributes::read(|name| match name {
+            "data-title" => Some("Card title".into()),
+            "data-target" => Some(".other".into()),
+            _ => None,
+        });
+        let merged = script.overlay(&card);
+        assert_eq!(merged.get(Attribute::Title), Some("Card title"));
+        assert_eq!(merged.get(Attribute::Theme), Some("dark"));
+        assert_eq!(merged.get(Attribute::Target), Some(".card"));
+    }
+
+    #[test]
+    fn safe_hrefs() {
+        assert!(is_safe_href("https://a.org/"));
+        assert!(is_safe_href("mailto:x@y.z"));
+        assert!(!is_safe_href("javascript:alert(1)"));
+        assert!(!is_safe_href("/relative"));
+    }
+}

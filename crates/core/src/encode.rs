@@ -1,0 +1,150 @@
+//! Percent-encoding and HTML escaping.
+//!
+//! Share intents put page-derived text into query strings and clipboard HTML;
+//! both are places where an unescaped character changes meaning, so every
+//! such write in the crate goes through here.
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+/// Appends `text` to `out` percent-encoded for use as one URI component.
+///
+/// Only RFC 3986 *unreserved* characters (`A-Z a-z 0-9 - . _ ~`) pass through;
+/// everything else, including `' ( ) * !` that `encodeURIComponent` leaves
+/// alone, is encoded as UTF-8 bytes. Spaces become `%20`, never `+`, because
+/// `mailto:` (RFC 6068) reads `+` literally.
+pub fn push_component(out: &mut String, text: &str) {
+    for &byte in text.as_bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push('%');
+            out.push(HEX[usize::from(byte >> 4)] as char);
+            out.push(HEX[usize::from(byte & 0x0f)] as char);
+        }
+    }
+}
+
+/// `text` percent-encoded as one URI component; see [`push_component`].
+pub fn component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 2);
+    push_component(&mut out, text);
+    out
+}
+
+/// Decodes `%XX` escapes (and `+` as space when `plus_is_space`), replacing
+/// invalid UTF-8 with U+FFFD. Malformed escapes are kept literally.
+pub fn decode_component(text: &str, plus_is_space: bool) -> String {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                match (hex_value(bytes[i + 1]), hex_value(bytes[i + 2])) {
+                    (Some(high), Some(low)) => {
+                        decoded.push(high << 4 | low);
+                        i += 3;
+                        continue;
+                    }
+                    _ => decoded.push(b'%'),
+                }
+            }
+            b'+' if plus_is_space => decoded.push(b' '),
+            byte => decoded.push(byte),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&decoded).into_owned()
+}
+
+fn hex_value(digit: u8) -> Option<u8> {
+    match digit {
+        b'0'..=b'9' => Some(digit - b'0'),
+        b'a'..=b'f' => Some(digit - b'a' + 10),
+        b'A'..=b'F' => Some(digit - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// Appends `text` to `out` escaped for HTML text and for attribute values
+/// in either quote style.
+pub fn push_html(out: &mut String, text: &str) {
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+}
+
+/// `text` escaped for HTML; see [`push_html`].
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    push_html(&mut out, text);
+    out
+}
+
+/// Collapses runs of whitespace (including newlines and NBSP) to one space and
+/// trims the ends: page metadata often carries the indentation of its source.
+pub fn squash_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| c.is_whitespace()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    macro_rules! cases {
+        ($($name:ident: $f:expr, $input:expr => $want:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                assert_eq!($f($input), $want);
+            }
+        )*};
+    }
+
+    cases! {
+        component_keeps_unreserved: component, "AZaz09-._~" => "AZaz09-._~";
+        component_space_is_percent20: component, "a b" => "a%20b";
+        component_reserved: component, "?&=#/:+@,;" => "%3F%26%3D%23%2F%3A%2B%40%2C%3B";
+        component_sub_delims_escaped: component, "'()*!" => "%27%28%29%2A%21";
+        component_utf8: component, "é—😀" => "%C3%A9%E2%80%94%F0%9F%98%80";
+        component_newline: component, "a\r\nb" => "a%0D%0Ab";
+        component_percent: component, "100%" => "100%25";
+        html_all_specials: html, "<a href=\"x\">'&'</a>" => "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;";
+        html_plain: html, "Copyright © 2019" => "Copyright © 2019";
+        squash_inner: squash_whitespace, "  The\n\t U.S.\u{a0} Ultimatum  " => "The U.S. Ultimatum";
+        squash_empty: squash_whitespace, " \n " => "";
+    }
+
+    #[test]
+    fn decode_round_trips_component() {
+        for text in ["", "a b", "é—😀", "%zz", "?&=#", "100%"] {
+            assert_eq!(decode_component(&component(text), false), text);
+        }
+    }
+
+    #[test]
+    fn decode_keeps_malformed_escapes() {
+        assert_eq!(decode_component("%", false), "%");
+        assert_eq!(decode_component("%4", false), "%4");
+        assert_eq!(decode_component("%4g", false), "%4g");
+        assert_eq!(decode_component("a+b", true), "a b");
+        assert_eq!(decode_component("a+b", false), "a+b");
+        assert_eq!(decode_component("%ff", false), "\u{fffd}");
+    }
+}

@@ -1,0 +1,378 @@
+//! A small, strict JSON reader for JSON-LD blocks.
+//!
+//! `JSON.parse` is not reachable from the pure core, and `serde_json` would
+//! add more to every reader's download than this whole module. Page JSON is
+//! hostile input, so nesting depth is bounded and every failure is a value,
+//! never a panic. Numbers are kept as their source text: metadata only ever
+//! prints them (a volume, an issue number).
+
+/// A parsed JSON value. Objects keep their member order and duplicates.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Number(String),
+    String(String),
+    Array(Vec<Json>),
+    Object(Vec<(String, Json)>),
+}
+
+/// Why a JSON text could not be read, and at which byte.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct JsonError {
+    /// Byte offset of the first character that could not be read.
+    pub offset: usize,
+}
+
+/// Deeper nesting than this is refused, so a hostile page cannot exhaust the
+/// stack; real JSON-LD rarely goes past 6.
+const MAX_DEPTH: usize = 64;
+
+impl Json {
+    /// Reads one JSON text, surrounded by optional whitespace.
+    pub fn parse(text: &str) -> Result<Json, JsonError> {
+        let mut reader = Reader { bytes: text.as_bytes(), pos: 0 };
+        // Some CMSes wrap JSON-LD in an HTML comment or CDATA section.
+        reader.skip_wrappers();
+        let value = reader.value(0)?;
+        reader.skip_whitespace();
+        reader.skip_wrappers();
+        if reader.pos != reader.bytes.len() {
+            return Err(reader.error());
+        }
+        Ok(value)
+    }
+
+    /// The member `key` of an object.
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Object(members) => members.iter().find(|(name, _)| name == key).map(|(_, value)| value),
+            _ => None,
+        }
+    }
+
+    /// The string, if this is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// Text for a string or a number; how JSON-LD values are printed.
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Json::String(text) | Json::Number(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// This value as a list: arrays as themselves, anything else as a list
+    /// of one, `null` as empty. JSON-LD lets any property be either.
+    pub fn items(&self) -> &[Json] {
+        match self {
+            Json::Array(items) => items,
+            Json::Null => &[],
+            single => core::slice::from_ref(single),
+        }
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Reader<'_> {
+    fn error(&self) -> JsonError {
+        JsonError { offset: self.pos }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn skip_wrappers(&mut self) {
+        loop {
+            self.skip_whitespace();
+            let rest = &self.bytes[self.pos..];
+            let wrapper: &[&[u8]] = &[b"<!--", b"-->", b"<![CDATA[", b"]]>", b"//<![CDATA[", b"//]]>"];
+            match wrapper.iter().find(|w| rest.starts_with(w)) {
+                Some(w) => self.pos += w.len(),
+                None => return,
+            }
+        }
+    }
+
+    fn expect(&mut self, literal: &[u8]) -> Result<(), JsonError> {
+        if self.bytes[self.pos..].starts_with(literal) {
+            self.pos += literal.len();
+            Ok(())
+        } else {
+            Err(self.error())
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json, JsonError> {
+        if depth > MAX_DEPTH {
+            return Err(self.error());
+        }
+        self.skip_whitespace();
+        match self.peek() {
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => self.string().map(Json::String),
+            Some(b't') => self.expect(b"true").map(|()| Json::Bool(true)),
+            Some(b'f') => self.expect(b"false").map(|()| Json::Bool(false)),
+            Some(b'n') => self.expect(b"null").map(|()| Json::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => Err(self.error()),
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Json, JsonError> {
+        self.pos += 1;
+        let mut members = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Json::Object(members));
+        }
+        loop {
+            self.skip_whitespace();
+            if self.peek() != Some(b'"') {
+                return Err(self.error());
+            }
+            let key = self.string()?;
+            self.skip_whitespace();
+            self.expect(b":")?;
+            let value = self.value(depth + 1)?;
+            members.push((key, value));
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Json::Object(members));
+                }
+                _ => return Err(self.error()),
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Json, JsonError> {
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Json::Array(items));
+        }
+        loop {
+            items.push(self.value(depth + 1)?);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Json::Array(items));
+                }
+                _ => return Err(self.error()),
+            }
+        }
+    }
+
+    fn number(&mut self) -> Result<Json, JsonError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return Err(self.error()),
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error());
+            }
+            self.digits();
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error());
+            }
+            self.digits();
+        }
+        let text = core::str::from_utf8(&self.bytes[start..self.pos]).map_err(|_| self.error())?;
+        Ok(Json::Number(text.to_string()))
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn string(&mut self) -> Result<String, JsonError> {
+        self.pos += 1;
+        let mut out: Vec<u8> = Vec::new();
+        loop {
+            let byte = self.peek().ok_or_else(|| self.error())?;
+            match byte {
+                b'"' => {
+                    self.pos += 1;
+                    // The input is a &str and escapes produce valid UTF-8.
+                    return String::from_utf8(out).map_err(|_| self.error());
+                }
+                b'\\' => {
+                    self.pos += 1;
+                    let escape = self.peek().ok_or_else(|| self.error())?;
+                    self.pos += 1;
+                    let decoded = match escape {
+                        b'"' => '"',
+                        b'\\' => '\\',
+                        b'/' => '/',
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'u' => self.unicode_escape()?,
+                        _ => return Err(JsonError { offset: self.pos - 1 }),
+                    };
+                    let mut buffer = [0u8; 4];
+                    out.extend_from_slice(decoded.encode_utf8(&mut buffer).as_bytes());
+                }
+                0x00..=0x1f => {
+                    // Raw control characters are invalid JSON, but CMSes emit
+                    // raw newlines in descriptions; browsers' JSON.parse
+                    // refuses them, and so do we, for one behaviour.
+                    return Err(self.error());
+                }
+                _ => {
+                    out.push(byte);
+                    self.pos += 1;
+                }
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, JsonError> {
+        let digits = self.bytes.get(self.pos..self.pos + 4).ok_or_else(|| self.error())?;
+        let mut value = 0u32;
+        for &digit in digits {
+            let nibble = match digit {
+                b'0'..=b'9' => digit - b'0',
+                b'a'..=b'f' => digit - b'a' + 10,
+                b'A'..=b'F' => digit - b'A' + 10,
+                _ => return Err(self.error()),
+            };
+            value = value << 4 | u32::from(nibble);
+        }
+        self.pos += 4;
+        Ok(value)
+    }
+
+    fn unicode_escape(&mut self) -> Result<char, JsonError> {
+        let first = self.hex4()?;
+        if (0xd800..0xdc00).contains(&first) && self.bytes[self.pos..].starts_with(b"\\u") {
+            let save = self.pos;
+            self.pos += 2;
+            let second = self.hex4()?;
+            if (0xdc00..0xe000).contains(&second) {
+                let code = 0x10000 + ((first - 0xd800) << 10) + (second - 0xdc00);
+                return Ok(char::from_u32(code).unwrap_or('\u{fffd}'));
+            }
+            self.pos = save;
+        }
+        Ok(char::from_u32(first).unwrap_or('\u{fffd}'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(text: &str) -> Json {
+        Json::String(text.to_string())
+    }
+
+    macro_rules! parses {
+        ($($name:ident: $input:expr => $want:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                assert_eq!(Json::parse($input), Ok($want));
+            }
+        )*};
+    }
+
+    parses! {
+        null: "null" => Json::Null;
+        booleans: "[true,false]" => Json::Array(vec![Json::Bool(true), Json::Bool(false)]);
+        numbers_keep_text: "[0,-1.5e+3,42]" => Json::Array(vec![
+            Json::Number("0".into()), Json::Number("-1.5e+3".into()), Json::Number("42".into())]);
+        escapes: r#""a\"b\\c\/d\n\u00e9\ud83d\ude00""# => s("a\"b\\c/d\né😀");
+        lone_surrogate_replaced: r#""\ud800x""# => s("\u{fffd}x");
+        object_order_kept: r#"{"b":1,"a":"x"}"# => Json::Object(vec![
+            ("b".into(), Json::Number("1".into())), ("a".into(), s("x"))]);
+        whitespace_around: " \n {} \t" => Json::Object(vec![]);
+        html_comment_wrapper: "<!-- {\"a\":null} -->" => Json::Object(vec![("a".into(), Json::Null)]);
+        cdata_wrapper: "//<![CDATA[\n[]\n//]]>" => Json::Array(vec![]);
+        utf8_passthrough: "\"Korybko — “5G”\"" => s("Korybko — “5G”");
+    }
+
+    macro_rules! rejects {
+        ($($name:ident: $input:expr => $offset:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                assert_eq!(Json::parse($input), Err(JsonError { offset: $offset }));
+            }
+        )*};
+    }
+
+    rejects! {
+        empty: "" => 0;
+        trailing_comma: "[1,]" => 3;
+        single_quotes: "{'a':1}" => 1;
+        unterminated_string: "\"abc" => 4;
+        raw_newline_in_string: "\"a\nb\"" => 2;
+        bad_escape: r#""\x""# => 2;
+        leading_zero_then_digit: "01" => 1;
+        trailing_garbage: "{} x" => 3;
+        missing_colon: r#"{"a" 1}"# => 5;
+        bare_word: "undefined" => 0;
+        fraction_without_digits: "1." => 2;
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_a_stack_overflow() {
+        let deep = "[".repeat(100_000);
+        assert!(Json::parse(&deep).is_err());
+        let ok = "[".repeat(60) + &"]".repeat(60);
+        assert!(Json::parse(&ok).is_ok());
+    }
+
+    #[test]
+    fn accessors() {
+        let value = Json::parse(r#"{"name":"A","n":3,"list":["x"],"nothing":null}"#).unwrap();
+        assert_eq!(value.get("name").and_then(Json::as_str), Some("A"));
+        assert_eq!(value.get("n").and_then(Json::as_text), Some("3"));
+        assert_eq!(value.get("n").and_then(Json::as_str), None);
+        assert_eq!(value.get("list").map(|v| v.items().len()), Some(1));
+        assert_eq!(value.get("name").map(|v| v.items().len()), Some(1));
+        assert_eq!(value.get("nothing").map(|v| v.items().len()), Some(0));
+        assert_eq!(value.get("missing"), None);
+    }
+}

@@ -1,0 +1,515 @@
+//! What the page says about its article, and which source wins.
+//!
+//! The DOM layer copies the page into a [`PageSnapshot`]; everything after
+//! that is here. Each source becomes a [`Partial`] description, and the
+//! [`Article`] takes each field from the first source that has it:
+//! `data-*` attributes, then JSON-LD, then Highwire `citation_*`, then Open
+//! Graph (`og:*`, `article:*`, Twitter cards), then Dublin Core, then the
+//! page's own fallbacks (`meta[name=author]`, `meta[name=description]`,
+//! `<link rel=canonical>`, `document.title`, `location`).
+
+use crate::date::Date;
+use crate::json::Json;
+use crate::url::Url;
+use crate::warning::{Warning, WarningKind};
+
+/// Whether a creator is a person or an organisation; citation styles write
+/// the two differently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CreatorKind {
+    Person,
+    Organization,
+}
+
+/// An author.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Creator {
+    pub name: String,
+    pub kind: CreatorKind,
+}
+
+impl Creator {
+    pub fn person(name: String) -> Creator {
+        Creator { name, kind: CreatorKind::Person }
+    }
+
+    pub fn organization(name: String) -> Creator {
+        Creator { name, kind: CreatorKind::Organization }
+    }
+}
+
+/// What one source says; every field optional.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Partial {
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub authors: Vec<Creator>,
+    pub publisher: Option<String>,
+    pub site: Option<String>,
+    pub published: Option<Date>,
+    pub modified: Option<Date>,
+    pub description: Option<String>,
+    pub image: Option<String>,
+}
+
+/// The article being shared, every field settled.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Article {
+    /// Absolute, `http(s):`, tracking parameters removed.
+    pub url: String,
+    pub title: String,
+    pub authors: Vec<Creator>,
+    /// The publisher's name; the site's name when none is given.
+    pub publisher: String,
+    /// The site's name; its host name when none is given.
+    pub site: String,
+    pub published: Option<Date>,
+    pub modified: Option<Date>,
+    pub description: String,
+    /// Absolute `http(s):` image URL.
+    pub image: Option<String>,
+}
+
+/// The parts of a page that describe its article, as the DOM layer read them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageSnapshot {
+    /// `location.href`.
+    pub location: String,
+    /// `document.baseURI`, against which relative URLs resolve.
+    pub base: String,
+    /// `document.title`.
+    pub title: String,
+    /// `<html lang>`.
+    pub lang: String,
+    /// `<link rel=canonical href>`, as written.
+    pub canonical: Option<String>,
+    /// `<meta>` elements as (`name` or `property`, lowercased; `content`),
+    /// in document order.
+    pub metas: Vec<(String, String)>,
+    /// The text of each `<script type="application/ld+json">`.
+    pub json_ld: Vec<String>,
+}
+
+/// Where JSON-LD problems are reported from.
+pub const JSON_LD_SOURCE: &str = "script[type=\"application/ld+json\"]";
+
+/// A page's metadata, read once and shared by every placement on it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageMetadata {
+    /// JSON-LD, citation, Open Graph, Dublin Core, fallbacks: in precedence order.
+    tiers: [Partial; 5],
+    base: Option<Url>,
+}
+
+impl PageMetadata {
+    /// Reads every source of `page`; malformed JSON-LD blocks are skipped
+    /// with a warning each.
+    pub fn read(page: &PageSnapshot) -> (PageMetadata, Vec<Warning>) {
+        let base = Url::parse(&page.base).or_else(|| Url::parse(&page.location));
+        let location = Url::parse(&page.location);
+        let mut warnings = Vec::new();
+        let mut documents = Vec::new();
+        for block in &page.json_ld {
+            if block.trim().is_empty() {
+                continue;
+            }
+            match Json::parse(block) {
+                Ok(document) => documents.push(document),
+                Err(error) => warnings.push(Warning::new(
+                    JSON_LD_SOURCE,
+                    block.trim(),
+                    WarningKind::MalformedJsonLd(error.offset),
+                )),
+            }
+        }
+        let canonical = page.canonical.as_deref().and_then(|href| resolve_web(href, base.as_ref()));
+        let page_url = canonical.as_ref().or(location.as_ref());
+        let json_ld = crate::jsonld::extract(&documents, base.as_ref(), page_url);
+        let metas = Metas { metas: &page.metas, base: base.as_ref() };
+        let tiers = [json_ld, metas.citation(), metas.open_graph(), metas.dublin_core(), metas.fallbacks(page, canonical)];
+        (PageMetadata { tiers, base }, warnings)
+    }
+
+    /// The page's base URL, if it has a usable one.
+    pub fn base(&self) -> Option<&Url> {
+        self.base.as_ref()
+    }
+
+    /// The article, with `overrides` (from `data-*` attributes) on top of
+    /// what the page says.
+    pub fn article(&self, overrides: &Partial) -> Article {
+        let layers: [&Partial; 6] = [
+            overrides,
+            &self.tiers[0],
+            &self.tiers[1],
+            &self.tiers[2],
+            &self.tiers[3],
+            &self.tiers[4],
+        ];
+        let first = |pick: &dyn Fn(&Partial) -> Option<&String>| {
+            layers.iter().find_map(|layer| pick(layer).filter(|v| !v.is_empty()).cloned())
+        };
+        let url = first(&|p| p.url.as_ref())
+            .and_then(|url| Url::parse(&url))
+            .map(|url| url.without_tracking().as_string())
+            .unwrap_or_default();
+        let host_name = Url::parse(&url).map(|u| u.site_name().to_string()).unwrap_or_default();
+        let site = first(&|p| p.site.as_ref()).unwrap_or(host_name);
+        let publisher = first(&|p| p.publisher.as_ref()).unwrap_or_else(|| site.clone());
+        // Metadata titles are the article's; only the document title carries
+        // the site's name after it.
+        let title = layers[..5]
+            .iter()
+            .find_map(|layer| layer.title.as_ref().filter(|t| !t.is_empty()).cloned())
+            .unwrap_or_else(|| {
+                let document_title = self.tiers[4].title.as_deref().unwrap_or("");
+                strip_site_suffix(document_title, &[&site, &publisher])
+            });
+        let authors = layers.iter().map(|l| &l.authors).find(|a| !a.is_empty()).cloned().unwrap_or_default();
+        Article {
+            url,
+            title,
+            authors,
+            publisher,
+            site,
+            published: layers.iter().find_map(|l| l.published),
+            modified: layers.iter().find_map(|l| l.modified),
+            description: first(&|p| p.description.as_ref()).unwrap_or_default(),
+            image: first(&|p| p.image.as_ref()),
+        }
+    }
+
+    /// This page's metadata with every source that still says exactly what
+    /// `initial` said dropped, when the address has changed since: after a
+    /// single-page navigation, a canonical link or JSON-LD block the site
+    /// forgot to update describes the previous article, and the new
+    /// location and title are the truth.
+    pub fn without_stale(&self, initial: &PageMetadata, page: &PageSnapshot, initial_page: &PageSnapshot) -> PageMetadata {
+        if page.location == initial_page.location {
+            return self.clone();
+        }
+        let mut fresh = self.clone();
+        for (tier, old) in fresh.tiers.iter_mut().zip(initial.tiers.iter()).take(4) {
+            if tier == old {
+                *tier = Partial::default();
+            }
+        }
+        let fallbacks = &mut fresh.tiers[4];
+        if page.canonical.is_some() && page.canonical == initial_page.canonical {
+            fallbacks.url = Url::parse(&page.location).filter(Url::is_web).map(|u| u.as_string());
+        }
+        fresh
+    }
+}
+
+/// "Article title | Site" → "Article title", when "Site" is the site's or
+/// publisher's name.
+fn strip_site_suffix(title: &str, names: &[&str]) -> String {
+    for name in names.iter().filter(|n| !n.is_empty()) {
+        for separator in [" | ", " - ", " – ", " — ", " · ", " :: "] {
+            let mut suffix = String::with_capacity(separator.len() + name.len());
+            suffix.push_str(separator);
+            suffix.push_str(name);
+            if let Some(stripped) = title.strip_suffix(suffix.as_str()) {
+                if !stripped.trim().is_empty() {
+                    return stripped.trim().to_string();
+                }
+            }
+        }
+    }
+    title.to_string()
+}
+
+fn resolve_web(href: &str, base: Option<&Url>) -> Option<Url> {
+    let url = match base {
+        Some(base) => Url::parse_with_base(href, base)?,
+        None => Url::parse(href)?,
+    };
+    url.is_web().then_some(url)
+}
+
+struct Metas<'a> {
+    metas: &'a [(String, String)],
+    base: Option<&'a Url>,
+}
+
+impl Metas<'_> {
+    fn all<'s>(&'s self, key: &'s str) -> impl Iterator<Item = String> + 's {
+        self.metas
+            .iter()
+            .filter(move |(k, _)| k == key)
+            .map(|(_, content)| crate::encode::squash_whitespace(content))
+            .filter(|content| !content.is_empty())
+    }
+
+    fn first(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|key| self.all(key).next())
+    }
+
+    fn url(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().flat_map(|key| self.all(key)).find_map(|href| resolve_web(&href, self.base).map(|u| u.as_string()))
+    }
+
+    fn date(&self, keys: &[&str]) -> Option<Date> {
+        keys.iter().flat_map(|key| self.all(key)).find_map(|text| Date::parse(&text))
+    }
+
+    /// Names only: `article:author` is often a profile URL, which is not one.
+    fn names(&self, key: &str) -> Vec<Creator> {
+        self.all(key).filter(|name| !looks_like_url(name)).map(Creator::person).collect()
+    }
+
+    /// Highwire Press tags, as Google Scholar reads them.
+    fn citation(&self) -> Partial {
+        let authors = self.names("citation_author");
+        Partial {
+            url: self.url(&["citation_public_url", "citation_abstract_html_url", "citation_fulltext_html_url"]),
+            title: self.first(&["citation_title"]),
+            authors,
+            publisher: self.first(&["citation_publisher", "citation_technical_report_institution"]),
+            site: None,
+            published: self.date(&["citation_publication_date", "citation_date", "citation_online_date", "citation_cover_date"]),
+            modified: None,
+            description: self.first(&["citation_abstract"]),
+            image: None,
+        }
+    }
+
+    /// Open Graph and its `article:` namespace, then Twitter cards.
+    fn open_graph(&self) -> Partial {
+        Partial {
+            url: self.url(&["og:url"]),
+            title: self.first(&["og:title", "twitter:title"]),
+            authors: self.names("article:author"),
+            publisher: self.first(&["article:publisher"]).filter(|p| !looks_like_url(p)),
+            site: self.first(&["og:site_name"]),
+            published: self.date(&["article:published_time", "og:published_time"]),
+            modified: self.date(&["article:modified_time", "og:updated_time"]),
+            description: self.first(&["og:description", "twitter:description"]),
+            image: self.url(&["og:image:secure_url", "og:image:url", "og:image", "twitter:image", "twitter:image:src"]),
+        }
+    }
+
+    fn dublin_core(&self) -> Partial {
+        let mut authors = self.names("dc.creator");
+        if authors.is_empty() {
+            authors = self.names("dcterms.creator");
+        }
+        Partial {
+            url: self.url(&["dc.identifier", "dcterms.identifier"]),
+            title: self.first(&["dc.title", "dcterms.title"]),
+            authors,
+            publisher: self.first(&["dc.publisher", "dcterms.publisher"]),
+            site: None,
+            published: self.date(&["dcterms.issued", "dc.date.issued", "dc.date", "dcterms.date", "dcterms.created"]),
+            modified: self.date(&["dcterms.modified", "dc.date.modified"]),
+            description: self.first(&["dc.description", "dcterms.description", "dcterms.abstract"]),
+            image: None,
+        }
+    }
+
+    fn fallbacks(&self, page: &PageSnapshot, canonical: Option<Url>) -> Partial {
+        let location = Url::parse(&page.location).filter(Url::is_web);
+        Partial {
+            url: canonical.or(location).map(|u| u.as_string()),
+            title: Some(crate::encode::squash_whitespace(&page.title)).filter(|t| !t.is_empty()),
+            authors: self.names("author"),
+            publisher: None,
+            site: self.first(&["application-name"]),
+            published: None,
+            modified: None,
+            description: self.first(&["description"]),
+            image: None,
+        }
+    }
+}
+
+fn looks_like_url(text: &str) -> bool {
+    text.starts_with("//") || Url::parse(text).is_some_and(|u| u.is_web()) || text.starts_with("www.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page() -> PageSnapshot {
+        PageSnapshot {
+            location: "https://www.globalresearch.ca/us-ultimatum/5678141?utm_source=newsletter&fbclid=1".into(),
+            base: "https://www.globalresearch.ca/us-ultimatum/5678141".into(),
+            title: "The U.S. Ultimatum on Huawei Is Backfiring | Global Research".into(),
+            lang: "en".into(),
+            canonical: None,
+            metas: vec![],
+            json_ld: vec![],
+        }
+    }
+
+    fn meta(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    fn article(page: &PageSnapshot) -> Article {
+        PageMetadata::read(page).0.article(&Partial::default())
+    }
+
+    #[test]
+    fn bare_page_falls_back_to_location_and_title() {
+        let got = article(&page());
+        assert_eq!(got.url, "https://www.globalresearch.ca/us-ultimatum/5678141");
+        assert_eq!(got.title, "The U.S. Ultimatum on Huawei Is Backfiring | Global Research");
+        assert_eq!(got.site, "globalresearch.ca");
+        assert_eq!(got.publisher, "globalresearch.ca");
+        assert!(got.authors.is_empty());
+    }
+
+    #[test]
+    fn document_title_loses_the_site_suffix_when_the_site_is_known() {
+        let mut p = page();
+        p.metas = meta(&[("og:site_name", "Global Research")]);
+        assert_eq!(article(&p).title, "The U.S. Ultimatum on Huawei Is Backfiring");
+    }
+
+    /// One row per field: which source wins when every source has it.
+    #[test]
+    fn precedence_is_attributes_jsonld_citation_og_dc_fallback() {
+        let mut p = page();
+        p.canonical = Some("/canonical".into());
+        p.metas = meta(&[
+            ("citation_title", "citation title"),
+            ("citation_author", "Citation, Author"),
+            ("citation_publication_date", "2003/03/03"),
+            ("citation_public_url", "https://c.example/citation"),
+            ("og:title", "og title"),
+            ("og:url", "https://c.example/og"),
+            ("article:author", "OG Author"),
+            ("article:published_time", "2004-04-04"),
+            ("og:description", "og description"),
+            ("og:site_name", "OG Site"),
+            ("dc.title", "dc title"),
+            ("dc.creator", "DC Author"),
+            ("dc.date", "2005-05-05"),
+            ("dc.publisher", "DC Publisher"),
+            ("author", "Meta Author"),
+            ("description", "meta description"),
+        ]);
+        p.json_ld = vec![r#"{"@type":"Article","headline":"json title","author":"JSON Author","datePublished":"2002-02-02","url":"https://c.example/json"}"#.into()];
+        let (metadata, warnings) = PageMetadata::read(&p);
+        assert!(warnings.is_empty());
+
+        let overrides = Partial {
+            title: Some("attribute title".into()),
+            authors: vec![Creator::person("Attr Author".into())],
+            published: Date::parse("2001-01-01"),
+            url: Some("https://c.example/attr".into()),
+            ..Partial::default()
+        };
+        let got = metadata.article(&overrides);
+        assert_eq!(got.title, "attribute title");
+        assert_eq!(got.authors[0].name, "Attr Author");
+        assert_eq!(got.published, Date::parse("2001-01-01"));
+        assert_eq!(got.url, "https://c.example/attr");
+
+        let got = metadata.article(&Partial::default());
+        assert_eq!(
+            (got.title.as_str(), got.authors[0].name.as_str(), got.published, got.url.as_str()),
+            ("json title", "JSON Author", Date::parse("2002-02-02"), "https://c.example/json")
+        );
+        assert_eq!(got.description, "og description");
+        assert_eq!(got.publisher, "DC Publisher");
+        assert_eq!(got.site, "OG Site");
+
+        p.json_ld.clear();
+        let got = article(&p);
+        assert_eq!(
+            (got.title.as_str(), got.authors[0].name.as_str(), got.published, got.url.as_str()),
+            ("citation title", "Citation, Author", Date::parse("2003-03-03"), "https://c.example/citation")
+        );
+
+        p.metas.retain(|(k, _)| !k.starts_with("citation_"));
+        let got = article(&p);
+        assert_eq!(
+            (got.title.as_str(), got.authors[0].name.as_str(), got.published, got.url.as_str()),
+            ("og title", "OG Author", Date::parse("2004-04-04"), "https://c.example/og")
+        );
+
+        p.metas.retain(|(k, _)| !k.starts_with("og:") && !k.starts_with("article:"));
+        let got = article(&p);
+        assert_eq!(
+            (got.title.as_str(), got.authors[0].name.as_str(), got.published),
+            ("dc title", "DC Author", Date::parse("2005-05-05"))
+        );
+        assert_eq!(got.url, "https://www.globalresearch.ca/canonical", "canonical outranks location");
+
+        p.metas.retain(|(k, _)| !k.starts_with("dc."));
+        let got = article(&p);
+        assert_eq!(got.authors[0].name, "Meta Author");
+        assert_eq!(got.description, "meta description");
+        assert_eq!(got.published, None);
+    }
+
+    #[test]
+    fn url_valued_article_author_is_not_a_name() {
+        let mut p = page();
+        p.metas = meta(&[
+            ("article:author", "https://www.facebook.com/someone"),
+            ("article:publisher", "https://www.facebook.com/GlobalResearchCRG"),
+            ("author", "Andrew Korybko"),
+        ]);
+        let got = article(&p);
+        assert_eq!(got.authors, vec![Creator::person("Andrew Korybko".into())]);
+        assert_eq!(got.publisher, "globalresearch.ca");
+    }
+
+    #[test]
+    fn malformed_json_ld_warns_and_the_rest_is_used() {
+        let mut p = page();
+        p.json_ld = vec!["{\"@type\": \"Article\", oops}".into(), r#"{"@type":"Article","headline":"Good"}"#.into()];
+        let (metadata, warnings) = PageMetadata::read(&p);
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].source(), JSON_LD_SOURCE);
+        assert_eq!(warnings[0].kind(), &WarningKind::MalformedJsonLd(21));
+        assert_eq!(metadata.article(&Partial::default()).title, "Good");
+    }
+
+    #[test]
+    fn shared_url_loses_tracking_and_unsafe_urls_are_skipped() {
+        let mut p = page();
+        p.metas = meta(&[("og:url", "javascript:alert(1)"), ("og:image", "data:x")]);
+        let got = article(&p);
+        assert_eq!(got.url, "https://www.globalresearch.ca/us-ultimatum/5678141");
+        assert_eq!(got.image, None);
+    }
+
+    #[test]
+    fn relative_metadata_urls_resolve_against_base() {
+        let mut p = page();
+        p.metas = meta(&[("og:url", "/short"), ("og:image", "../img/a.png")]);
+        let got = article(&p);
+        assert_eq!(got.url, "https://www.globalresearch.ca/short");
+        assert_eq!(got.image.as_deref(), Some("https://www.globalresearch.ca/img/a.png"));
+    }
+
+    #[test]
+    fn stale_sources_are_dropped_after_navigation() {
+        let mut first = page();
+        first.canonical = Some("https://www.globalresearch.ca/first".into());
+        first.metas = meta(&[("og:title", "First article"), ("og:url", "https://www.globalresearch.ca/first")]);
+        first.title = "First article".into();
+        let (initial, _) = PageMetadata::read(&first);
+
+        let mut second = first.clone();
+        second.location = "https://www.globalresearch.ca/second".into();
+        second.title = "Second article".into();
+        let (now, _) = PageMetadata::read(&second);
+        let got = now.without_stale(&initial, &second, &first).article(&Partial::default());
+        assert_eq!(got.url, "https://www.globalresearch.ca/second");
+        assert_eq!(got.title, "Second article");
+
+        let mut updated = second.clone();
+        updated.metas = meta(&[("og:title", "Second, from og"), ("og:url", "https://www.globalresearch.ca/second-og")]);
+        let (now, _) = PageMetadata::read(&updated);
+        let got = now.without_stale(&initial, &updated, &first).article(&Partial::default());
+        assert_eq!(got.title, "Second, from og");
+        assert_eq!(got.url, "https://www.globalresearch.ca/second-og");
+    }
+}

@@ -1,0 +1,433 @@
+//! The networks and actions a widget can offer, and each network's share
+//! intent URL.
+//!
+//! Every intent is the network's current documented endpoint; each value is
+//! percent-encoded as one component (see [`crate::encode::push_component`]).
+
+use crate::encode::push_component;
+use crate::i18n::Key;
+
+/// A share target or action, in the vocabulary of `data-networks`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Network {
+    Facebook,
+    X,
+    Linkedin,
+    Reddit,
+    Email,
+    Whatsapp,
+    Telegram,
+    Bluesky,
+    Mastodon,
+    Threads,
+    Hackernews,
+    Pinterest,
+    Copy,
+    Cite,
+    Native,
+    Print,
+}
+
+/// Whether a control navigates somewhere or does something on the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ControlKind {
+    /// A real `<a href>`: works without script, with middle-click, and
+    /// with the browser's "open in new tab".
+    Link,
+    /// A `<button type="button">` that acts in the page.
+    Action,
+}
+
+/// What goes into a share intent.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ShareText<'a> {
+    /// The article's cleaned, absolute URL.
+    pub url: &'a str,
+    pub title: &'a str,
+    /// An absolute image URL (Pinterest pins need one).
+    pub image: Option<&'a str>,
+    /// The body of a forwarded email: title, URL and attribution.
+    pub email_body: &'a str,
+    /// The reader's Mastodon server, a bare host name.
+    pub mastodon_instance: &'a str,
+}
+
+/// The Mastodon server used until a reader picks their own.
+pub const DEFAULT_MASTODON_INSTANCE: &str = "mastodon.social";
+
+/// Bluesky's post limit (graphemes; counting chars is never fewer).
+const BLUESKY_LIMIT: usize = 300;
+/// Mastodon's and Threads' default post limit.
+const MASTODON_LIMIT: usize = 500;
+
+impl Network {
+    /// Every network, in the order the README lists them.
+    pub const ALL: [Network; 16] = [
+        Network::Facebook,
+        Network::X,
+        Network::Linkedin,
+        Network::Reddit,
+        Network::Email,
+        Network::Whatsapp,
+        Network::Telegram,
+        Network::Bluesky,
+        Network::Mastodon,
+        Network::Threads,
+        Network::Hackernews,
+        Network::Pinterest,
+        Network::Copy,
+        Network::Cite,
+        Network::Native,
+        Network::Print,
+    ];
+
+    /// The id used in `data-networks`, `data-network` and events.
+    pub fn id(self) -> &'static str {
+        match self {
+            Network::Facebook => "facebook",
+            Network::X => "x",
+            Network::Linkedin => "linkedin",
+            Network::Reddit => "reddit",
+            Network::Email => "email",
+            Network::Whatsapp => "whatsapp",
+            Network::Telegram => "telegram",
+            Network::Bluesky => "bluesky",
+            Network::Mastodon => "mastodon",
+            Network::Threads => "threads",
+            Network::Hackernews => "hackernews",
+            Network::Pinterest => "pinterest",
+            Network::Copy => "copy",
+            Network::Cite => "cite",
+            Network::Native => "native",
+            Network::Print => "print",
+        }
+    }
+
+    /// The network named `id`, accepting the old and short names people
+    /// type (`twitter`, `hn`, `mail`, `link`, `share`), in any case.
+    pub fn from_id(id: &str) -> Option<Network> {
+        let id = id.trim().to_ascii_lowercase();
+        let alias = match id.as_str() {
+            "twitter" => Some(Network::X),
+            "hn" | "ycombinator" => Some(Network::Hackernews),
+            "mail" => Some(Network::Email),
+            "link" | "copy-link" => Some(Network::Copy),
+            "citation" => Some(Network::Cite),
+            "share" | "web-share" => Some(Network::Native),
+            _ => None,
+        };
+        alias.or_else(|| Network::ALL.into_iter().find(|network| network.id() == id))
+    }
+
+    /// Link or button.
+    pub fn kind(self) -> ControlKind {
+        match self {
+            Network::Copy | Network::Cite | Network::Native | Network::Print => ControlKind::Action,
+            _ => ControlKind::Link,
+        }
+    }
+
+    /// The visible label's string key.
+    pub fn label_key(self) -> Key {
+        match self {
+            Network::Facebook => Key::NetworkFacebook,
+            Network::X => Key::NetworkX,
+            Network::Linkedin => Key::NetworkLinkedin,
+            Network::Reddit => Key::NetworkReddit,
+            Network::Email => Key::LabelEmail,
+            Network::Whatsapp => Key::NetworkWhatsapp,
+            Network::Telegram => Key::NetworkTelegram,
+            Network::Bluesky => Key::NetworkBluesky,
+            Network::Mastodon => Key::NetworkMastodon,
+            Network::Threads => Key::NetworkThreads,
+            Network::Hackernews => Key::NetworkHackernews,
+            Network::Pinterest => Key::NetworkPinterest,
+            Network::Copy => Key::LabelCopy,
+            Network::Cite => Key::LabelCite,
+            Network::Native => Key::LabelNative,
+            Network::Print => Key::LabelPrint,
+        }
+    }
+
+    /// The accessible name's string key, for controls whose name is not
+    /// "Share on {network}".
+    pub fn name_key(self) -> Option<Key> {
+        match self {
+            Network::Email => Some(Key::NameEmail),
+            Network::Copy => Some(Key::NameCopy),
+            Network::Cite => Some(Key::NameCite),
+            Network::Native => Some(Key::NameNative),
+            Network::Print => Some(Key::NamePrint),
+            _ => None,
+        }
+    }
+
+    /// Whether the link opens a new tab (`mailto:` opens the mail app in
+    /// place; a blank tab left behind would be litter).
+    pub fn opens_new_tab(self) -> bool {
+        self.kind() == ControlKind::Link && self != Network::Email
+    }
+
+    /// The share intent URL, or `None` for actions.
+    pub fn share_url(self, text: &ShareText<'_>) -> Option<String> {
+        let mut out = String::with_capacity(96 + text.url.len() * 2 + text.title.len() * 3);
+        let query = |out: &mut String, base: &str, params: &[(&str, &str)]| {
+            out.push_str(base);
+            let mut first = true;
+            for (name, value) in params {
+                if value.is_empty() {
+                    continue;
+                }
+                out.push(if first { '?' } else { '&' });
+                first = false;
+                out.push_str(name);
+                out.push('=');
+                push_component(out, value);
+            }
+        };
+        match self {
+            Network::Facebook => query(&mut out, "https://www.facebook.com/sharer/sharer.php", &[("u", text.url)]),
+            Network::X => query(&mut out, "https://x.com/intent/post", &[("text", text.title), ("url", text.url)]),
+            Network::Linkedin => {
+                query(&mut out, "https://www.linkedin.com/sharing/share-offsite/", &[("url", text.url)])
+            }
+            Network::Reddit => {
+                query(&mut out, "https://www.reddit.com/submit", &[("url", text.url), ("title", text.title)])
+            }
+            Network::Email => {
+                out.push_str("mailto:");
+                query(&mut out, "", &[("subject", text.title), ("body", &crlf(text.email_body))]);
+            }
+            Network::Whatsapp => {
+                query(&mut out, "https://wa.me/", &[("text", &title_then_url(text.title, text.url, usize::MAX))])
+            }
+            Network::Telegram => {
+                query(&mut out, "https://t.me/share/url", &[("url", text.url), ("text", text.title)])
+            }
+            Network::Bluesky => query(
+                &mut out,
+                "https://bsky.app/intent/compose",
+                &[("text", &title_then_url(text.title, text.url, BLUESKY_LIMIT))],
+            ),
+            Network::Mastodon => {
+                let instance = if text.mastodon_instance.is_empty() {
+                    DEFAULT_MASTODON_INSTANCE
+                } else {
+                    text.mastodon_instance
+                };
+                let mut base = String::with_capacity(instance.len() + 14);
+                base.push_str("https://");
+                base.push_str(instance);
+                base.push_str("/share");
+                query(&mut out, &base, &[("text", &title_then_url(text.title, text.url, MASTODON_LIMIT))]);
+            }
+            Network::Threads => query(
+                &mut out,
+                "https://www.threads.com/intent/post",
+                &[("text", &truncate(text.title, MASTODON_LIMIT.saturating_sub(text.url.chars().count() + 1))), ("url", text.url)],
+            ),
+            Network::Hackernews => {
+                query(&mut out, "https://news.ycombinator.com/submitlink", &[("u", text.url), ("t", text.title)])
+            }
+            Network::Pinterest => query(
+                &mut out,
+                "https://www.pinterest.com/pin/create/button/",
+                &[("url", text.url), ("media", text.image.unwrap_or("")), ("description", text.title)],
+            ),
+            Network::Copy | Network::Cite | Network::Native | Network::Print => return None,
+        }
+        Some(out)
+    }
+}
+
+/// The host of a Mastodon server typed by a reader: accepts `mastodon.social`,
+/// `https://mastodon.social/`, `@me@mastodon.social` or `me@mastodon.social`.
+/// `None` unless it looks like a public host name.
+pub fn parse_mastodon_instance(input: &str) -> Option<String> {
+    let mut host = input.trim();
+    for prefix in ["https://", "http://"] {
+        if host.len() >= prefix.len() && host[..prefix.len()].eq_ignore_ascii_case(prefix) {
+            host = &host[prefix.len()..];
+        }
+    }
+    host = host.split(['/', '?', '#']).next().unwrap_or("");
+    if let Some(at) = host.rfind('@') {
+        host = &host[at + 1..];
+    }
+    let host = host.trim_end_matches('.');
+    let host = host.to_ascii_lowercase();
+    let labels_ok = host.split('.').all(|label| {
+        !label.is_empty()
+            && label.len() <= 63
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    });
+    let has_dot = host.contains('.');
+    let top_level_alphabetic = host.rsplit('.').next().is_some_and(|tld| tld.bytes().any(|b| b.is_ascii_alphabetic()));
+    (labels_ok && has_dot && top_level_alphabetic && host.len() <= 253).then_some(host)
+}
+
+/// `title url`, with the title shortened (with "…") so the whole fits
+/// `limit` characters; the URL is never cut.
+fn title_then_url(title: &str, url: &str, limit: usize) -> String {
+    let url_len = url.chars().count();
+    let room = limit.saturating_sub(url_len + 1);
+    let title = truncate(title, room);
+    let mut out = String::with_capacity(title.len() + url.len() + 1);
+    out.push_str(&title);
+    if !title.is_empty() && !url.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(url);
+    out
+}
+
+fn truncate(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_string();
+    }
+    if limit == 0 {
+        return String::new();
+    }
+    let mut out: String = text.chars().take(limit - 1).collect();
+    let trimmed_len = out.trim_end().len();
+    out.truncate(trimmed_len);
+    out.push('…');
+    out
+}
+
+/// Line breaks as `mailto:` wants them (RFC 6068 §5: CRLF).
+fn crlf(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\n', "\r\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TITLE: &str = "The U.S. Ultimatum on Huawei Is Backfiring";
+    const URL: &str = "https://www.globalresearch.ca/us-ultimatum-huawei-backfiring/5678141?a=1&b=2";
+
+    fn text() -> ShareText<'static> {
+        ShareText {
+            url: URL,
+            title: TITLE,
+            image: Some("https://www.globalresearch.ca/img/huawei.jpg"),
+            email_body: "The U.S. Ultimatum\nhttps://x.org/\n\nSource: Global Research",
+            mastodon_instance: "",
+        }
+    }
+
+    const ENC_URL: &str = "https%3A%2F%2Fwww.globalresearch.ca%2Fus-ultimatum-huawei-backfiring%2F5678141%3Fa%3D1%26b%3D2";
+    const ENC_TITLE: &str = "The%20U.S.%20Ultimatum%20on%20Huawei%20Is%20Backfiring";
+
+    macro_rules! intents {
+        ($($name:ident: $network:expr => $want:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                assert_eq!($network.share_url(&text()).as_deref(), $want.as_deref());
+            }
+        )*};
+    }
+
+    fn url(parts: &[&str]) -> Option<String> {
+        Some(parts.concat())
+    }
+
+    intents! {
+        facebook: Network::Facebook => url(&["https://www.facebook.com/sharer/sharer.php?u=", ENC_URL]);
+        x: Network::X => url(&["https://x.com/intent/post?text=", ENC_TITLE, "&url=", ENC_URL]);
+        linkedin: Network::Linkedin => url(&["https://www.linkedin.com/sharing/share-offsite/?url=", ENC_URL]);
+        reddit: Network::Reddit => url(&["https://www.reddit.com/submit?url=", ENC_URL, "&title=", ENC_TITLE]);
+        email: Network::Email => url(&["mailto:?subject=", ENC_TITLE,
+            "&body=The%20U.S.%20Ultimatum%0D%0Ahttps%3A%2F%2Fx.org%2F%0D%0A%0D%0ASource%3A%20Global%20Research"]);
+        whatsapp: Network::Whatsapp => url(&["https://wa.me/?text=", ENC_TITLE, "%20", ENC_URL]);
+        telegram: Network::Telegram => url(&["https://t.me/share/url?url=", ENC_URL, "&text=", ENC_TITLE]);
+        bluesky: Network::Bluesky => url(&["https://bsky.app/intent/compose?text=", ENC_TITLE, "%20", ENC_URL]);
+        mastodon_default_instance: Network::Mastodon => url(&["https://mastodon.social/share?text=", ENC_TITLE, "%20", ENC_URL]);
+        threads: Network::Threads => url(&["https://www.threads.com/intent/post?text=", ENC_TITLE, "&url=", ENC_URL]);
+        hackernews: Network::Hackernews => url(&["https://news.ycombinator.com/submitlink?u=", ENC_URL, "&t=", ENC_TITLE]);
+        pinterest: Network::Pinterest => url(&["https://www.pinterest.com/pin/create/button/?url=", ENC_URL,
+            "&media=https%3A%2F%2Fwww.globalresearch.ca%2Fimg%2Fhuawei.jpg&description=", ENC_TITLE]);
+        copy_is_an_action: Network::Copy => None::<String>;
+        cite_is_an_action: Network::Cite => None::<String>;
+        native_is_an_action: Network::Native => None::<String>;
+        print_is_an_action: Network::Print => None::<String>;
+    }
+
+    #[test]
+    fn mastodon_uses_the_readers_instance() {
+        let share = ShareText { mastodon_instance: "fosstodon.org", ..text() };
+        assert!(Network::Mastodon.share_url(&share).unwrap().starts_with("https://fosstodon.org/share?text="));
+    }
+
+    #[test]
+    fn empty_values_are_left_out() {
+        let share = ShareText { title: "", image: None, ..text() };
+        assert_eq!(
+            Network::Pinterest.share_url(&share).unwrap(),
+            ["https://www.pinterest.com/pin/create/button/?url=", ENC_URL].concat()
+        );
+        assert_eq!(Network::X.share_url(&share).unwrap(), ["https://x.com/intent/post?url=", ENC_URL].concat());
+    }
+
+    #[test]
+    fn bluesky_fits_its_limit_and_never_cuts_the_url() {
+        let long_title = "word ".repeat(100);
+        let share = ShareText { title: &long_title, ..text() };
+        let intent = Network::Bluesky.share_url(&share).unwrap();
+        let encoded = intent.strip_prefix("https://bsky.app/intent/compose?text=").unwrap();
+        let decoded = crate::encode::decode_component(encoded, false);
+        assert!(decoded.chars().count() <= 300, "{}", decoded.chars().count());
+        assert!(decoded.ends_with(&format!("… {URL}")), "{decoded}");
+    }
+
+    #[test]
+    fn ids_round_trip_and_aliases() {
+        for network in Network::ALL {
+            assert_eq!(Network::from_id(network.id()), Some(network));
+        }
+        assert_eq!(Network::from_id("Twitter"), Some(Network::X));
+        assert_eq!(Network::from_id(" HN "), Some(Network::Hackernews));
+        assert_eq!(Network::from_id("mail"), Some(Network::Email));
+        assert_eq!(Network::from_id("myspace"), None);
+        assert_eq!(Network::from_id(""), None);
+    }
+
+    #[test]
+    fn every_intent_is_https_or_mailto() {
+        for network in Network::ALL {
+            if let Some(intent) = network.share_url(&text()) {
+                let parsed = crate::url::Url::parse(&intent).unwrap();
+                assert!(parsed.is_safe_link(), "{intent}");
+                assert_eq!(network.kind(), ControlKind::Link);
+            } else {
+                assert_eq!(network.kind(), ControlKind::Action);
+            }
+        }
+    }
+
+    macro_rules! instances {
+        ($($name:ident: $input:expr => $want:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                assert_eq!(parse_mastodon_instance($input).as_deref(), $want);
+            }
+        )*};
+    }
+
+    instances! {
+        bare_host: "mastodon.social" => Some("mastodon.social");
+        with_scheme_and_slash: " https://Fosstodon.org/ " => Some("fosstodon.org");
+        handle: "@me@hachyderm.io" => Some("hachyderm.io");
+        user_at_host: "me@infosec.exchange" => Some("infosec.exchange");
+        path_dropped: "mastodon.social/@me" => Some("mastodon.social");
+        no_dot: "localhost" => None;
+        ip_refused: "127.0.0.1" => None;
+        script_refused: "javascript:alert(1)" => None;
+        spaces_refused: "masto don.social" => None;
+        empty: "" => None;
+        underscore_refused: "a_b.social" => None;
+    }
+}

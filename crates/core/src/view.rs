@@ -1,0 +1,237 @@
+//! What one placement shows, decided without a DOM: which controls, their
+//! labels, accessible names and hrefs, the credit line and the discussion
+//! link. The DOM layer turns a [`View`] into elements and nothing else.
+
+use serde::Serialize;
+
+use crate::citation::Attribution;
+use crate::config::{Config, Theme};
+use crate::i18n::{Key, Strings};
+use crate::metadata::Article;
+use crate::network::{ControlKind, Network, ShareText};
+use crate::url::Url;
+
+/// What the browser can do, as far as the view depends on it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Capabilities {
+    /// `navigator.share` exists.
+    pub native_share: bool,
+}
+
+/// One button or link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Control {
+    pub network: Network,
+    /// Visible text.
+    pub label: &'static str,
+    /// Accessible name; starts with or contains `label`.
+    pub name: String,
+    /// For links: an `http(s):` or `mailto:` URL.
+    pub href: Option<String>,
+    pub new_tab: bool,
+}
+
+/// "This article was originally published on [CGTN]."
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Credit {
+    pub before: &'static str,
+    pub source: String,
+    pub href: Option<String>,
+    pub after: &'static str,
+}
+
+/// The discussion link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiscussionLink {
+    pub href: String,
+    pub label: String,
+    pub name: String,
+}
+
+/// Everything a placement renders.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct View {
+    pub lang: &'static str,
+    pub rtl: bool,
+    pub theme: Theme,
+    pub group_label: &'static str,
+    pub controls: Vec<Control>,
+    pub credit: Option<Credit>,
+    pub discussion: Option<DiscussionLink>,
+}
+
+/// The `detail` of a `sharecite:share` event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ShareDetail {
+    pub network: &'static str,
+    pub url: String,
+}
+
+impl View {
+    /// The view of `article` under `config`.
+    pub fn build(config: &Config, article: &Article, strings: Strings, capabilities: Capabilities, mastodon_instance: &str) -> View {
+        let hrefs = share_hrefs(config, article, strings, mastodon_instance);
+        let controls = config
+            .networks
+            .iter()
+            .filter(|&&network| network != Network::Native || capabilities.native_share)
+            .map(|&network| {
+                let label = strings.get(network.label_key());
+                let mut name = match network.name_key() {
+                    Some(key) => strings.get(key).to_string(),
+                    None => strings.fill(Key::ShareOn, "network", label),
+                };
+                if network.opens_new_tab() {
+                    name.push(' ');
+                    name.push_str(strings.get(Key::ShareNewTab));
+                }
+                let href = hrefs.iter().find(|(n, _)| *n == network).map(|(_, href)| href.clone());
+                Control { network, label, name, href, new_tab: network.opens_new_tab() }
+            })
+            .collect();
+
+        let credit = config.original.as_ref().map(|original| {
+            let sentence = strings.get(Key::OriginalPublished);
+            let (before, after) = sentence.split_once("{source}").unwrap_or((sentence, ""));
+            Credit {
+                before,
+                source: original.name.clone(),
+                href: original.url.as_ref().map(Url::as_string),
+                after,
+            }
+        });
+
+        let discussion = config.discussion.as_ref().map(|discussion| {
+            let label = discussion.label.clone().unwrap_or_else(|| strings.get(Key::DiscussDefault).to_string());
+            let mut name = label.clone();
+            if discussion.url.is_web() {
+                name.push(' ');
+                name.push_str(strings.get(Key::ShareNewTab));
+            }
+            DiscussionLink { href: discussion.url.as_string(), label, name }
+        });
+
+        View {
+            lang: strings.tag(),
+            rtl: strings.is_rtl(),
+            theme: config.theme,
+            group_label: strings.get(Key::ShareGroup),
+            controls,
+            credit,
+            discussion,
+        }
+    }
+}
+
+/// The href of every link control, for a first render or for refreshing
+/// links after a single-page navigation.
+pub fn share_hrefs(config: &Config, article: &Article, strings: Strings, mastodon_instance: &str) -> Vec<(Network, String)> {
+    let needs_email = config.networks.contains(&Network::Email);
+    let email_body = if needs_email {
+        Attribution { article, template: &config.attribution, original: config.original.as_ref(), strings }.email_body()
+    } else {
+        String::new()
+    };
+    let text = ShareText {
+        url: &article.url,
+        title: &article.title,
+        image: article.image.as_deref(),
+        email_body: &email_body,
+        mastodon_instance,
+    };
+    config
+        .networks
+        .iter()
+        .filter(|network| network.kind() == ControlKind::Link)
+        .filter_map(|&network| network.share_url(&text).map(|href| (network, href)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Attributes;
+    use crate::metadata::{PageMetadata, PageSnapshot};
+
+    fn setup(pairs: &[(&str, &str)]) -> (Config, Article) {
+        let attributes = Attributes::read(|name| pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string()));
+        let page = PageSnapshot {
+            location: "https://www.globalresearch.ca/us-ultimatum/5678141".into(),
+            base: "https://www.globalresearch.ca/us-ultimatum/5678141".into(),
+            title: "The U.S. Ultimatum on Huawei Is Backfiring".into(),
+            ..PageSnapshot::default()
+        };
+        let (metadata, _) = PageMetadata::read(&page);
+        let (config, warnings) = Config::parse(&attributes, metadata.base());
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let article = metadata.article(&config.article);
+        (config, article)
+    }
+
+    fn en() -> Strings {
+        Strings::negotiate(&["en"])
+    }
+
+    #[test]
+    fn controls_follow_the_configured_order_with_names_containing_labels() {
+        let (config, article) = setup(&[("data-networks", "x email copy cite native print mastodon")]);
+        let view = View::build(&config, &article, en(), Capabilities { native_share: true }, "");
+        let ids: Vec<&str> = view.controls.iter().map(|c| c.network.id()).collect();
+        assert_eq!(ids, vec!["x", "email", "copy", "cite", "native", "print", "mastodon"]);
+        for control in &view.controls {
+            assert!(control.name.contains(control.label), "{} / {}", control.name, control.label);
+            assert_eq!(control.href.is_some(), control.network.kind() == ControlKind::Link);
+        }
+        let x = &view.controls[0];
+        assert_eq!(x.name, "Share on X (opens in a new tab)");
+        assert!(x.new_tab);
+        let email = &view.controls[1];
+        assert_eq!(email.name, "Email this article");
+        assert!(!email.new_tab);
+        assert!(email.href.as_deref().unwrap().starts_with("mailto:?subject=The%20U.S."));
+    }
+
+    #[test]
+    fn native_share_only_where_the_browser_has_it() {
+        let (config, article) = setup(&[("data-networks", "native copy")]);
+        let without = View::build(&config, &article, en(), Capabilities { native_share: false }, "");
+        assert_eq!(without.controls.len(), 1);
+        assert_eq!(without.controls[0].network, Network::Copy);
+    }
+
+    #[test]
+    fn credit_and_discussion() {
+        let (config, article) = setup(&[
+            ("data-original-source", "CGTN"),
+            ("data-original-url", "https://news.cgtn.com/x"),
+            ("data-discussion-url", "https://www.facebook.com/GlobalResearchCRG"),
+            ("data-discussion-label", "Comment on Global Research Articles on our Facebook page"),
+        ]);
+        let view = View::build(&config, &article, en(), Capabilities::default(), "");
+        let credit = view.credit.unwrap();
+        assert_eq!(
+            (credit.before, credit.source.as_str(), credit.href.as_deref(), credit.after),
+            ("This article was originally published on ", "CGTN", Some("https://news.cgtn.com/x"), ".")
+        );
+        let discussion = view.discussion.unwrap();
+        assert_eq!(discussion.href, "https://www.facebook.com/GlobalResearchCRG");
+        assert_eq!(discussion.label, "Comment on Global Research Articles on our Facebook page");
+        assert!(discussion.name.starts_with(&discussion.label));
+    }
+
+    #[test]
+    fn default_discussion_label() {
+        let (config, article) = setup(&[("data-discussion-url", "/comments")]);
+        let view = View::build(&config, &article, en(), Capabilities::default(), "");
+        let discussion = view.discussion.unwrap();
+        assert_eq!(discussion.label, "Discuss this article");
+        assert_eq!(discussion.href, "https://www.globalresearch.ca/comments");
+    }
+
+    #[test]
+    fn mastodon_href_uses_the_remembered_instance() {
+        let (config, article) = setup(&[("data-networks", "mastodon")]);
+        let hrefs = share_hrefs(&config, &article, en(), "fosstodon.org");
+        assert!(hrefs[0].1.starts_with("https://fosstodon.org/share?text="));
+    }
+}
