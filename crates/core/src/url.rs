@@ -322,7 +322,7 @@ fn normalize_authority(authority: &str) -> Option<String> {
         out.push_str(&escape_unsafe(userinfo));
         out.push('@');
     }
-    out.push_str(&host_and_port.to_lowercase());
+    out.push_str(&host_and_port.to_ascii_lowercase());
     Some(out)
 }
 

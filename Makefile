@@ -1,0 +1,89 @@
+# sharecite: `make demo` to see it, `make test` to check it.
+# Every target installs what it needs, idempotently, on a fresh Debian machine.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := dist
+
+CARGO_BIN     := $(HOME)/.cargo/bin
+export PATH   := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
+WASM_TARGET   := wasm32-unknown-unknown
+# wasm-bindgen's CLI must match the library version in Cargo.lock exactly.
+WB_VERSION    := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3; exit}' Cargo.lock)
+RELEASE_WASM  := target/$(WASM_TARGET)/release/sharecite.wasm
+WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-reference-types --enable-multivalue
+PORT          ?= 8080
+export CHROMEDRIVER := /usr/bin/chromedriver
+export CHROMIUM     := /usr/bin/chromium
+
+.PHONY: tools rust-tools node-tools browsers dist demo serve test test-native test-wasm test-e2e check-size icons fmt lint clean
+
+## Tools ##################################################################
+
+tools: rust-tools node-tools
+
+rust-tools:
+	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@if [ "$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}')" != "$(WB_VERSION)" ]; then \
+	  echo "installing wasm-bindgen-cli $(WB_VERSION)"; \
+	  cargo install wasm-bindgen-cli --version $(WB_VERSION); \
+	fi
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+node-tools: node_modules/.installed
+
+browsers:
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ]; then \
+	  echo "installing Debian's chromium and chromium-driver"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+## Build ##################################################################
+
+dist: tools
+	cargo build --release --target $(WASM_TARGET) --lib
+	wasm-bindgen --target no-modules --no-typescript --out-dir build $(RELEASE_WASM)
+	wasm-opt $(WASM_OPT_FLAGS) build/sharecite_bg.wasm -o build/sharecite_bg.opt.wasm
+	node scripts/build-dist.mjs
+
+icons: node-tools
+	node scripts/gen-icons.mjs
+
+demo: dist
+	node scripts/serve.mjs --port $(PORT)
+
+serve: demo
+
+## Test ###################################################################
+
+test: tools browsers test-native test-wasm dist check-size test-e2e
+
+test-native:
+	cargo test --workspace --all-targets
+	cargo test --workspace --doc
+
+test-wasm: tools browsers
+	cargo test --target $(WASM_TARGET) -p sharecite
+
+check-size: dist
+	node scripts/check-size.mjs
+
+test-e2e: dist browsers node-tools
+	node --test --test-concurrency=1 tests/e2e/
+
+fmt:
+	cargo fmt --all
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target $(WASM_TARGET) -p sharecite -- -D warnings
+
+clean:
+	rm -rf build dist target/$(WASM_TARGET)/release/sharecite.wasm

@@ -1,0 +1,104 @@
+/*! sharecite __VERSION__ | MIT OR Apache-2.0 */
+// The script a site embeds. scripts/build-dist.mjs wraps wasm-bindgen's
+// `--target no-modules` glue and this loader in one function scope, so the
+// only global is `sharecite`, and the same file works as a classic script
+// (async, defer or neither) and as `type="module"`.
+(() => {
+  'use strict';
+  const global = globalThis;
+  const doc = global.document;
+  if (!doc) return;
+
+  const INTERNAL = Symbol.for('sharecite.internal');
+
+  // Classic scripts know their element; module scripts do not, but their
+  // URL (query string included) is in any stack trace they make.
+  const current = doc.currentScript;
+  const ownUrl = current && current.src ? current.src : urlFromStack();
+
+  function urlFromStack() {
+    const stack = String(new Error().stack || '');
+    const match = /((?:https?|file):\/\/[^\s()'"]+?):\d+(?::\d+)?/.exec(stack);
+    return match ? match[1] : '';
+  }
+
+  // A second copy of the loader (another <script> tag, perhaps with
+  // another query string) hands its scripts to the first and stops.
+  const existing = global.sharecite;
+  if (existing && existing[INTERNAL]) {
+    existing[INTERNAL](current, ownUrl);
+    return;
+  }
+
+  // @wasm-bindgen-glue
+
+  const glue = wasm_bindgen;
+  const seen = new WeakSet();
+  let loaded = false;
+  const queue = [];
+
+  function scriptsFor(script, url) {
+    if (script) return [script];
+    // Module scripts run once per URL, however many tags load it.
+    const found = [];
+    for (const candidate of doc.querySelectorAll('script[src]')) {
+      if (candidate.src === url || (!url && /\/sharecite(\.min)?\.js(\?|#|$)/.test(candidate.src))) {
+        found.push(candidate);
+      }
+    }
+    return found;
+  }
+
+  function mount(script) {
+    if (seen.has(script)) return;
+    seen.add(script);
+    try {
+      glue.mount_script(script);
+    } catch (error) {
+      console.error('sharecite: could not mount', error);
+    }
+  }
+
+  function accept(script, url) {
+    for (const each of scriptsFor(script, url)) {
+      if (loaded) mount(each);
+      else queue.push(each);
+    }
+  }
+
+  let resolveReady;
+  const api = {
+    version: '__VERSION__',
+    /** Resolves once the placements of the scripts seen so far are mounted. */
+    ready: new Promise((resolve) => (resolveReady = resolve)),
+  };
+  Object.defineProperty(api, INTERNAL, { value: accept });
+  Object.defineProperty(global, 'sharecite', { value: Object.freeze(api), configurable: true, writable: false });
+
+  accept(current, ownUrl);
+
+  let wasmUrl;
+  try {
+    const base = new URL(ownUrl || 'sharecite.js', doc.baseURI);
+    wasmUrl = new URL('sharecite_bg.wasm', base);
+    // `sharecite.js?v=3` fetches `sharecite_bg.wasm?v=3`: one cache key
+    // for both files.
+    wasmUrl.search = base.search;
+  } catch (error) {
+    console.error('sharecite: cannot tell where sharecite_bg.wasm is', error);
+    return;
+  }
+
+  glue({ module_or_path: wasmUrl }).then(
+    () => {
+      loaded = true;
+      for (const script of queue.splice(0)) mount(script);
+      // Placements mount once the document is parsed; so does `ready`.
+      if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', () => resolveReady(), { once: true });
+      else resolveReady();
+    },
+    (error) => {
+      console.error(`sharecite: could not load ${wasmUrl.href}; no share buttons on this page.`, error);
+    },
+  );
+})();

@@ -1,0 +1,50 @@
+// Assembles dist/ from wasm-bindgen's output in build/:
+//   dist/sharecite.js       the loader and wasm-bindgen's glue, in one
+//                           function scope, minified
+//   dist/sharecite_bg.wasm  the optimized module
+// and prints what each reader downloads.
+
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { transformSync } from 'esbuild';
+
+const root = new URL('..', import.meta.url);
+const read = (path) => readFileSync(new URL(path, root), 'utf8');
+
+const version = /^version\s*=\s*"([^"]+)"/m.exec(read('Cargo.toml'))[1];
+const glue = read('build/sharecite.js');
+if (!glue.startsWith('let wasm_bindgen = ')) {
+  throw new Error('build/sharecite.js is not wasm-bindgen --target no-modules output');
+}
+const loader = read('js/loader.js');
+const marker = '  // @wasm-bindgen-glue\n';
+if (!loader.includes(marker)) throw new Error('js/loader.js lost its @wasm-bindgen-glue marker');
+
+const source = loader.replace(marker, glue + '\n').replaceAll('__VERSION__', version);
+const { code } = transformSync(source, {
+  minify: true,
+  target: 'es2020',
+  legalComments: 'inline',
+  charset: 'utf8',
+});
+
+mkdirSync(new URL('dist/', root), { recursive: true });
+writeFileSync(new URL('dist/sharecite.js', root), code);
+copyFileSync(new URL('build/sharecite_bg.opt.wasm', root), new URL('dist/sharecite_bg.wasm', root));
+
+const sizes = {};
+for (const name of ['sharecite.js', 'sharecite_bg.wasm']) {
+  const bytes = readFileSync(new URL(`dist/${name}`, root));
+  sizes[name] = {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+const total = Object.values(sizes).reduce((sum, s) => ({
+  raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip, brotli: sum.brotli + s.brotli,
+}), { raw: 0, gzip: 0, brotli: 0 });
+writeFileSync(new URL('build/sizes.json', root), JSON.stringify({ version, files: sizes, total }, null, 2) + '\n');
+for (const [name, s] of Object.entries({ ...sizes, total })) {
+  console.log(`${name.padEnd(18)} ${String(s.raw).padStart(7)} B  gzip ${String(s.gzip).padStart(6)} B  brotli ${String(s.brotli).padStart(6)} B`);
+}

@@ -1,0 +1,21 @@
+// Fails when what a reader downloads (dist/, gzip) outgrows the budget in
+// size-budget.json. Sizes are deterministic for a given toolchain, so this
+// is a test; times are not, and live in `make bench`.
+
+import { readFileSync } from 'node:fs';
+
+const root = new URL('..', import.meta.url);
+const budget = JSON.parse(readFileSync(new URL('size-budget.json', root), 'utf8'));
+const sizes = JSON.parse(readFileSync(new URL('build/sizes.json', root), 'utf8'));
+
+let failed = false;
+for (const [name, limit] of Object.entries(budget.gzip)) {
+  const actual = name === 'total' ? sizes.total.gzip : sizes.files[name]?.gzip;
+  const verdict = actual <= limit ? 'ok' : 'OVER BUDGET';
+  if (actual > limit) failed = true;
+  console.log(`${name.padEnd(18)} gzip ${String(actual).padStart(6)} B  budget ${String(limit).padStart(6)} B  ${verdict}`);
+}
+if (failed) {
+  console.error('dist/ is over its size budget (size-budget.json); measure with `twiggy top build/sharecite_bg.wasm`.');
+  process.exit(1);
+}

@@ -1,0 +1,84 @@
+// A static server for the demo pages and the browser tests, on 127.0.0.1.
+//
+//   /            -> www/
+//   /dist/...    -> dist/ (what a site would host)
+//
+// Pages under www/strict/ are served with the strictest policy sharecite
+// supports, so the CSP test exercises a real header, not a <meta>.
+//
+// Usage: node scripts/serve.mjs [--port 8080]   (port 0 picks a free one)
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export const STRICT_CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+};
+
+function resolvePath(pathname) {
+  const decoded = decodeURIComponent(pathname);
+  const [base, rest] = decoded.startsWith('/dist/')
+    ? [join(root, 'dist'), decoded.slice('/dist/'.length)]
+    : [join(root, 'www'), decoded.slice(1)];
+  const full = normalize(join(base, rest));
+  if (full !== base && !full.startsWith(base + sep)) return null;
+  return full;
+}
+
+export function startServer({ port = 0, host = '127.0.0.1', log = false } = {}) {
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url, 'http://localhost');
+    if (url.pathname === '/favicon.ico') {
+      response.writeHead(204);
+      return response.end();
+    }
+    let path = resolvePath(url.pathname);
+    try {
+      if (!path) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
+      if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
+      const body = await readFile(path);
+      const headers = {
+        'content-type': TYPES[extname(path)] || 'application/octet-stream',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      };
+      if (url.pathname.startsWith('/strict/')) headers['content-security-policy'] = STRICT_CSP;
+      response.writeHead(200, headers);
+      response.end(request.method === 'HEAD' ? undefined : body);
+      if (log) console.log(200, url.pathname);
+    } catch (error) {
+      response.writeHead(error.code === 'ENOENT' ? 404 : 500, { 'content-type': 'text/plain' });
+      response.end(error.code === 'ENOENT' ? 'not found' : 'error');
+      if (log) console.log(error.code === 'ENOENT' ? 404 : 500, url.pathname);
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const index = process.argv.indexOf('--port');
+  const port = index > 0 ? Number(process.argv[index + 1]) : 8080;
+  const server = await startServer({ port, log: true });
+  const { port: actual } = server.address();
+  console.log(`sharecite demo: http://127.0.0.1:${actual}/  (Ctrl+C to stop)`);
+}

@@ -1,0 +1,82 @@
+//! Notices single-page navigations, so that links without `data-url`
+//! follow the article the reader is on.
+//!
+//! The Navigation API reports every same-document navigation, `pushState`
+//! included, without touching the page's objects. Browsers without it get
+//! `popstate`/`hashchange` listeners and a wrapper around
+//! `history.pushState`/`replaceState` that calls the original with the same
+//! `this`, arguments, result and exceptions, and is removed on drop.
+
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use js_sys::{Function, Reflect};
+use wasm_bindgen::prelude::*;
+use web_sys::History;
+
+use crate::dom::{self, Result};
+
+/// Watches navigations until dropped.
+#[must_use = "the watch stops when dropped"]
+#[derive(Debug)]
+pub struct NavigationWatch {
+    _listeners: Vec<EventListener>,
+    patches: Vec<HistoryPatch>,
+}
+
+#[derive(Debug)]
+struct HistoryPatch {
+    history: History,
+    method: &'static str,
+    original: Function,
+    _wrapper: Closure<dyn Fn(JsValue, JsValue, JsValue) -> core::result::Result<JsValue, JsValue>>,
+}
+
+impl Drop for NavigationWatch {
+    fn drop(&mut self) {
+        for patch in &self.patches {
+            // Only undo our own wrapper: another script may have wrapped ours.
+            let current = Reflect::get(&patch.history, &JsValue::from_str(patch.method)).unwrap_or(JsValue::UNDEFINED);
+            if current == *patch._wrapper.as_ref() {
+                let _ = Reflect::set(&patch.history, &JsValue::from_str(patch.method), &patch.original);
+            }
+        }
+    }
+}
+
+/// Calls `on_navigate` after each same-document navigation.
+pub fn watch(on_navigate: Rc<dyn Fn()>) -> Result<NavigationWatch> {
+    let window = dom::window()?;
+    let navigation: Option<web_sys::EventTarget> = dom::property(&window, "navigation");
+    if let Some(navigation) = navigation {
+        let callback = on_navigate.clone();
+        let listener = EventListener::new(&navigation, "currententrychange", move |_| callback());
+        return Ok(NavigationWatch { _listeners: vec![listener], patches: Vec::new() });
+    }
+
+    let mut listeners = Vec::new();
+    for event in ["popstate", "hashchange"] {
+        let callback = on_navigate.clone();
+        listeners.push(EventListener::new(&window, event, move |_| callback()));
+    }
+    let history = window.history()?;
+    let mut patches = Vec::new();
+    for method in ["pushState", "replaceState"] {
+        let original: Function = Reflect::get(&history, &JsValue::from_str(method))?.dyn_into()?;
+        let callback = on_navigate.clone();
+        let target = history.clone();
+        let call = original.clone();
+        let wrapper = Closure::<dyn Fn(JsValue, JsValue, JsValue) -> core::result::Result<JsValue, JsValue>>::new(
+            move |state: JsValue, unused: JsValue, url: JsValue| {
+                let result = call.call3(&target, &state, &unused, &url);
+                if result.is_ok() {
+                    callback();
+                }
+                result
+            },
+        );
+        Reflect::set(&history, &JsValue::from_str(method), wrapper.as_ref())?;
+        patches.push(HistoryPatch { history: history.clone(), method, original, _wrapper: wrapper });
+    }
+    Ok(NavigationWatch { _listeners: listeners, patches })
+}

@@ -1,0 +1,53 @@
+//! Reads the page into core types; the only place that looks at the host
+//! document's content.
+
+use sharecite_core::{Attributes, PageSnapshot};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element};
+
+/// The parts of the document that describe its article.
+pub fn snapshot(document: &Document) -> PageSnapshot {
+    let mut metas = Vec::new();
+    for meta in elements(document, "meta[content]") {
+        let key = meta
+            .get_attribute("property")
+            .or_else(|| meta.get_attribute("name"))
+            .map(|key| key.trim().to_ascii_lowercase());
+        if let (Some(key), Some(content)) = (key, meta.get_attribute("content")) {
+            if !key.is_empty() {
+                metas.push((key, content));
+            }
+        }
+    }
+    let json_ld = elements(document, "script[type=\"application/ld+json\" i]")
+        .iter()
+        .filter_map(|script| script.text_content())
+        .collect();
+    let canonical = document
+        .query_selector("link[rel~=\"canonical\" i][href]")
+        .ok()
+        .flatten()
+        .and_then(|link| link.get_attribute("href"));
+    PageSnapshot {
+        location: document.location().and_then(|l| l.href().ok()).unwrap_or_default(),
+        base: document.base_uri().ok().flatten().unwrap_or_default(),
+        title: document.title(),
+        lang: document.document_element().and_then(|html| html.get_attribute("lang")).unwrap_or_default(),
+        canonical,
+        metas,
+        json_ld,
+    }
+}
+
+/// The `data-*` attributes sharecite reads, from one element.
+pub fn attributes(element: &Element) -> Attributes {
+    Attributes::read(|name| element.get_attribute(name))
+}
+
+/// Every element matching `selector`, which must be valid.
+pub fn elements(root: &Document, selector: &str) -> Vec<Element> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|node| node.dyn_into::<Element>().ok()).collect()
+}

@@ -1,0 +1,518 @@
+//! Placements: mounting them where the script says, and what their
+//! controls do when a reader uses them.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo_events::{EventListener, EventListenerOptions};
+use gloo_timers::callback::Timeout;
+use js_sys::{Object, Promise, Reflect};
+use sharecite_core::i18n::Key;
+use sharecite_core::network::{parse_mastodon_instance, ShareText};
+use sharecite_core::view::{share_hrefs, Capabilities, ShareDetail, View};
+use sharecite_core::warning::WarningKind;
+use sharecite_core::{
+    link_clip, Article, Attribute, Attribution, Attributes, Clip, ClipKind, Config, Network, PageMetadata,
+    PageSnapshot, Strings, Warning,
+};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::{CustomEvent, CustomEventInit, Document, Element, Event, HtmlElement, KeyboardEvent, MouseEvent};
+
+use crate::dom::{self, Result};
+use crate::navigation::{self, NavigationWatch};
+use crate::render::{self, Rendered};
+use crate::{clipboard, console, page};
+
+/// Where a reader's Mastodon server is remembered, on their device only.
+const MASTODON_STORAGE_KEY: &str = "sharecite:mastodon-instance";
+/// How long a status message stays on screen.
+const STATUS_MILLIS: u32 = 6000;
+
+/// One mounted placement.
+#[derive(Debug)]
+pub struct Widget {
+    state: Rc<State>,
+    _listeners: Vec<EventListener>,
+}
+
+#[derive(Debug)]
+struct State {
+    rendered: Rendered,
+    config: Config,
+    strings: Strings,
+    article: RefCell<Article>,
+    status_timer: RefCell<Option<Timeout>>,
+}
+
+/// The page's metadata, and every placement on it.
+#[derive(Debug, Default)]
+struct Page {
+    initial: Option<(PageSnapshot, PageMetadata)>,
+    current: Option<(PageSnapshot, PageMetadata)>,
+    widgets: Vec<Widget>,
+    navigation: Option<NavigationWatch>,
+    refresh_timers: Vec<Timeout>,
+}
+
+thread_local! {
+    static PAGE: RefCell<Page> = RefCell::new(Page::default());
+    /// `location.href` and `document.title` when links were last refreshed.
+    static LAST_SEEN: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
+    static REFRESHING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Mounts the placements `script` asks for, once the document is parsed.
+pub fn mount_script(script: Element) {
+    let document = match dom::document() {
+        Ok(document) => document,
+        Err(error) => return console::error("no document to mount into", &error),
+    };
+    if document.ready_state() == "loading" {
+        EventListener::once(&document, "DOMContentLoaded", move |_| mount_now(&script)).forget();
+    } else {
+        mount_now(&script);
+    }
+}
+
+fn mount_now(script: &Element) {
+    if let Err(error) = try_mount(script) {
+        console::error("could not mount", &error);
+    }
+}
+
+fn try_mount(script: &Element) -> Result<()> {
+    let document = dom::document()?;
+    let metadata = page_metadata(&document);
+    let script_attributes = page::attributes(script);
+
+    match script_attributes.get(Attribute::Target).map(str::trim).filter(|t| !t.is_empty()) {
+        Some(selector) => {
+            let targets = match document.query_selector_all(selector) {
+                Ok(list) => list,
+                Err(_) => {
+                    console::warn(&Warning::new(Attribute::Target.name(), selector, WarningKind::InvalidSelector));
+                    return Ok(());
+                }
+            };
+            if targets.length() == 0 {
+                console::warn(&Warning::new(Attribute::Target.name(), selector, WarningKind::NoTargets));
+            }
+            for index in 0..targets.length() {
+                let Some(target) = targets.item(index).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+                if target.query_selector(":scope > [data-sharecite-host]").ok().flatten().is_some() {
+                    continue;
+                }
+                let attributes = script_attributes.overlay(&page::attributes(&target));
+                if let Err(error) = mount_placement(&document, &metadata, &attributes, |host| {
+                    target.append_child(host).map(|_| ())
+                }) {
+                    console::error("could not mount a placement", &error);
+                }
+            }
+        }
+        None => {
+            let parent = script.parent_element();
+            let in_body = parent.as_ref().is_some_and(|p| p.closest("body").ok().flatten().is_some());
+            if in_body {
+                mount_placement(&document, &metadata, &script_attributes, |host| {
+                    script.after_with_node_1(host)
+                })?;
+            } else {
+                // A script in <head> has no "after" on the page: the
+                // widget goes at the end of the article.
+                let container = ["article", "main", "body"]
+                    .iter()
+                    .find_map(|selector| document.query_selector(selector).ok().flatten())
+                    .ok_or_else(|| JsValue::from_str("no <body> to mount into"))?;
+                mount_placement(&document, &metadata, &script_attributes, |host| {
+                    container.append_child(host).map(|_| ())
+                })?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The page's current metadata, read on first use; its warnings are
+/// reported once.
+fn page_metadata(document: &Document) -> PageMetadata {
+    PAGE.with(|page| {
+        let mut page = page.borrow_mut();
+        if let Some((_, metadata)) = &page.current {
+            return metadata.clone();
+        }
+        let snapshot = page::snapshot(document);
+        let (metadata, warnings) = PageMetadata::read(&snapshot);
+        warnings.iter().for_each(console::warn);
+        page.initial = Some((snapshot.clone(), metadata.clone()));
+        page.current = Some((snapshot, metadata.clone()));
+        metadata
+    })
+}
+
+fn mount_placement(
+    document: &Document,
+    metadata: &PageMetadata,
+    attributes: &Attributes,
+    insert: impl FnOnce(&HtmlElement) -> Result<()>,
+) -> Result<()> {
+    let (config, warnings) = Config::parse(attributes, metadata.base());
+    warnings.iter().for_each(console::warn);
+    let article = metadata.article(&config.article);
+    let html_lang = document.document_element().and_then(|html| html.get_attribute("lang")).unwrap_or_default();
+    let strings = Strings::negotiate(&[config.lang.as_deref().unwrap_or(""), &html_lang]);
+    let navigator = dom::window()?.navigator();
+    let capabilities = Capabilities { native_share: dom::has_method(&navigator, "share") };
+    let view = View::build(&config, &article, strings, capabilities, &remembered_mastodon_instance());
+    let rendered = render::render(document, &view, strings)?;
+    insert(&rendered.host)?;
+
+    let follows_page = !config.fixed_url;
+    let state = Rc::new(State {
+        rendered,
+        config,
+        strings,
+        article: RefCell::new(article),
+        status_timer: RefCell::new(None),
+    });
+    let listeners = listen(&state, follows_page);
+    PAGE.with(|page| page.borrow_mut().widgets.push(Widget { state, _listeners: listeners }));
+    if follows_page {
+        watch_navigation();
+    }
+    Ok(())
+}
+
+fn listen(state: &Rc<State>, follows_page: bool) -> Vec<EventListener> {
+    let root = &state.rendered.root;
+    let prevent = EventListenerOptions::enable_prevent_default;
+    let mut listeners = Vec::with_capacity(6);
+
+    let on_click = state.clone();
+    listeners.push(EventListener::new_with_options(root, "click", prevent(), move |event| {
+        on_click.click(event)
+    }));
+    // Middle-clicks open share links in a new tab without a `click`.
+    let on_auxclick = state.clone();
+    listeners.push(EventListener::new(root, "auxclick", move |event| {
+        let is_middle = event.dyn_ref::<MouseEvent>().is_some_and(|e| e.button() == 1);
+        if let (true, Some(control)) = (is_middle, dom::closest(event, "a[data-network]")) {
+            on_auxclick.shared(&control);
+        }
+    }));
+    if let Some(form) = &state.rendered.mastodon {
+        let on_submit = state.clone();
+        listeners.push(EventListener::new_with_options(&form.form, "submit", prevent(), move |event| {
+            event.prevent_default();
+            on_submit.submit_mastodon();
+        }));
+        let on_key = state.clone();
+        listeners.push(EventListener::new(&form.form, "keydown", move |event| {
+            if event.dyn_ref::<KeyboardEvent>().is_some_and(|e| e.key() == "Escape") {
+                on_key.close_mastodon();
+            }
+        }));
+    }
+    if follows_page {
+        // Catches navigations a site made without the History API, the
+        // moment before a reader uses a link.
+        for name in ["focusin", "pointerover"] {
+            listeners.push(EventListener::new(&state.rendered.host, name, |_| refresh_if_moved()));
+        }
+    }
+    listeners
+}
+
+impl State {
+    fn article_url(&self) -> String {
+        self.article.borrow().url.clone()
+    }
+
+    fn click(self: &Rc<Self>, event: &Event) {
+        if let Some(cancel) = dom::closest(event, "[data-action=cancel]") {
+            let _ = cancel;
+            self.close_mastodon();
+            return;
+        }
+        let Some(control) = dom::closest(event, "[data-network]") else { return };
+        let id = control.get_attribute("data-network").unwrap_or_default();
+        let Some(network) = Network::from_id(&id) else { return };
+        match network {
+            Network::Mastodon if is_plain_click(event) => {
+                event.prevent_default();
+                self.open_mastodon();
+            }
+            Network::Copy => {
+                let clip = link_clip(&self.article.borrow());
+                self.copy(network, clip);
+            }
+            Network::Cite => {
+                let clip = {
+                    let article = self.article.borrow();
+                    Attribution {
+                        article: &article,
+                        template: &self.config.attribution,
+                        original: self.config.original.as_ref(),
+                        strings: self.strings,
+                    }
+                    .citation()
+                };
+                self.copy(network, clip);
+            }
+            Network::Native => self.native_share(),
+            Network::Print => {
+                self.dispatch_share(network);
+                if let Ok(window) = dom::window() {
+                    if let Err(error) = window.print() {
+                        console::error("printing failed", &error);
+                    }
+                }
+            }
+            _ => self.shared(&control),
+        }
+    }
+
+    /// A share link was followed.
+    fn shared(&self, control: &Element) {
+        let id = control.get_attribute("data-network").unwrap_or_default();
+        if let Some(network) = Network::from_id(&id) {
+            self.dispatch_share(network);
+        }
+    }
+
+    fn dispatch_share(&self, network: Network) {
+        let detail = ShareDetail { network: network.id(), url: self.article_url() };
+        self.dispatch("sharecite:share", &detail);
+    }
+
+    fn dispatch<T: serde::Serialize>(&self, name: &str, detail: &T) {
+        let detail = match serde_wasm_bindgen::to_value(detail) {
+            Ok(detail) => detail,
+            Err(error) => return console::error("could not build an event", &error.into()),
+        };
+        let init = CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&detail);
+        match CustomEvent::new_with_event_init_dict(name, &init) {
+            // A listener that throws is reported by the browser and
+            // does not stop the widget.
+            Ok(event) => drop(self.rendered.host.dispatch_event(&event)),
+            Err(error) => console::error("could not build an event", &error),
+        }
+    }
+
+    fn copy(self: &Rc<Self>, network: Network, clip: Clip) {
+        let state = self.clone();
+        spawn_local(async move {
+            match clipboard::write_clip(&clip).await {
+                Ok(_) => {
+                    let key = match clip.kind {
+                        ClipKind::Link => Key::StatusCopiedLink,
+                        ClipKind::Citation => Key::StatusCopiedCitation,
+                    };
+                    state.announce(state.strings.get(key));
+                    state.dispatch_share(network);
+                    state.dispatch("sharecite:copy", &clip);
+                }
+                Err(error) => {
+                    state.announce(state.strings.get(Key::StatusCopyFailed));
+                    console::error("copying failed", &error);
+                }
+            }
+        });
+    }
+
+    fn native_share(self: &Rc<Self>) {
+        let data = Object::new();
+        {
+            let article = self.article.borrow();
+            let _ = Reflect::set(&data, &"title".into(), &JsValue::from_str(&article.title));
+            let _ = Reflect::set(&data, &"url".into(), &JsValue::from_str(&article.url));
+        }
+        let state = self.clone();
+        spawn_local(async move {
+            let Ok(window) = dom::window() else { return };
+            let navigator = window.navigator();
+            let share: Option<js_sys::Function> = dom::property(&navigator, "share");
+            let Some(share) = share else { return };
+            let promise = match share.call1(&navigator, &data) {
+                Ok(value) => Promise::resolve(&value),
+                Err(error) => return console::error("sharing failed", &error),
+            };
+            match JsFuture::from(promise).await {
+                Ok(_) => state.dispatch_share(Network::Native),
+                // The reader closed the share sheet: nothing to say.
+                Err(error) if error_name(&error) == "AbortError" => {}
+                Err(error) => console::error("sharing failed", &error),
+            }
+        });
+    }
+
+    /// Shows `message` and has screen readers read it, once.
+    fn announce(self: &Rc<Self>, message: &'static str) {
+        let status = self.rendered.status.clone();
+        // Emptying first makes a repeated message a change that is read again.
+        status.set_text_content(None);
+        let state = self.clone();
+        let show = Timeout::new(50, move || {
+            status.set_text_content(Some(message));
+            let clear_status = status.clone();
+            let clear = Timeout::new(STATUS_MILLIS, move || clear_status.set_text_content(None));
+            state.status_timer.replace(Some(clear));
+        });
+        self.status_timer.replace(Some(show));
+    }
+
+    fn open_mastodon(&self) {
+        let Some(form) = &self.rendered.mastodon else { return };
+        form.input.set_value(&remembered_mastodon_instance());
+        let _ = form.input.remove_attribute("aria-invalid");
+        form.hint.set_text_content(Some(self.strings.get(Key::MastodonHint)));
+        let _ = form.form.remove_attribute("hidden");
+        let _ = form.input.focus();
+    }
+
+    fn close_mastodon(&self) {
+        let Some(form) = &self.rendered.mastodon else { return };
+        let _ = form.form.set_attribute("hidden", "");
+        self.focus_control(Network::Mastodon);
+    }
+
+    fn focus_control(&self, network: Network) {
+        if let Some((_, link)) = self.rendered.links.iter().find(|(n, _)| *n == network) {
+            let _ = link.unchecked_ref::<HtmlElement>().focus();
+        }
+    }
+
+    fn submit_mastodon(&self) {
+        let Some(form) = &self.rendered.mastodon else { return };
+        let Some(instance) = parse_mastodon_instance(&form.input.value()) else {
+            let _ = form.input.set_attribute("aria-invalid", "true");
+            form.hint.set_text_content(Some(self.strings.get(Key::MastodonInvalid)));
+            let _ = form.input.focus();
+            return;
+        };
+        remember_mastodon_instance(&instance);
+        let href = {
+            let article = self.article.borrow();
+            Network::Mastodon.share_url(&ShareText {
+                url: &article.url,
+                title: &article.title,
+                mastodon_instance: &instance,
+                ..ShareText::default()
+            })
+        };
+        let Some(href) = href else { return };
+        let _ = render::update_links(&self.rendered, &[(Network::Mastodon, href.clone())]);
+        self.dispatch_share(Network::Mastodon);
+        if let Ok(window) = dom::window() {
+            let _ = window.open_with_url_and_target_and_features(&href, "_blank", "noopener,noreferrer");
+        }
+        self.close_mastodon();
+    }
+
+    /// Points the links at the page's current article.
+    fn follow(&self, metadata: &PageMetadata) {
+        let article = metadata.article(&self.config.article);
+        if *self.article.borrow() == article {
+            return;
+        }
+        let hrefs = share_hrefs(&self.config, &article, self.strings, &remembered_mastodon_instance());
+        if let Err(error) = render::update_links(&self.rendered, &hrefs) {
+            console::error("could not update links", &error);
+        }
+        self.article.replace(article);
+    }
+}
+
+fn is_plain_click(event: &Event) -> bool {
+    event
+        .dyn_ref::<MouseEvent>()
+        .map_or(true, |e| e.button() == 0 && !e.ctrl_key() && !e.meta_key() && !e.shift_key() && !e.alt_key())
+}
+
+fn error_name(error: &JsValue) -> String {
+    Reflect::get(error, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default()
+}
+
+fn remembered_mastodon_instance() -> String {
+    // Storage can throw (sandboxed frames, blocked cookies): then nothing
+    // is remembered and nothing breaks.
+    dom::window()
+        .ok()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|storage| storage.get_item(MASTODON_STORAGE_KEY).ok().flatten())
+        .and_then(|stored| parse_mastodon_instance(&stored))
+        .unwrap_or_default()
+}
+
+fn remember_mastodon_instance(instance: &str) {
+    if let Some(storage) = dom::window().ok().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item(MASTODON_STORAGE_KEY, instance);
+    }
+}
+
+fn watch_navigation() {
+    let watching = PAGE.with(|page| page.borrow().navigation.is_some());
+    if watching {
+        return;
+    }
+    match navigation::watch(Rc::new(on_navigate)) {
+        Ok(watch) => PAGE.with(|page| page.borrow_mut().navigation = Some(watch)),
+        Err(error) => console::error("could not follow navigations", &error),
+    }
+}
+
+/// After a navigation, sites update the title and metadata in their own
+/// time: look now, after the current task, and once more a little later.
+fn on_navigate() {
+    refresh();
+    let timers = [0, 300].map(|millis| Timeout::new(millis, refresh));
+    PAGE.with(|page| page.borrow_mut().refresh_timers = timers.into());
+}
+
+fn refresh_if_moved() {
+    let Ok(document) = dom::document() else { return };
+    let seen = (document.location().and_then(|l| l.href().ok()).unwrap_or_default(), document.title());
+    let moved = LAST_SEEN.with(|last| *last.borrow() != seen);
+    if moved {
+        refresh();
+    }
+}
+
+/// Re-reads the page and points following placements at its article.
+fn refresh() {
+    if REFRESHING.with(|r| r.replace(true)) {
+        return;
+    }
+    let _ = try_refresh();
+    REFRESHING.with(|r| r.set(false));
+}
+
+fn try_refresh() -> Option<()> {
+    let document = dom::document().ok()?;
+    let snapshot = page::snapshot(&document);
+    LAST_SEEN.with(|last| last.replace((snapshot.location.clone(), snapshot.title.clone())));
+    let states: Vec<Rc<State>> = PAGE.with(|page| {
+        let mut page = page.borrow_mut();
+        if page.current.as_ref().is_some_and(|(current, _)| *current == snapshot) {
+            return Some(Vec::new());
+        }
+        let (initial_snapshot, initial_metadata) = page.initial.as_ref()?.clone();
+        let (metadata, _) = PageMetadata::read(&snapshot);
+        let metadata = metadata.without_stale(&initial_metadata, &snapshot, &initial_snapshot);
+        page.current = Some((snapshot, metadata));
+        Some(page.widgets.iter().filter(|w| !w.state.config.fixed_url).map(|w| w.state.clone()).collect())
+    })
+    .unwrap_or_default();
+    if states.is_empty() {
+        return Some(());
+    }
+    let metadata = PAGE.with(|page| page.borrow().current.as_ref().map(|(_, m)| m.clone()))?;
+    for state in states {
+        state.follow(&metadata);
+    }
+    Some(())
+}
