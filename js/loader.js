@@ -18,7 +18,7 @@
 
   function urlFromStack() {
     const stack = String(new Error().stack || '');
-    const match = /((?:https?|file):\/\/[^\s()'"]+?):\d+(?::\d+)?/.exec(stack);
+    const match = /((?:https?|file):\/\/[^\s()'"]+):\d+:\d+/.exec(stack);
     return match ? match[1] : '';
   }
 

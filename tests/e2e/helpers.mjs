@@ -18,7 +18,10 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Starts a server and a browser for the calling test file; returns accessors. */
+/** Anything not served by the test server: share intents, the credit link. */
+export const THIRD_PARTY = /^(?!https?:\/\/127\.0\.0\.1[:/])[a-z]+:/;
+
+/** Starts a server and a browser for the calling test file. */
 export function useBrowser() {
   const state = {};
   before(async () => {
@@ -32,16 +35,27 @@ export function useBrowser() {
   });
   return {
     url: (path) => state.base + path,
-    get origin() { return state.base; },
-    /** A fresh context and page that records console messages and page errors. */
-    async open(path, { contextOptions = {}, init, waitForHosts = 1 } = {}) {
+    get origin() {
+      return state.base;
+    },
+    /**
+     * A fresh context and page that records console messages, page errors
+     * and requests. Requests to third parties are recorded and aborted.
+     */
+    async open(path, { contextOptions = {}, init, waitForHosts = 1, clipboard = false, before: prepare } = {}) {
       const context = await state.browser.newContext(contextOptions);
-      if (init) await context.addInitScript(init);
+      if (clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: state.base });
+      for (const script of [].concat(init || [])) await context.addInitScript(script);
+      const log = { console: [], errors: [], requests: [], thirdParty: [] };
+      await context.route(THIRD_PARTY, (route) => {
+        log.thirdParty.push(route.request().url());
+        return route.abort();
+      });
       const page = await context.newPage();
-      const log = { console: [], errors: [], requests: [] };
       page.on('console', (message) => log.console.push({ type: message.type(), text: message.text() }));
       page.on('pageerror', (error) => log.errors.push(String(error)));
-      page.on('request', (request) => log.requests.push(request.url()));
+      context.on('request', (request) => log.requests.push(request.url()));
+      if (prepare) await prepare(page, context);
       if (path !== null) {
         await page.goto(state.base + path);
         if (waitForHosts > 0) await waitForWidgets(page, waitForHosts);
@@ -59,11 +73,52 @@ export async function waitForWidgets(page, count = 1) {
       return hosts.length >= n && [...hosts].every((h) => h.shadowRoot && h.shadowRoot.querySelector('.list'));
     },
     count,
-    { timeout: 15000 },
+    { timeout: 20000 },
   );
 }
 
-/** Console messages of `type` from sharecite. */
+/** Console messages of `type` that sharecite wrote. */
 export function shareciteMessages(log, type) {
   return log.console.filter((m) => m.type === type && m.text.startsWith('sharecite:')).map((m) => m.text);
+}
+
+/** Starts recording sharecite's events on `document`, in page order. */
+export async function recordEvents(page) {
+  await page.evaluate(() => {
+    window.__shareciteEvents = [];
+    for (const type of ['sharecite:share', 'sharecite:copy']) {
+      document.addEventListener(type, (event) => {
+        window.__shareciteEvents.push({
+          type,
+          detail: event.detail,
+          bubbles: event.bubbles,
+          composed: event.composed,
+          fromHost: event.target.hasAttribute('data-sharecite-host'),
+        });
+      });
+    }
+  });
+}
+
+export const events = (page) => page.evaluate(() => window.__shareciteEvents);
+
+/** What the clipboard holds, by type; `source` names another clipboard object. */
+export async function readClipboard(page, source = 'navigator.clipboard') {
+  return page.evaluate(async (source) => {
+    const clipboard = source === 'navigator.clipboard' ? navigator.clipboard : window[source];
+    const items = await clipboard.read();
+    const out = {};
+    for (const type of items[0].types) out[type] = await (await items[0].getType(type)).text();
+    return out;
+  }, source);
+}
+
+/** The placement controls of the `index`th host. */
+export function control(page, network, index = 0) {
+  return page.locator('[data-sharecite-host]').nth(index).locator(`[data-network="${network}"]`);
+}
+
+/** The status line of the `index`th host. */
+export function status(page, index = 0) {
+  return page.locator('[data-sharecite-host]').nth(index).locator('[role=status]');
 }

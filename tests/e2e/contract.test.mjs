@@ -1,0 +1,283 @@
+// The DOM contract site owners rely on, and how the one script tag behaves
+// wherever and however it is embedded.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, recordEvents, events, control, waitForWidgets, shareciteMessages } from './helpers.mjs';
+
+const browser = useBrowser();
+
+const SEED_NETWORKS = [
+  'facebook', 'x', 'linkedin', 'reddit', 'bluesky', 'mastodon', 'threads', 'whatsapp', 'telegram',
+  'email', 'copy', 'cite', 'print', 'discuss',
+];
+
+test('one placement right after its script, in an open shadow root, with the contract attributes', async () => {
+  const { page, log, close } = await browser.open('/');
+  const info = await page.evaluate(() => {
+    const hosts = document.querySelectorAll('[data-sharecite-host]');
+    const host = hosts[0];
+    const controls = [...host.shadowRoot.querySelectorAll('[data-network]')];
+    return {
+      count: hosts.length,
+      tag: host.tagName,
+      previous: host.previousElementSibling.tagName,
+      previousSrc: host.previousElementSibling.getAttribute('src'),
+      mode: host.shadowRoot.mode,
+      lightChildren: host.childNodes.length,
+      controls: controls.map((c) => ({
+        network: c.dataset.network,
+        tag: c.tagName,
+        type: c.getAttribute('type'),
+        part: c.getAttribute('part'),
+        target: c.getAttribute('target'),
+        rel: c.getAttribute('rel'),
+        href: c.getAttribute('href'),
+      })),
+    };
+  });
+  assert.equal(info.count, 1);
+  assert.equal(info.tag, 'DIV');
+  assert.equal(info.previous, 'SCRIPT');
+  assert.equal(info.previousSrc, 'dist/sharecite.js?v=1');
+  assert.equal(info.mode, 'open');
+  assert.equal(info.lightChildren, 0, 'the host has nothing in the light DOM');
+  assert.deepEqual(info.controls.map((c) => c.network), SEED_NETWORKS);
+  for (const c of info.controls) {
+    assert.match(c.part, new RegExp(`(^| )${c.network}( |$)`), `part of ${c.network}`);
+    if (['copy', 'cite', 'print', 'native'].includes(c.network)) {
+      assert.equal(c.tag, 'BUTTON', c.network);
+      assert.equal(c.type, 'button', c.network);
+    } else {
+      assert.equal(c.tag, 'A', c.network);
+      assert.match(c.href, /^(https:|mailto:)/, c.network);
+      if (c.network !== 'email') {
+        assert.equal(c.target, '_blank', c.network);
+        assert.equal(c.rel, 'noopener noreferrer', c.network);
+      }
+    }
+  }
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(shareciteMessages(log, 'warning'), []);
+  await close();
+});
+
+test('every control has an accessible name that contains its visible text', async () => {
+  const { page, close } = await browser.open('/');
+  const host = page.locator('[data-sharecite-host]');
+  const snapshot = await host.ariaSnapshot();
+  assert.match(snapshot, /list "Share this article"/);
+  const rows = await page.evaluate(() =>
+    [...document.querySelector('[data-sharecite-host]').shadowRoot.querySelectorAll('[data-network]')].map((c) => ({
+      network: c.dataset.network,
+      visible: c.innerText.trim(),
+    })),
+  );
+  for (const { network, visible } of rows) {
+    assert.ok(visible.length > 0, `${network} has visible text`);
+    // Playwright computes the accessible name itself; match the control by
+    // a name that must contain the visible label.
+    const role = ['copy', 'cite', 'print'].includes(network) ? 'button' : 'link';
+    const found = host.getByRole(role, { name: visible });
+    assert.ok((await found.count()) >= 1, `${network}: a ${role} named with "${visible}"`);
+  }
+  assert.match(snapshot, /link "Share on Facebook \(opens in a new tab\)"/);
+  assert.match(snapshot, /button "Cite this article": Cite/);
+  await close();
+});
+
+test('share intents carry the cleaned URL, correctly encoded', async () => {
+  const { page, close } = await browser.open('/?utm_source=newsletter&utm_medium=email&fbclid=abc&keep=1#:~:text=ultimatum');
+  const href = (network) => control(page, network).getAttribute('href');
+  const article = `${browser.origin}/?keep=1`;
+  const url = encodeURIComponent(article);
+  const title = 'The%20U.S.%20Ultimatum%20on%20Huawei%20Is%20Backfiring';
+  assert.equal(await href('facebook'), `https://www.facebook.com/sharer/sharer.php?u=${url}`);
+  assert.equal(await href('x'), `https://x.com/intent/post?text=${title}&url=${url}`);
+  assert.equal(await href('linkedin'), `https://www.linkedin.com/sharing/share-offsite/?url=${url}`);
+  assert.equal(await href('reddit'), `https://www.reddit.com/submit?url=${url}&title=${title}`);
+  assert.equal(await href('bluesky'), `https://bsky.app/intent/compose?text=${title}%20${url}`);
+  assert.equal(await href('threads'), `https://www.threads.com/intent/post?text=${title}&url=${url}`);
+  assert.equal(await href('whatsapp'), `https://wa.me/?text=${title}%20${url}`);
+  assert.equal(await href('telegram'), `https://t.me/share/url?url=${url}&text=${title}`);
+  const mail = new URL(await href('email'));
+  assert.equal(mail.protocol, 'mailto:');
+  assert.match(mail.search, /^\?subject=The%20U\.S\.%20Ultimatum/);
+  const body = decodeURIComponent(mail.search.split('&body=')[1]);
+  assert.equal(
+    body,
+    `The U.S. Ultimatum on Huawei Is Backfiring\r\n${article}\r\n\r\n` +
+      'The original source of this article is Global Research. Copyright © Andrew Korybko, Global Research, 2019\r\n' +
+      'This article was originally published on CGTN (https://news.cgtn.com/).',
+  );
+  await close();
+});
+
+test('share links dispatch sharecite:share on the host, bubbling and composed, then open the intent', async () => {
+  const { page, context, log, close } = await browser.open('/');
+  await recordEvents(page);
+  const popup = context.waitForEvent('page');
+  await control(page, 'facebook').click();
+  await popup;
+  assert.deepEqual(await events(page), [
+    {
+      type: 'sharecite:share',
+      detail: { network: 'facebook', url: `${browser.origin}/` },
+      bubbles: true,
+      composed: true,
+      fromHost: true,
+    },
+  ]);
+  assert.ok(log.thirdParty.some((u) => u.startsWith('https://www.facebook.com/sharer/sharer.php?u=')));
+  await close();
+});
+
+test('keyboard: Tab reaches every control in visual order; focus is visible; targets are at least 24px', async () => {
+  const { page, close } = await browser.open('/');
+  await page.locator('.note').click();
+  const order = [];
+  for (let i = 0; i < SEED_NETWORKS.length + 1; i += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const inner = document.activeElement?.shadowRoot?.activeElement;
+      if (!inner) return null;
+      const box = inner.getBoundingClientRect();
+      const style = getComputedStyle(inner);
+      return {
+        network: inner.dataset.network || inner.textContent,
+        x: box.x, y: box.y, width: box.width, height: box.height,
+        outline: style.outlineStyle, outlineWidth: style.outlineWidth,
+      };
+    });
+    if (!focused) break;
+    order.push(focused);
+  }
+  assert.deepEqual(order.map((f) => f.network).filter((n) => SEED_NETWORKS.includes(n)), SEED_NETWORKS);
+  for (let i = 1; i < order.length; i += 1) {
+    const [a, b] = [order[i - 1], order[i]];
+    assert.ok(b.y > a.y + 1 || (Math.abs(b.y - a.y) <= 1 && b.x > a.x), `${b.network} comes after ${a.network} visually`);
+  }
+  for (const f of order) {
+    assert.equal(f.outline, 'solid', `${f.network} shows focus`);
+    // WCAG 2.5.8 exempts links inside a sentence, like the credit's.
+    if (SEED_NETWORKS.includes(f.network)) {
+      assert.ok(f.height >= 24 && f.width >= 24, `${f.network} is ${f.width}x${f.height}`);
+    }
+  }
+  await close();
+});
+
+test('themes: light by default, dark on request, auto follows prefers-color-scheme live', async () => {
+  const { page, close } = await browser.open('/dark.html', { waitForHosts: 2 });
+  // Colours ease over 150 ms: wait for the final value.
+  const background = (index, expected) =>
+    page.waitForFunction(
+      ([i, want]) => {
+        const host = document.querySelectorAll('[data-sharecite-host]')[i];
+        return getComputedStyle(host.shadowRoot.querySelector('.control')).backgroundColor === want;
+      },
+      [index, expected],
+      { timeout: 3000 },
+    );
+  const DARK = 'rgb(34, 39, 46)';
+  const LIGHT = 'rgb(255, 255, 255)';
+  await page.emulateMedia({ colorScheme: 'light' });
+  await background(0, DARK);
+  await background(1, LIGHT);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await background(1, DARK);
+  await background(0, DARK);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await background(1, LIGHT);
+  await close();
+  const seed = await browser.open('/');
+  assert.equal(
+    await seed.page.evaluate(() => getComputedStyle(document.querySelector('[data-sharecite-host]').shadowRoot.querySelector('.control')).backgroundColor),
+    LIGHT,
+  );
+  await seed.close();
+});
+
+test('site owners style it with custom properties and ::part()', async () => {
+  const { page, close } = await browser.open('/');
+  await page.addStyleTag({
+    content: '[data-sharecite-host]{--sharecite-gap:20px;--sharecite-radius:3px} [data-sharecite-host]::part(x){color:rgb(1, 2, 3)}',
+  });
+  const styles = await page.evaluate(() => {
+    const root = document.querySelector('[data-sharecite-host]').shadowRoot;
+    const x = root.querySelector('[data-network=x]');
+    return {
+      gap: getComputedStyle(root.querySelector('.list')).columnGap,
+      radius: getComputedStyle(x).borderTopLeftRadius,
+      color: getComputedStyle(x).color,
+    };
+  });
+  assert.deepEqual(styles, { gap: '20px', radius: '3px', color: 'rgb(1, 2, 3)' });
+  await close();
+});
+
+test('defines exactly one global', async () => {
+  const init = () => {
+    Object.defineProperty(window, Symbol.for('test.globals'), { value: Object.getOwnPropertyNames(window) });
+  };
+  for (const path of ['/', '/module.html']) {
+    const { page, close } = await browser.open(path, { init });
+    const added = await page.evaluate(() => {
+      const before = new Set(window[Symbol.for('test.globals')]);
+      return Object.getOwnPropertyNames(window).filter((name) => !before.has(name));
+    });
+    assert.deepEqual(added, ['sharecite'], path);
+    assert.equal(await page.evaluate(() => typeof window.sharecite.version), 'string');
+    await close();
+  }
+});
+
+test('as type="module" with a query string; from a subfolder; wasm next to the script with the same query', async () => {
+  for (const [path, wasm] of [
+    ['/module.html', '/dist/sharecite_bg.wasm?v=3'],
+    ['/nested/deeper/page.html', '/dist/sharecite_bg.wasm?v=3&cache=1'],
+  ]) {
+    const { page, log, close } = await browser.open(path);
+    assert.ok(log.requests.includes(browser.url(wasm)), `${path} fetched ${wasm}: ${log.requests.join(' ')}`);
+    const previous = await page.evaluate(() => document.querySelector('[data-sharecite-host]').previousElementSibling.tagName);
+    assert.equal(previous, 'SCRIPT');
+    assert.deepEqual(log.errors, []);
+    await close();
+  }
+});
+
+test('a script in <head> mounts at the end of the article', async () => {
+  const { page, close } = await browser.open('/head.html');
+  const parent = await page.evaluate(() => {
+    const host = document.querySelector('[data-sharecite-host]');
+    return { parent: host.parentElement.tagName, last: host.parentElement.lastElementChild === host };
+  });
+  assert.deepEqual(parent, { parent: 'ARTICLE', last: true });
+  await close();
+});
+
+test('two script tags: two placements, one download of the wasm', async () => {
+  const { page, log, close } = await browser.open('/dark.html', { waitForHosts: 2 });
+  await waitForWidgets(page, 2);
+  const wasm = log.requests.filter((u) => u.includes('.wasm'));
+  assert.equal(wasm.length, 1, wasm.join(' '));
+  const placements = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-sharecite-host]')].map((h) => h.previousElementSibling.getAttribute('data-theme')),
+  );
+  assert.deepEqual(placements, ['dark', 'auto']);
+  await close();
+});
+
+test('sharecite.ready resolves after the placements are mounted', async () => {
+  const { page, close } = await browser.open('/', { waitForHosts: 0 });
+  const hosts = await page.evaluate(async () => {
+    await new Promise((resolve) => {
+      const wait = () => (window.sharecite ? resolve() : setTimeout(wait, 5));
+      wait();
+    });
+    await window.sharecite.ready;
+    return document.querySelectorAll('[data-sharecite-host]').length;
+  });
+  assert.equal(hosts, 1);
+  await close();
+});
