@@ -191,7 +191,8 @@ impl PageMetadata {
         let mut fresh = self.clone();
         for (tier, old) in fresh.tiers.iter_mut().zip(initial.tiers.iter()).take(4) {
             if tier == old {
-                *tier = Partial::default();
+                // The site's and publisher's names are not the article's: keep them.
+                *tier = Partial { publisher: tier.publisher.take(), site: tier.site.take(), ..Partial::default() };
             }
         }
         let fallbacks = &mut fresh.tiers[4];
@@ -504,6 +505,17 @@ mod tests {
         let got = now.without_stale(&initial, &second, &first).article(&Partial::default());
         assert_eq!(got.url, "https://www.globalresearch.ca/second");
         assert_eq!(got.title, "Second article");
+
+        // The site's name survives, and still trims the document title.
+        let mut named = first.clone();
+        named.metas.push(("og:site_name".into(), "Global Research".into()));
+        let (initial_named, _) = PageMetadata::read(&named);
+        let mut next = named.clone();
+        next.location = "https://www.globalresearch.ca/next".into();
+        next.title = "Next article | Global Research".into();
+        let (now, _) = PageMetadata::read(&next);
+        let got = now.without_stale(&initial_named, &next, &named).article(&Partial::default());
+        assert_eq!((got.title.as_str(), got.site.as_str()), ("Next article", "Global Research"));
 
         let mut updated = second.clone();
         updated.metas = meta(&[("og:title", "Second, from og"), ("og:url", "https://www.globalresearch.ca/second-og")]);
