@@ -92,7 +92,9 @@ fn exec_command_copy(clip: &Clip) -> Result<bool> {
         "copy",
         EventListenerOptions::enable_prevent_default(),
         move |event| {
-            let Some(event) = event.dyn_ref::<ClipboardEvent>() else { return };
+            let Some(event) = event.dyn_ref::<ClipboardEvent>() else {
+                return;
+            };
             if let Some(data) = event.clipboard_data() {
                 let plain = data.set_data("text/plain", &text);
                 let rich = data.set_data("text/html", &html);
@@ -102,7 +104,10 @@ fn exec_command_copy(clip: &Clip) -> Result<bool> {
             }
         },
     );
-    let copied = document.unchecked_ref::<HtmlDocument>().exec_command("copy").unwrap_or(false);
+    let copied = document
+        .unchecked_ref::<HtmlDocument>()
+        .exec_command("copy")
+        .unwrap_or(false);
     drop(listener);
     Ok(copied)
 }

@@ -13,7 +13,9 @@ pub fn window() -> Result<Window> {
 }
 
 pub fn document() -> Result<Document> {
-    window()?.document().ok_or_else(|| JsValue::from_str("no document"))
+    window()?
+        .document()
+        .ok_or_else(|| JsValue::from_str("no document"))
 }
 
 /// An HTML element with a class and, when given, a `part`.
@@ -31,7 +33,9 @@ pub fn element(document: &Document, tag: &str, class: &str, part: Option<&str>) 
 /// Whether `object[name]` is a function: feature detection that a page
 /// cannot break by throwing from a getter.
 pub fn has_method(object: &JsValue, name: &str) -> bool {
-    Reflect::get(object, &JsValue::from_str(name)).map(|value| value.is_function()).unwrap_or(false)
+    Reflect::get(object, &JsValue::from_str(name))
+        .map(|value| value.is_function())
+        .unwrap_or(false)
 }
 
 /// `object[name]`, when it is an object.

@@ -36,9 +36,14 @@ impl Drop for NavigationWatch {
     fn drop(&mut self) {
         for patch in &self.patches {
             // Only undo our own wrapper: another script may have wrapped ours.
-            let current = Reflect::get(&patch.history, &JsValue::from_str(patch.method)).unwrap_or(JsValue::UNDEFINED);
+            let current = Reflect::get(&patch.history, &JsValue::from_str(patch.method))
+                .unwrap_or(JsValue::UNDEFINED);
             if current == *patch._wrapper.as_ref() {
-                let _ = Reflect::set(&patch.history, &JsValue::from_str(patch.method), &patch.original);
+                let _ = Reflect::set(
+                    &patch.history,
+                    &JsValue::from_str(patch.method),
+                    &patch.original,
+                );
             }
         }
     }
@@ -51,7 +56,10 @@ pub fn watch(on_navigate: Rc<dyn Fn()>) -> Result<NavigationWatch> {
     if let Some(navigation) = navigation {
         let callback = on_navigate.clone();
         let listener = EventListener::new(&navigation, "currententrychange", move |_| callback());
-        return Ok(NavigationWatch { _listeners: vec![listener], patches: Vec::new() });
+        return Ok(NavigationWatch {
+            _listeners: vec![listener],
+            patches: Vec::new(),
+        });
     }
 
     let mut listeners = Vec::new();
@@ -66,17 +74,25 @@ pub fn watch(on_navigate: Rc<dyn Fn()>) -> Result<NavigationWatch> {
         let callback = on_navigate.clone();
         let target = history.clone();
         let call = original.clone();
-        let wrapper = Closure::<dyn Fn(JsValue, JsValue, JsValue) -> core::result::Result<JsValue, JsValue>>::new(
-            move |state: JsValue, unused: JsValue, url: JsValue| {
-                let result = call.call3(&target, &state, &unused, &url);
-                if result.is_ok() {
-                    callback();
-                }
-                result
-            },
-        );
+        let wrapper = Closure::<
+            dyn Fn(JsValue, JsValue, JsValue) -> core::result::Result<JsValue, JsValue>,
+        >::new(move |state: JsValue, unused: JsValue, url: JsValue| {
+            let result = call.call3(&target, &state, &unused, &url);
+            if result.is_ok() {
+                callback();
+            }
+            result
+        });
         Reflect::set(&history, &JsValue::from_str(method), wrapper.as_ref())?;
-        patches.push(HistoryPatch { history: history.clone(), method, original, _wrapper: wrapper });
+        patches.push(HistoryPatch {
+            history: history.clone(),
+            method,
+            original,
+            _wrapper: wrapper,
+        });
     }
-    Ok(NavigationWatch { _listeners: listeners, patches })
+    Ok(NavigationWatch {
+        _listeners: listeners,
+        patches,
+    })
 }

@@ -29,10 +29,16 @@ pub fn snapshot(document: &Document) -> PageSnapshot {
         .flatten()
         .and_then(|link| link.get_attribute("href"));
     PageSnapshot {
-        location: document.location().and_then(|l| l.href().ok()).unwrap_or_default(),
+        location: document
+            .location()
+            .and_then(|l| l.href().ok())
+            .unwrap_or_default(),
         base: document.base_uri().ok().flatten().unwrap_or_default(),
         title: document.title(),
-        lang: document.document_element().and_then(|html| html.get_attribute("lang")).unwrap_or_default(),
+        lang: document
+            .document_element()
+            .and_then(|html| html.get_attribute("lang"))
+            .unwrap_or_default(),
         canonical,
         metas,
         json_ld,
@@ -49,5 +55,8 @@ pub fn elements(root: &Document, selector: &str) -> Vec<Element> {
     let Ok(list) = root.query_selector_all(selector) else {
         return Vec::new();
     };
-    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|node| node.dyn_into::<Element>().ok()).collect()
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|node| node.dyn_into::<Element>().ok())
+        .collect()
 }

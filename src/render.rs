@@ -7,12 +7,14 @@
 
 use std::cell::RefCell;
 
-use sharecite_core::icons::{self, Icon};
 use sharecite_core::i18n::Key;
+use sharecite_core::icons::{self, Icon};
 use sharecite_core::view::{Control, View};
 use sharecite_core::{Network, Strings};
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, HtmlInputElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{
+    Document, Element, HtmlElement, HtmlInputElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
 
 use crate::dom::{element, Result, SVG_NS};
 use crate::style;
@@ -117,7 +119,13 @@ pub fn render(document: &Document, view: &View, strings: Strings) -> Result<Rend
     }
 
     root.append_child(&container)?;
-    Ok(Rendered { host, root, links, status, mastodon })
+    Ok(Rendered {
+        host,
+        root,
+        links,
+        status,
+        mastodon,
+    })
 }
 
 fn render_control(document: &Document, control: &Control) -> Result<Element> {
@@ -161,11 +169,19 @@ fn set_link(link: &Element, href: &str, new_tab: bool) -> Result<()> {
 }
 
 fn append_icon(document: &Document, parent: &Element, id: &'static str) -> Result<()> {
-    let cached = ICONS.with(|icons| icons.borrow().iter().find(|(i, _)| *i == id).map(|(_, svg)| svg.clone()));
+    let cached = ICONS.with(|icons| {
+        icons
+            .borrow()
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, svg)| svg.clone())
+    });
     let template = match cached {
         Some(svg) => svg,
         None => {
-            let Some(icon) = icons::icon(id) else { return Ok(()) };
+            let Some(icon) = icons::icon(id) else {
+                return Ok(());
+            };
             let svg = build_icon(document, &icon)?;
             ICONS.with(|icons| icons.borrow_mut().push((id, svg.clone())));
             svg
@@ -199,7 +215,8 @@ fn render_mastodon_form(document: &Document, strings: Strings) -> Result<Mastodo
     form.set_attribute("hidden", "")?;
     let label = element(document, "label", "", None)?;
     label.append_with_str_1(strings.get(Key::MastodonPrompt))?;
-    let input: HtmlInputElement = element(document, "input", "field", Some("field"))?.unchecked_into();
+    let input: HtmlInputElement =
+        element(document, "input", "field", Some("field"))?.unchecked_into();
     input.set_type("text");
     input.set_name("instance");
     input.set_attribute("inputmode", "url")?;
@@ -211,11 +228,21 @@ fn render_mastodon_form(document: &Document, strings: Strings) -> Result<Mastodo
     label.append_child(&input)?;
     form.append_child(&label)?;
 
-    let submit = element(document, "button", "control", Some("control mastodon-submit"))?;
+    let submit = element(
+        document,
+        "button",
+        "control",
+        Some("control mastodon-submit"),
+    )?;
     submit.set_attribute("type", "submit")?;
     submit.set_text_content(Some(strings.get(Key::MastodonSubmit)));
     form.append_child(&submit)?;
-    let cancel = element(document, "button", "control", Some("control mastodon-cancel"))?;
+    let cancel = element(
+        document,
+        "button",
+        "control",
+        Some("control mastodon-cancel"),
+    )?;
     cancel.set_attribute("type", "button")?;
     cancel.set_attribute("data-action", "cancel")?;
     cancel.set_text_content(Some(strings.get(Key::MastodonCancel)));

@@ -12,12 +12,14 @@ use sharecite_core::network::{parse_mastodon_instance, ShareText};
 use sharecite_core::view::{share_hrefs, Capabilities, ShareDetail, View};
 use sharecite_core::warning::WarningKind;
 use sharecite_core::{
-    link_clip, Article, Attribute, Attribution, Attributes, Clip, ClipKind, Config, Network, PageMetadata,
-    PageSnapshot, Strings, Warning,
+    link_clip, Article, Attribute, Attributes, Attribution, Clip, ClipKind, Config, Network,
+    PageMetadata, PageSnapshot, Strings, Warning,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{CustomEvent, CustomEventInit, Document, Element, Event, HtmlElement, KeyboardEvent, MouseEvent};
+use web_sys::{
+    CustomEvent, CustomEventInit, Document, Element, Event, HtmlElement, KeyboardEvent, MouseEvent,
+};
 
 use crate::dom::{self, Result};
 use crate::navigation::{self, NavigationWatch};
@@ -86,21 +88,43 @@ fn try_mount(script: &Element) -> Result<()> {
     let metadata = page_metadata(&document);
     let script_attributes = page::attributes(script);
 
-    match script_attributes.get(Attribute::Target).map(str::trim).filter(|t| !t.is_empty()) {
+    match script_attributes
+        .get(Attribute::Target)
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
         Some(selector) => {
             let targets = match document.query_selector_all(selector) {
                 Ok(list) => list,
                 Err(_) => {
-                    console::warn(&Warning::new(Attribute::Target.name(), selector, WarningKind::InvalidSelector));
+                    console::warn(&Warning::new(
+                        Attribute::Target.name(),
+                        selector,
+                        WarningKind::InvalidSelector,
+                    ));
                     return Ok(());
                 }
             };
             if targets.length() == 0 {
-                console::warn(&Warning::new(Attribute::Target.name(), selector, WarningKind::NoTargets));
+                console::warn(&Warning::new(
+                    Attribute::Target.name(),
+                    selector,
+                    WarningKind::NoTargets,
+                ));
             }
             for index in 0..targets.length() {
-                let Some(target) = targets.item(index).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
-                if target.query_selector(":scope > [data-sharecite-host]").ok().flatten().is_some() {
+                let Some(target) = targets
+                    .item(index)
+                    .and_then(|n| n.dyn_into::<Element>().ok())
+                else {
+                    continue;
+                };
+                if target
+                    .query_selector(":scope > [data-sharecite-host]")
+                    .ok()
+                    .flatten()
+                    .is_some()
+                {
                     continue;
                 }
                 let attributes = script_attributes.overlay(&page::attributes(&target));
@@ -113,7 +137,9 @@ fn try_mount(script: &Element) -> Result<()> {
         }
         None => {
             let parent = script.parent_element();
-            let in_body = parent.as_ref().is_some_and(|p| p.closest("body").ok().flatten().is_some());
+            let in_body = parent
+                .as_ref()
+                .is_some_and(|p| p.closest("body").ok().flatten().is_some());
             if in_body {
                 mount_placement(&document, &metadata, &script_attributes, |host| {
                     script.after_with_node_1(host)
@@ -160,11 +186,22 @@ fn mount_placement(
     let (config, warnings) = Config::parse(attributes, metadata.base());
     warnings.iter().for_each(console::warn);
     let article = metadata.article(&config.article);
-    let html_lang = document.document_element().and_then(|html| html.get_attribute("lang")).unwrap_or_default();
+    let html_lang = document
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .unwrap_or_default();
     let strings = Strings::negotiate(&[config.lang.as_deref().unwrap_or(""), &html_lang]);
     let navigator = dom::window()?.navigator();
-    let capabilities = Capabilities { native_share: dom::has_method(&navigator, "share") };
-    let view = View::build(&config, &article, strings, capabilities, &remembered_mastodon_instance());
+    let capabilities = Capabilities {
+        native_share: dom::has_method(&navigator, "share"),
+    };
+    let view = View::build(
+        &config,
+        &article,
+        strings,
+        capabilities,
+        &remembered_mastodon_instance(),
+    );
     let rendered = render::render(document, &view, strings)?;
     insert(&rendered.host)?;
 
@@ -177,7 +214,12 @@ fn mount_placement(
         status_timer: RefCell::new(None),
     });
     let listeners = listen(&state, follows_page);
-    PAGE.with(|page| page.borrow_mut().widgets.push(Widget { state, _listeners: listeners }));
+    PAGE.with(|page| {
+        page.borrow_mut().widgets.push(Widget {
+            state,
+            _listeners: listeners,
+        })
+    });
     if follows_page {
         watch_navigation();
     }
@@ -190,26 +232,39 @@ fn listen(state: &Rc<State>, follows_page: bool) -> Vec<EventListener> {
     let mut listeners = Vec::with_capacity(6);
 
     let on_click = state.clone();
-    listeners.push(EventListener::new_with_options(root, "click", prevent(), move |event| {
-        on_click.click(event)
-    }));
+    listeners.push(EventListener::new_with_options(
+        root,
+        "click",
+        prevent(),
+        move |event| on_click.click(event),
+    ));
     // Middle-clicks open share links in a new tab without a `click`.
     let on_auxclick = state.clone();
     listeners.push(EventListener::new(root, "auxclick", move |event| {
-        let is_middle = event.dyn_ref::<MouseEvent>().is_some_and(|e| e.button() == 1);
+        let is_middle = event
+            .dyn_ref::<MouseEvent>()
+            .is_some_and(|e| e.button() == 1);
         if let (true, Some(control)) = (is_middle, dom::closest(event, "a[data-network]")) {
             on_auxclick.shared(&control);
         }
     }));
     if let Some(form) = &state.rendered.mastodon {
         let on_submit = state.clone();
-        listeners.push(EventListener::new_with_options(&form.form, "submit", prevent(), move |event| {
-            event.prevent_default();
-            on_submit.submit_mastodon();
-        }));
+        listeners.push(EventListener::new_with_options(
+            &form.form,
+            "submit",
+            prevent(),
+            move |event| {
+                event.prevent_default();
+                on_submit.submit_mastodon();
+            },
+        ));
         let on_key = state.clone();
         listeners.push(EventListener::new(&form.form, "keydown", move |event| {
-            if event.dyn_ref::<KeyboardEvent>().is_some_and(|e| e.key() == "Escape") {
+            if event
+                .dyn_ref::<KeyboardEvent>()
+                .is_some_and(|e| e.key() == "Escape")
+            {
                 on_key.close_mastodon();
             }
         }));
@@ -218,7 +273,9 @@ fn listen(state: &Rc<State>, follows_page: bool) -> Vec<EventListener> {
         // Catches navigations a site made without the History API, the
         // moment before a reader uses a link.
         for name in ["focusin", "pointerover"] {
-            listeners.push(EventListener::new(&state.rendered.host, name, |_| refresh_if_moved()));
+            listeners.push(EventListener::new(&state.rendered.host, name, |_| {
+                refresh_if_moved()
+            }));
         }
     }
     listeners
@@ -235,9 +292,13 @@ impl State {
             self.close_mastodon();
             return;
         }
-        let Some(control) = dom::closest(event, "[data-network]") else { return };
+        let Some(control) = dom::closest(event, "[data-network]") else {
+            return;
+        };
         let id = control.get_attribute("data-network").unwrap_or_default();
-        let Some(network) = Network::from_id(&id) else { return };
+        let Some(network) = Network::from_id(&id) else {
+            return;
+        };
         match network {
             Network::Mastodon if is_plain_click(event) => {
                 event.prevent_default();
@@ -282,7 +343,10 @@ impl State {
     }
 
     fn dispatch_share(&self, network: Network) {
-        let detail = ShareDetail { network: network.id(), url: self.article_url() };
+        let detail = ShareDetail {
+            network: network.id(),
+            url: self.article_url(),
+        };
         self.dispatch("sharecite:share", &detail);
     }
 
@@ -366,16 +430,21 @@ impl State {
     }
 
     fn open_mastodon(&self) {
-        let Some(form) = &self.rendered.mastodon else { return };
+        let Some(form) = &self.rendered.mastodon else {
+            return;
+        };
         form.input.set_value(&remembered_mastodon_instance());
         let _ = form.input.remove_attribute("aria-invalid");
-        form.hint.set_text_content(Some(self.strings.get(Key::MastodonHint)));
+        form.hint
+            .set_text_content(Some(self.strings.get(Key::MastodonHint)));
         let _ = form.form.remove_attribute("hidden");
         let _ = form.input.focus();
     }
 
     fn close_mastodon(&self) {
-        let Some(form) = &self.rendered.mastodon else { return };
+        let Some(form) = &self.rendered.mastodon else {
+            return;
+        };
         let _ = form.form.set_attribute("hidden", "");
         self.focus_control(Network::Mastodon);
     }
@@ -387,10 +456,13 @@ impl State {
     }
 
     fn submit_mastodon(&self) {
-        let Some(form) = &self.rendered.mastodon else { return };
+        let Some(form) = &self.rendered.mastodon else {
+            return;
+        };
         let Some(instance) = parse_mastodon_instance(&form.input.value()) else {
             let _ = form.input.set_attribute("aria-invalid", "true");
-            form.hint.set_text_content(Some(self.strings.get(Key::MastodonInvalid)));
+            form.hint
+                .set_text_content(Some(self.strings.get(Key::MastodonInvalid)));
             let _ = form.input.focus();
             return;
         };
@@ -408,7 +480,11 @@ impl State {
         let _ = render::update_links(&self.rendered, &[(Network::Mastodon, href.clone())]);
         self.dispatch_share(Network::Mastodon);
         if let Ok(window) = dom::window() {
-            let _ = window.open_with_url_and_target_and_features(&href, "_blank", "noopener,noreferrer");
+            let _ = window.open_with_url_and_target_and_features(
+                &href,
+                "_blank",
+                "noopener,noreferrer",
+            );
         }
         self.close_mastodon();
     }
@@ -419,7 +495,12 @@ impl State {
         if *self.article.borrow() == article {
             return;
         }
-        let hrefs = share_hrefs(&self.config, &article, self.strings, &remembered_mastodon_instance());
+        let hrefs = share_hrefs(
+            &self.config,
+            &article,
+            self.strings,
+            &remembered_mastodon_instance(),
+        );
         if let Err(error) = render::update_links(&self.rendered, &hrefs) {
             console::error("could not update links", &error);
         }
@@ -428,13 +509,16 @@ impl State {
 }
 
 fn is_plain_click(event: &Event) -> bool {
-    event
-        .dyn_ref::<MouseEvent>()
-        .map_or(true, |e| e.button() == 0 && !e.ctrl_key() && !e.meta_key() && !e.shift_key() && !e.alt_key())
+    event.dyn_ref::<MouseEvent>().is_none_or(|e| {
+        e.button() == 0 && !e.ctrl_key() && !e.meta_key() && !e.shift_key() && !e.alt_key()
+    })
 }
 
 fn error_name(error: &JsValue) -> String {
-    Reflect::get(error, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default()
+    Reflect::get(error, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default()
 }
 
 fn remembered_mastodon_instance() -> String {
@@ -449,7 +533,10 @@ fn remembered_mastodon_instance() -> String {
 }
 
 fn remember_mastodon_instance(instance: &str) {
-    if let Some(storage) = dom::window().ok().and_then(|w| w.local_storage().ok().flatten()) {
+    if let Some(storage) = dom::window()
+        .ok()
+        .and_then(|w| w.local_storage().ok().flatten())
+    {
         let _ = storage.set_item(MASTODON_STORAGE_KEY, instance);
     }
 }
@@ -474,8 +561,16 @@ fn on_navigate() {
 }
 
 fn refresh_if_moved() {
-    let Ok(document) = dom::document() else { return };
-    let seen = (document.location().and_then(|l| l.href().ok()).unwrap_or_default(), document.title());
+    let Ok(document) = dom::document() else {
+        return;
+    };
+    let seen = (
+        document
+            .location()
+            .and_then(|l| l.href().ok())
+            .unwrap_or_default(),
+        document.title(),
+    );
     let moved = LAST_SEEN.with(|last| *last.borrow() != seen);
     if moved {
         refresh();
@@ -495,18 +590,29 @@ fn try_refresh() -> Option<()> {
     let document = dom::document().ok()?;
     let snapshot = page::snapshot(&document);
     LAST_SEEN.with(|last| last.replace((snapshot.location.clone(), snapshot.title.clone())));
-    let states: Vec<Rc<State>> = PAGE.with(|page| {
-        let mut page = page.borrow_mut();
-        if page.current.as_ref().is_some_and(|(current, _)| *current == snapshot) {
-            return Some(Vec::new());
-        }
-        let (initial_snapshot, initial_metadata) = page.initial.as_ref()?.clone();
-        let (metadata, _) = PageMetadata::read(&snapshot);
-        let metadata = metadata.without_stale(&initial_metadata, &snapshot, &initial_snapshot);
-        page.current = Some((snapshot, metadata));
-        Some(page.widgets.iter().filter(|w| !w.state.config.fixed_url).map(|w| w.state.clone()).collect())
-    })
-    .unwrap_or_default();
+    let states: Vec<Rc<State>> = PAGE
+        .with(|page| {
+            let mut page = page.borrow_mut();
+            if page
+                .current
+                .as_ref()
+                .is_some_and(|(current, _)| *current == snapshot)
+            {
+                return Some(Vec::new());
+            }
+            let (initial_snapshot, initial_metadata) = page.initial.as_ref()?.clone();
+            let (metadata, _) = PageMetadata::read(&snapshot);
+            let metadata = metadata.without_stale(&initial_metadata, &snapshot, &initial_snapshot);
+            page.current = Some((snapshot, metadata));
+            Some(
+                page.widgets
+                    .iter()
+                    .filter(|w| !w.state.config.fixed_url)
+                    .map(|w| w.state.clone())
+                    .collect(),
+            )
+        })
+        .unwrap_or_default();
     if states.is_empty() {
         return Some(());
     }

@@ -21,9 +21,13 @@ fn document() -> Document {
 fn add(parent: &Element, html: &str) -> Vec<Element> {
     let template = document().create_element("template").unwrap();
     template.set_inner_html(html);
-    let content = Reflect::get(&template, &"content".into()).unwrap().unchecked_into::<web_sys::DocumentFragment>();
+    let content = Reflect::get(&template, &"content".into())
+        .unwrap()
+        .unchecked_into::<web_sys::DocumentFragment>();
     let children = content.children();
-    let elements: Vec<Element> = (0..children.length()).filter_map(|i| children.item(i)).collect();
+    let elements: Vec<Element> = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .collect();
     for element in &elements {
         parent.append_child(element).unwrap();
     }
@@ -46,7 +50,9 @@ fn script(attributes: &[(&str, &str)]) -> Element {
 }
 
 fn shadow_after(script: &Element) -> ShadowRoot {
-    let host = script.next_element_sibling().expect("a placement after the script");
+    let host = script
+        .next_element_sibling()
+        .expect("a placement after the script");
     assert!(host.has_attribute("data-sharecite-host"));
     host.shadow_root().expect("an open shadow root")
 }
@@ -55,18 +61,29 @@ fn networks(root: &ShadowRoot) -> Vec<String> {
     let list = root.query_selector_all("[data-network]").unwrap();
     (0..list.length())
         .filter_map(|i| list.item(i))
-        .map(|node| node.unchecked_into::<Element>().get_attribute("data-network").unwrap())
+        .map(|node| {
+            node.unchecked_into::<Element>()
+                .get_attribute("data-network")
+                .unwrap()
+        })
         .collect()
 }
 
 fn href(root: &ShadowRoot, network: &str) -> String {
     let selector = ["[data-network=", network, "]"].concat();
-    root.query_selector(&selector).unwrap().unwrap().get_attribute("href").unwrap()
+    root.query_selector(&selector)
+        .unwrap()
+        .unwrap()
+        .get_attribute("href")
+        .unwrap()
 }
 
 async fn sleep(millis: i32) {
     let promise = Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis)
+            .unwrap();
     });
     JsFuture::from(promise).await.unwrap();
 }
@@ -75,7 +92,10 @@ async fn sleep(millis: i32) {
 fn record_console(level: &str) -> js_sys::Array {
     let recorded = js_sys::Array::new();
     let console = Reflect::get(&js_sys::global(), &"console".into()).unwrap();
-    let recorder = Function::new_with_args("list", "return (...args) => { list.push(args.map(String).join(' ')); }");
+    let recorder = Function::new_with_args(
+        "list",
+        "return (...args) => { list.push(args.map(String).join(' ')); }",
+    );
     let function = recorder.call1(&JsValue::NULL, &recorded).unwrap();
     Reflect::set(&console, &level.into(), &function).unwrap();
     recorded
@@ -96,18 +116,39 @@ fn snapshot_reads_meta_json_ld_canonical_title_and_lang() {
     );
     let previous_title = document.title();
     document.set_title("Document title");
-    document.document_element().unwrap().set_attribute("lang", "en-GB").unwrap();
+    document
+        .document_element()
+        .unwrap()
+        .set_attribute("lang", "en-GB")
+        .unwrap();
 
     let snapshot = sharecite::testing::snapshot(&document);
     assert_eq!(snapshot.title, "Document title");
     assert_eq!(snapshot.lang, "en-GB");
     assert_eq!(snapshot.canonical.as_deref(), Some("/canonical-path"));
-    assert!(snapshot.metas.contains(&("og:title".into(), "OG title".into())), "{:?}", snapshot.metas);
-    let authors: Vec<&str> =
-        snapshot.metas.iter().filter(|(k, _)| k == "citation_author").map(|(_, v)| v.as_str()).collect();
+    assert!(
+        snapshot
+            .metas
+            .contains(&("og:title".into(), "OG title".into())),
+        "{:?}",
+        snapshot.metas
+    );
+    let authors: Vec<&str> = snapshot
+        .metas
+        .iter()
+        .filter(|(k, _)| k == "citation_author")
+        .map(|(_, v)| v.as_str())
+        .collect();
     assert_eq!(authors, ["Korybko, Andrew", "Doe, Jane"]);
-    assert!(snapshot.json_ld.iter().any(|block| block.contains("JSON-LD headline")));
-    assert!(snapshot.location.starts_with("http://127.0.0.1"), "{}", snapshot.location);
+    assert!(snapshot
+        .json_ld
+        .iter()
+        .any(|block| block.contains("JSON-LD headline")));
+    assert!(
+        snapshot.location.starts_with("http://127.0.0.1"),
+        "{}",
+        snapshot.location
+    );
     assert!(!snapshot.base.is_empty());
 
     remove(added);
@@ -131,24 +172,51 @@ fn mounts_after_the_script_with_page_text_as_text_only() {
         "https://x.com/intent/post?text=%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E%20%26%20co\
          &url=https%3A%2F%2Fnews.example%2Fa%3Fid%3D7"
     );
-    assert!(root.query_selector("img, b, script").unwrap().is_none(), "page text never becomes markup");
-    let credit = root.query_selector(".credit").unwrap().unwrap().text_content().unwrap();
-    assert_eq!(credit, "This article was originally published on <b>CGTN</b>.");
+    assert!(
+        root.query_selector("img, b, script").unwrap().is_none(),
+        "page text never becomes markup"
+    );
+    let credit = root
+        .query_selector(".credit")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(
+        credit,
+        "This article was originally published on <b>CGTN</b>."
+    );
     let x = root.query_selector("[data-network=x]").unwrap().unwrap();
     assert_eq!(x.get_attribute("target").as_deref(), Some("_blank"));
-    assert_eq!(x.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
-    assert_eq!(x.get_attribute("aria-label").as_deref(), Some("Share on X (opens in a new tab)"));
+    assert_eq!(
+        x.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+    assert_eq!(
+        x.get_attribute("aria-label").as_deref(),
+        Some("Share on X (opens in a new tab)")
+    );
     let copy = root.query_selector("[data-network=copy]").unwrap().unwrap();
     assert_eq!(copy.tag_name(), "BUTTON");
     assert_eq!(copy.get_attribute("type").as_deref(), Some("button"));
-    assert_eq!(root.query_selector("svg").unwrap().unwrap().get_attribute("aria-hidden").as_deref(), Some("true"));
+    assert_eq!(
+        root.query_selector("svg")
+            .unwrap()
+            .unwrap()
+            .get_attribute("aria-hidden")
+            .as_deref(),
+        Some("true")
+    );
     script.next_element_sibling().unwrap().remove();
     script.remove();
 }
 
 #[wasm_bindgen_test]
 async fn clicking_a_link_dispatches_a_composed_share_event() {
-    let script = script(&[("data-networks", "facebook"), ("data-url", "https://news.example/b")]);
+    let script = script(&[
+        ("data-networks", "facebook"),
+        ("data-url", "https://news.example/b"),
+    ]);
     sharecite::mount_script(script.clone());
     let root = shadow_after(&script);
 
@@ -160,19 +228,34 @@ async fn clicking_a_link_dispatches_a_composed_share_event() {
     .call1(&JsValue::NULL, &details)
     .unwrap()
     .unchecked_into::<Function>();
-    document().add_event_listener_with_callback("sharecite:share", &recorder).unwrap();
+    document()
+        .add_event_listener_with_callback("sharecite:share", &recorder)
+        .unwrap();
     // Keep the test page where it is: cancel the navigation, not the event.
     let cancel = Function::new_with_args("event", "event.preventDefault()");
     let window = web_sys::window().unwrap();
-    window.add_event_listener_with_callback_and_bool("click", &cancel, true).unwrap();
+    window
+        .add_event_listener_with_callback_and_bool("click", &cancel, true)
+        .unwrap();
 
-    root.query_selector("[data-network=facebook]").unwrap().unwrap().unchecked_into::<web_sys::HtmlElement>().click();
+    root.query_selector("[data-network=facebook]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
     sleep(0).await;
 
     assert_eq!(details.length(), 1);
-    assert_eq!(details.get(0).as_string().unwrap(), "sharecite:share|facebook|https://news.example/b|true|true");
-    document().remove_event_listener_with_callback("sharecite:share", &recorder).unwrap();
-    window.remove_event_listener_with_callback_and_bool("click", &cancel, true).unwrap();
+    assert_eq!(
+        details.get(0).as_string().unwrap(),
+        "sharecite:share|facebook|https://news.example/b|true|true"
+    );
+    document()
+        .remove_event_listener_with_callback("sharecite:share", &recorder)
+        .unwrap();
+    window
+        .remove_event_listener_with_callback_and_bool("click", &cancel, true)
+        .unwrap();
     script.next_element_sibling().unwrap().remove();
     script.remove();
 }
@@ -180,8 +263,14 @@ async fn clicking_a_link_dispatches_a_composed_share_event() {
 #[wasm_bindgen_test]
 fn bad_configuration_warns_once_and_renders_the_rest() {
     let warnings = record_console("warn");
-    let first = script(&[("data-networks", "x myspace"), ("data-url", "https://news.example/c")]);
-    let second = script(&[("data-networks", "x myspace"), ("data-url", "https://news.example/c")]);
+    let first = script(&[
+        ("data-networks", "x myspace"),
+        ("data-url", "https://news.example/c"),
+    ]);
+    let second = script(&[
+        ("data-networks", "x myspace"),
+        ("data-url", "https://news.example/c"),
+    ]);
     sharecite::mount_script(first.clone());
     sharecite::mount_script(second.clone());
     assert_eq!(networks(&shadow_after(&first)), ["x"]);
@@ -189,13 +278,22 @@ fn bad_configuration_warns_once_and_renders_the_rest() {
     let messages: Vec<String> = warnings.iter().filter_map(|v| v.as_string()).collect();
     let about_myspace: Vec<&String> = messages.iter().filter(|m| m.contains("myspace")).collect();
     assert_eq!(about_myspace.len(), 1, "{messages:?}");
-    assert!(about_myspace[0].starts_with("sharecite: data-networks=\"x myspace\""), "{}", about_myspace[0]);
+    assert!(
+        about_myspace[0].starts_with("sharecite: data-networks=\"x myspace\""),
+        "{}",
+        about_myspace[0]
+    );
 
     let bad_target = script(&[("data-target", "[[[")]);
     sharecite::mount_script(bad_target.clone());
-    assert!(bad_target.next_element_sibling().is_none(), "nothing mounted for an invalid selector");
+    assert!(
+        bad_target.next_element_sibling().is_none(),
+        "nothing mounted for an invalid selector"
+    );
     let messages: Vec<String> = warnings.iter().filter_map(|v| v.as_string()).collect();
-    assert!(messages.iter().any(|m| m.starts_with("sharecite: data-target=\"[[[\" is not a valid CSS selector")));
+    assert!(messages
+        .iter()
+        .any(|m| m.starts_with("sharecite: data-target=\"[[[\" is not a valid CSS selector")));
     for element in [first, second, bad_target] {
         if let Some(host) = element.next_element_sibling() {
             host.remove();
@@ -216,11 +314,22 @@ fn data_target_mounts_at_the_end_of_each_match_with_per_target_overrides() {
     sharecite::mount_script(script.clone());
     // Mounting again (a second script tag) must not double up.
     sharecite::mount_script(script.clone());
-    for (card, (url, title)) in cards.iter().zip([("https%3A%2F%2Fnews.example%2F1", "One"), ("https%3A%2F%2Fnews.example%2F2", "Two")]) {
-        assert_eq!(card.query_selector_all("[data-sharecite-host]").unwrap().length(), 1);
+    for (card, (url, title)) in cards.iter().zip([
+        ("https%3A%2F%2Fnews.example%2F1", "One"),
+        ("https%3A%2F%2Fnews.example%2F2", "Two"),
+    ]) {
+        assert_eq!(
+            card.query_selector_all("[data-sharecite-host]")
+                .unwrap()
+                .length(),
+            1
+        );
         let host = card.last_element_child().unwrap();
         let link = href(&host.shadow_root().unwrap(), "x");
-        assert_eq!(link, ["https://x.com/intent/post?text=", title, "&url=", url].concat());
+        assert_eq!(
+            link,
+            ["https://x.com/intent/post?text=", title, "&url=", url].concat()
+        );
     }
     remove(cards);
     script.remove();
@@ -235,17 +344,33 @@ async fn links_follow_push_state_navigations() {
     let history = window.history().unwrap();
     let start = window.location().href().unwrap();
 
-    history.push_state_with_url(&JsValue::NULL, "", Some("/moved-by-test?utm_medium=x&page=2")).unwrap();
+    history
+        .push_state_with_url(
+            &JsValue::NULL,
+            "",
+            Some("/moved-by-test?utm_medium=x&page=2"),
+        )
+        .unwrap();
     document().set_title("Moved by test");
     sleep(50).await;
 
-    let url = ["http://", &window.location().host().unwrap(), "/moved-by-test?page=2"].concat();
+    let url = [
+        "http://",
+        &window.location().host().unwrap(),
+        "/moved-by-test?page=2",
+    ]
+    .concat();
     assert_eq!(
         href(&root, "x"),
-        ["https://x.com/intent/post?text=Moved%20by%20test&url=", &js_sys::encode_uri_component(&url).as_string().unwrap()]
-            .concat()
+        [
+            "https://x.com/intent/post?text=Moved%20by%20test&url=",
+            &js_sys::encode_uri_component(&url).as_string().unwrap()
+        ]
+        .concat()
     );
-    history.replace_state_with_url(&JsValue::NULL, "", Some(&start)).unwrap();
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some(&start))
+        .unwrap();
     script.next_element_sibling().unwrap().remove();
     script.remove();
 }

@@ -22,15 +22,24 @@ fn main() {
         let text = fs::read_to_string(&path).expect("locale file is UTF-8");
         locales.insert(tag.clone(), parse(&tag, &text));
     }
-    let reference = locales.get(REFERENCE).expect("locales/en.txt exists").clone();
+    let reference = locales
+        .get(REFERENCE)
+        .expect("locales/en.txt exists")
+        .clone();
     let keys: Vec<&str> = reference.iter().map(|(k, _)| k.as_str()).collect();
     for (tag, entries) in &locales {
         let theirs: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
         for key in &keys {
-            assert!(theirs.contains(key), "locales/{tag}.txt lacks the key `{key}`");
+            assert!(
+                theirs.contains(key),
+                "locales/{tag}.txt lacks the key `{key}`"
+            );
         }
         for key in &theirs {
-            assert!(keys.contains(key), "locales/{tag}.txt has the unknown key `{key}`");
+            assert!(
+                keys.contains(key),
+                "locales/{tag}.txt has the unknown key `{key}`"
+            );
         }
     }
 
@@ -41,8 +50,17 @@ fn main() {
         writeln!(out, "    /// `{key}`\n    {},", variant(key)).unwrap();
     }
     out.push_str("}\n\n");
-    writeln!(out, "/// How many keys there are.\npub const KEY_COUNT: usize = {};\n", keys.len()).unwrap();
-    writeln!(out, "/// Every key, in file order.\npub const KEYS: [(&str, Key); KEY_COUNT] = [").unwrap();
+    writeln!(
+        out,
+        "/// How many keys there are.\npub const KEY_COUNT: usize = {};\n",
+        keys.len()
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "/// Every key, in file order.\npub const KEYS: [(&str, Key); KEY_COUNT] = ["
+    )
+    .unwrap();
     for key in &keys {
         writeln!(out, "    ({key:?}, Key::{}),", variant(key)).unwrap();
     }
@@ -50,7 +68,10 @@ fn main() {
     out.push_str("/// Every locale's BCP 47 tag and strings, in key order.\n");
     out.push_str("pub static LOCALES: &[(&str, [&str; KEY_COUNT])] = &[\n");
     for (tag, entries) in &locales {
-        let map: BTreeMap<&str, &str> = entries.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let map: BTreeMap<&str, &str> = entries
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
         writeln!(out, "    ({tag:?}, [").unwrap();
         for key in &keys {
             writeln!(out, "        {:?},", map[key]).unwrap();
@@ -73,7 +94,11 @@ fn parse(tag: &str, text: &str) -> Vec<(String, String)> {
             .split_once('=')
             .unwrap_or_else(|| panic!("locales/{tag}.txt:{}: expected `key = value`", number + 1));
         let (key, value) = (key.trim().to_string(), value.trim().to_string());
-        assert!(!value.is_empty(), "locales/{tag}.txt:{}: `{key}` is empty", number + 1);
+        assert!(
+            !value.is_empty(),
+            "locales/{tag}.txt:{}: `{key}` is empty",
+            number + 1
+        );
         assert!(
             entries.iter().all(|(k, _)| *k != key),
             "locales/{tag}.txt:{}: `{key}` is given twice",

@@ -39,10 +39,23 @@ pub struct Attribution<'a> {
 
 impl Attribution<'_> {
     fn with_values<R>(&self, render: impl FnOnce(&Values<'_>) -> R) -> R {
-        let names: Vec<String> = self.article.authors.iter().map(|a| a.name.clone()).collect();
+        let names: Vec<String> = self
+            .article
+            .authors
+            .iter()
+            .map(|a| a.name.clone())
+            .collect();
         let author = self.strings.join(&names);
-        let year = self.article.published.map(|d| d.year_text()).unwrap_or_default();
-        let date = self.article.published.map(|d| self.strings.date(&d)).unwrap_or_default();
+        let year = self
+            .article
+            .published
+            .map(|d| d.year_text())
+            .unwrap_or_default();
+        let date = self
+            .article
+            .published
+            .map(|d| self.strings.date(&d))
+            .unwrap_or_default();
         render(&Values {
             title: &self.article.title,
             url: &self.article.url,
@@ -126,14 +139,20 @@ impl Attribution<'_> {
         text.push_str(&self.text());
         html.push_str(&self.html());
         html.push_str("</p>");
-        if let (Some(original_text), Some(original_html)) = (self.original_text(), self.original_html()) {
+        if let (Some(original_text), Some(original_html)) =
+            (self.original_text(), self.original_html())
+        {
             text.push('\n');
             text.push_str(&original_text);
             html.push_str("<p>");
             html.push_str(&original_html);
             html.push_str("</p>");
         }
-        Clip { kind: ClipKind::Citation, text, html }
+        Clip {
+            kind: ClipKind::Citation,
+            text,
+            html,
+        }
     }
 
     /// The body of a forwarded email: title, link, attribution, credit.
@@ -158,9 +177,17 @@ impl Attribution<'_> {
 /// What the `copy` button copies: the link, and in HTML the title linked.
 pub fn link_clip(article: &Article) -> Clip {
     let mut html = String::new();
-    let label = if article.title.is_empty() { &article.url } else { &article.title };
+    let label = if article.title.is_empty() {
+        &article.url
+    } else {
+        &article.title
+    };
     push_link(&mut html, &article.url, label);
-    Clip { kind: ClipKind::Link, text: article.url.clone(), html }
+    Clip {
+        kind: ClipKind::Link,
+        text: article.url.clone(),
+        html,
+    }
 }
 
 fn push_link(html: &mut String, href: &str, label: &str) {
@@ -193,7 +220,10 @@ mod tests {
     }
 
     fn cgtn() -> OriginalSource {
-        OriginalSource { name: "CGTN".into(), url: Url::parse("https://news.cgtn.com/x") }
+        OriginalSource {
+            name: "CGTN".into(),
+            url: Url::parse("https://news.cgtn.com/x"),
+        }
     }
 
     #[test]
@@ -201,7 +231,12 @@ mod tests {
         let article = article();
         let template = Template::default_attribution();
         let original = cgtn();
-        let attribution = Attribution { article: &article, template: &template, original: Some(&original), strings: Strings::negotiate(&["en"]) };
+        let attribution = Attribution {
+            article: &article,
+            template: &template,
+            original: Some(&original),
+            strings: Strings::negotiate(&["en"]),
+        };
         let clip = attribution.citation();
         assert_eq!(clip.kind, ClipKind::Citation);
         assert_eq!(
@@ -223,7 +258,12 @@ mod tests {
     fn template_with_title_and_url_is_not_repeated() {
         let article = article();
         let (template, _) = Template::parse("“{title}”, {publisher}, {url}");
-        let attribution = Attribution { article: &article, template: &template, original: None, strings: Strings::negotiate(&["en"]) };
+        let attribution = Attribution {
+            article: &article,
+            template: &template,
+            original: None,
+            strings: Strings::negotiate(&["en"]),
+        };
         let clip = attribution.citation();
         assert_eq!(clip.text, "“The U.S. Ultimatum on Huawei Is Backfiring”, Global Research, https://www.globalresearch.ca/us-ultimatum/5678141");
         assert_eq!(clip.html.matches("<a href=").count(), 2);
@@ -236,8 +276,16 @@ mod tests {
         article.publisher = "\"><script>alert(1)</script>".into();
         article.url = "https://a.org/?q=\"><script>".into();
         let template = Template::default_attribution();
-        let original = OriginalSource { name: "<b>CGTN</b>".into(), url: None };
-        let attribution = Attribution { article: &article, template: &template, original: Some(&original), strings: Strings::negotiate(&["en"]) };
+        let original = OriginalSource {
+            name: "<b>CGTN</b>".into(),
+            url: None,
+        };
+        let attribution = Attribution {
+            article: &article,
+            template: &template,
+            original: Some(&original),
+            strings: Strings::negotiate(&["en"]),
+        };
         let html = attribution.citation().html;
         assert!(!html.contains("<img"), "{html}");
         assert!(!html.contains("<script"), "{html}");
@@ -251,7 +299,12 @@ mod tests {
     fn email_body_has_title_url_and_attribution() {
         let article = article();
         let template = Template::default_attribution();
-        let attribution = Attribution { article: &article, template: &template, original: None, strings: Strings::negotiate(&["en"]) };
+        let attribution = Attribution {
+            article: &article,
+            template: &template,
+            original: None,
+            strings: Strings::negotiate(&["en"]),
+        };
         assert_eq!(
             attribution.email_body(),
             "The U.S. Ultimatum on Huawei Is Backfiring\nhttps://www.globalresearch.ca/us-ultimatum/5678141\n\n\
@@ -263,7 +316,10 @@ mod tests {
     fn link_clip_links_the_title() {
         let clip = link_clip(&article());
         assert_eq!(clip.kind, ClipKind::Link);
-        assert_eq!(clip.text, "https://www.globalresearch.ca/us-ultimatum/5678141");
+        assert_eq!(
+            clip.text,
+            "https://www.globalresearch.ca/us-ultimatum/5678141"
+        );
         assert_eq!(
             clip.html,
             "<a href=\"https://www.globalresearch.ca/us-ultimatum/5678141\">The U.S. Ultimatum on Huawei Is Backfiring</a>"
@@ -275,7 +331,14 @@ mod tests {
         let mut article = article();
         article.authors.push(Creator::person("Jane Roe".into()));
         let template = Template::default_attribution();
-        let attribution = Attribution { article: &article, template: &template, original: None, strings: Strings::negotiate(&["en"]) };
-        assert!(attribution.text().contains("Copyright © Andrew Korybko and Jane Roe, Global Research, 2019"));
+        let attribution = Attribution {
+            article: &article,
+            template: &template,
+            original: None,
+            strings: Strings::negotiate(&["en"]),
+        };
+        assert!(attribution
+            .text()
+            .contains("Copyright © Andrew Korybko and Jane Roe, Global Research, 2019"));
     }
 }

@@ -193,19 +193,31 @@ impl Config {
             warnings.push(Warning::new(attribute.name(), value, kind));
         };
         let text = |attribute: Attribute| {
-            attributes.get(attribute).map(crate::encode::squash_whitespace).filter(|v| !v.is_empty())
+            attributes
+                .get(attribute)
+                .map(crate::encode::squash_whitespace)
+                .filter(|v| !v.is_empty())
         };
 
         let networks = match attributes.get(Attribute::Networks) {
             Some(list) => {
                 let mut networks = Vec::new();
-                for id in list.split(|c: char| c == ',' || c.is_whitespace()).filter(|id| !id.is_empty()) {
+                for id in list
+                    .split(|c: char| c == ',' || c.is_whitespace())
+                    .filter(|id| !id.is_empty())
+                {
                     match Network::from_id(id) {
-                        Some(network) if networks.contains(&network) => {
-                            warn(Attribute::Networks, list, WarningKind::DuplicateNetwork(id.to_string()))
-                        }
+                        Some(network) if networks.contains(&network) => warn(
+                            Attribute::Networks,
+                            list,
+                            WarningKind::DuplicateNetwork(id.to_string()),
+                        ),
                         Some(network) => networks.push(network),
-                        None => warn(Attribute::Networks, list, WarningKind::UnknownNetwork(id.to_string())),
+                        None => warn(
+                            Attribute::Networks,
+                            list,
+                            WarningKind::UnknownNetwork(id.to_string()),
+                        ),
                     }
                 }
                 networks
@@ -238,26 +250,39 @@ impl Config {
         let original_url = url_of(Attribute::OriginalUrl, true);
         let discussion_url = url_of(Attribute::DiscussionUrl, false);
 
-        let published = attributes.get(Attribute::Published).filter(|v| !v.trim().is_empty()).and_then(|raw| {
-            let date = Date::parse(raw);
-            if date.is_none() {
-                warn(Attribute::Published, raw, WarningKind::InvalidDate);
-            }
-            date
-        });
+        let published = attributes
+            .get(Attribute::Published)
+            .filter(|v| !v.trim().is_empty())
+            .and_then(|raw| {
+                let date = Date::parse(raw);
+                if date.is_none() {
+                    warn(Attribute::Published, raw, WarningKind::InvalidDate);
+                }
+                date
+            });
 
-        let attribution = match attributes.get(Attribute::Attribution).filter(|v| !v.trim().is_empty()) {
+        let attribution = match attributes
+            .get(Attribute::Attribution)
+            .filter(|v| !v.trim().is_empty())
+        {
             Some(raw) => {
                 let (template, unknown) = Template::parse(raw);
                 for name in unknown {
-                    warn(Attribute::Attribution, raw, WarningKind::UnknownPlaceholder(name));
+                    warn(
+                        Attribute::Attribution,
+                        raw,
+                        WarningKind::UnknownPlaceholder(name),
+                    );
                 }
                 template
             }
             None => Template::default_attribution(),
         };
 
-        let theme = match attributes.get(Attribute::Theme).map(|t| t.trim().to_ascii_lowercase()) {
+        let theme = match attributes
+            .get(Attribute::Theme)
+            .map(|t| t.trim().to_ascii_lowercase())
+        {
             None => Theme::default(),
             Some(theme) => match theme.as_str() {
                 "" | "light" => Theme::Light,
@@ -265,7 +290,11 @@ impl Config {
                 "auto" => Theme::Auto,
                 _ => {
                     let raw = attributes.get(Attribute::Theme).unwrap_or("");
-                    warn(Attribute::Theme, raw, WarningKind::UnknownValue("light, dark, auto; using light"));
+                    warn(
+                        Attribute::Theme,
+                        raw,
+                        WarningKind::UnknownValue("light, dark, auto; using light"),
+                    );
                     Theme::Light
                 }
             },
@@ -274,17 +303,27 @@ impl Config {
         let original_name = text(Attribute::OriginalSource);
         let original = match (original_name, original_url) {
             (Some(name), url) => Some(OriginalSource { name, url }),
-            (None, Some(url)) => Some(OriginalSource { name: url.site_name().to_string(), url: Some(url) }),
+            (None, Some(url)) => Some(OriginalSource {
+                name: url.site_name().to_string(),
+                url: Some(url),
+            }),
             (None, None) => None,
         };
 
         let discussion_label = text(Attribute::DiscussionLabel);
         if discussion_url.is_none() && attributes.get(Attribute::DiscussionUrl).is_none() {
             if let Some(label) = &discussion_label {
-                warn(Attribute::DiscussionLabel, label, WarningKind::NeedsAttribute("data-discussion-url"));
+                warn(
+                    Attribute::DiscussionLabel,
+                    label,
+                    WarningKind::NeedsAttribute("data-discussion-url"),
+                );
             }
         }
-        let discussion = discussion_url.map(|url| Discussion { url, label: discussion_label });
+        let discussion = discussion_url.map(|url| Discussion {
+            url,
+            label: discussion_label,
+        });
 
         let authors = text(Attribute::Author)
             .map(|list| {
@@ -332,7 +371,10 @@ mod tests {
 
     fn parse(pairs: &[(&str, &str)]) -> (Config, Vec<Warning>) {
         let attributes = Attributes::read(|name| {
-            pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string())
+            pairs
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.to_string())
         });
         let base = Url::parse("https://www.globalresearch.ca/articles/5678141").unwrap();
         Config::parse(&attributes, Some(&base))
@@ -346,7 +388,12 @@ mod tests {
     fn defaults() {
         let (config, warnings) = parse(&[]);
         assert!(warnings.is_empty());
-        assert_eq!(ids(&config), vec!["native", "facebook", "x", "linkedin", "bluesky", "reddit", "email", "copy", "cite"]);
+        assert_eq!(
+            ids(&config),
+            vec![
+                "native", "facebook", "x", "linkedin", "bluesky", "reddit", "email", "copy", "cite"
+            ]
+        );
         assert_eq!(config.theme, Theme::Light);
         assert_eq!(config.attribution, Template::default_attribution());
         assert_eq!(config.original, None);
@@ -357,27 +404,54 @@ mod tests {
     #[test]
     fn seed_configuration() {
         let (config, warnings) = parse(&[
-            ("data-networks", "facebook x linkedin reddit email whatsapp telegram copy cite"),
+            (
+                "data-networks",
+                "facebook x linkedin reddit email whatsapp telegram copy cite",
+            ),
             ("data-publisher", "Global Research"),
             ("data-author", "Andrew Korybko"),
             ("data-published", "2019-05-19"),
             ("data-original-source", "CGTN"),
-            ("data-original-url", "https://news.cgtn.com/news/2019-05-18/huawei"),
-            ("data-discussion-url", "https://www.facebook.com/GlobalResearchCRG"),
-            ("data-discussion-label", "Comment on Global Research Articles on our Facebook page"),
+            (
+                "data-original-url",
+                "https://news.cgtn.com/news/2019-05-18/huawei",
+            ),
+            (
+                "data-discussion-url",
+                "https://www.facebook.com/GlobalResearchCRG",
+            ),
+            (
+                "data-discussion-label",
+                "Comment on Global Research Articles on our Facebook page",
+            ),
             ("data-theme", "dark"),
         ]);
         assert!(warnings.is_empty(), "{warnings:?}");
-        assert_eq!(ids(&config), vec!["facebook", "x", "linkedin", "reddit", "email", "whatsapp", "telegram", "copy", "cite"]);
+        assert_eq!(
+            ids(&config),
+            vec![
+                "facebook", "x", "linkedin", "reddit", "email", "whatsapp", "telegram", "copy",
+                "cite"
+            ]
+        );
         assert_eq!(config.article.publisher.as_deref(), Some("Global Research"));
-        assert_eq!(config.article.authors, vec![Creator::person("Andrew Korybko".into())]);
+        assert_eq!(
+            config.article.authors,
+            vec![Creator::person("Andrew Korybko".into())]
+        );
         assert_eq!(config.article.published, Date::parse("2019-05-19"));
         let original = config.original.unwrap();
         assert_eq!(original.name, "CGTN");
         assert_eq!(original.url.unwrap().host(), "news.cgtn.com");
         let discussion = config.discussion.unwrap();
-        assert_eq!(discussion.url.as_string(), "https://www.facebook.com/GlobalResearchCRG");
-        assert_eq!(discussion.label.as_deref(), Some("Comment on Global Research Articles on our Facebook page"));
+        assert_eq!(
+            discussion.url.as_string(),
+            "https://www.facebook.com/GlobalResearchCRG"
+        );
+        assert_eq!(
+            discussion.label.as_deref(),
+            Some("Comment on Global Research Articles on our Facebook page")
+        );
         assert_eq!(config.theme, Theme::Dark);
     }
 
@@ -441,10 +515,21 @@ mod tests {
 
     #[test]
     fn relative_urls_resolve_and_authors_split_on_semicolons() {
-        let (config, _) = parse(&[("data-url", "/articles/1?utm_source=x"), ("data-author", " Ada Lovelace ;; Charles Babbage ")]);
-        assert_eq!(config.article.url.as_deref(), Some("https://www.globalresearch.ca/articles/1?utm_source=x"));
+        let (config, _) = parse(&[
+            ("data-url", "/articles/1?utm_source=x"),
+            ("data-author", " Ada Lovelace ;; Charles Babbage "),
+        ]);
+        assert_eq!(
+            config.article.url.as_deref(),
+            Some("https://www.globalresearch.ca/articles/1?utm_source=x")
+        );
         assert!(config.fixed_url);
-        let names: Vec<&str> = config.article.authors.iter().map(|a| a.name.as_str()).collect();
+        let names: Vec<&str> = config
+            .article
+            .authors
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
         assert_eq!(names, vec!["Ada Lovelace", "Charles Babbage"]);
     }
 

@@ -24,8 +24,20 @@ impl Date {
             return None;
         }
         let separator = match bytes.get(4) {
-            None => return Some(Date { year, month: None, day: None }),
-            Some(b'T' | b' ') => return Some(Date { year, month: None, day: None }),
+            None => {
+                return Some(Date {
+                    year,
+                    month: None,
+                    day: None,
+                })
+            }
+            Some(b'T' | b' ') => {
+                return Some(Date {
+                    year,
+                    month: None,
+                    day: None,
+                })
+            }
             Some(&sep @ (b'-' | b'/')) => sep,
             Some(_) => return None,
         };
@@ -35,7 +47,13 @@ impl Date {
         }
         let month = month as u8;
         match bytes.get(7) {
-            None => return Some(Date { year, month: Some(month), day: None }),
+            None => {
+                return Some(Date {
+                    year,
+                    month: Some(month),
+                    day: None,
+                })
+            }
             Some(&sep) if sep == separator => {}
             Some(_) => return None,
         }
@@ -44,7 +62,11 @@ impl Date {
             return None;
         }
         match bytes.get(10) {
-            None | Some(b'T' | b't' | b' ') => Some(Date { year, month: Some(month), day: Some(day) }),
+            None | Some(b'T' | b't' | b' ') => Some(Date {
+                year,
+                month: Some(month),
+                day: Some(day),
+            }),
             Some(_) => None,
         }
     }

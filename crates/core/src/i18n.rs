@@ -66,15 +66,25 @@ impl Strings {
         let Some(month) = date.month else {
             return date.year_text();
         };
-        let month_name = self.get(Key::DateMonths).split('|').nth(usize::from(month) - 1).unwrap_or("");
+        let month_name = self
+            .get(Key::DateMonths)
+            .split('|')
+            .nth(usize::from(month) - 1)
+            .unwrap_or("");
         let year = date.year_text();
         match date.day {
             Some(day) => {
                 let mut day_text = String::with_capacity(2);
                 crate::date::push_padded(&mut day_text, u32::from(day), 1);
-                fill(self.get(Key::DateFull), &[("month", month_name), ("day", &day_text), ("year", &year)])
+                fill(
+                    self.get(Key::DateFull),
+                    &[("month", month_name), ("day", &day_text), ("year", &year)],
+                )
             }
-            None => fill(self.get(Key::DateMonth), &[("month", month_name), ("year", &year)]),
+            None => fill(
+                self.get(Key::DateMonth),
+                &[("month", month_name), ("year", &year)],
+            ),
         }
     }
 
@@ -191,7 +201,10 @@ mod tests {
 
     #[test]
     fn fill_leaves_unknown_and_unclosed_braces() {
-        assert_eq!(fill("Share on {network}", &[("network", "X")]), "Share on X");
+        assert_eq!(
+            fill("Share on {network}", &[("network", "X")]),
+            "Share on X"
+        );
         assert_eq!(fill("{a}{b}", &[("a", "1")]), "1{b}");
         assert_eq!(fill("x {open", &[]), "x {open");
     }

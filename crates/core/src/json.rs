@@ -31,7 +31,10 @@ const MAX_DEPTH: usize = 64;
 impl Json {
     /// Reads one JSON text, surrounded by optional whitespace.
     pub fn parse(text: &str) -> Result<Json, JsonError> {
-        let mut reader = Reader { bytes: text.as_bytes(), pos: 0 };
+        let mut reader = Reader {
+            bytes: text.as_bytes(),
+            pos: 0,
+        };
         // Some CMSes wrap JSON-LD in an HTML comment or CDATA section.
         reader.skip_wrappers();
         let value = reader.value(0)?;
@@ -46,7 +49,10 @@ impl Json {
     /// The member `key` of an object.
     pub fn get(&self, key: &str) -> Option<&Json> {
         match self {
-            Json::Object(members) => members.iter().find(|(name, _)| name == key).map(|(_, value)| value),
+            Json::Object(members) => members
+                .iter()
+                .find(|(name, _)| name == key)
+                .map(|(_, value)| value),
             _ => None,
         }
     }
@@ -102,7 +108,14 @@ impl Reader<'_> {
         loop {
             self.skip_whitespace();
             let rest = &self.bytes[self.pos..];
-            let wrapper: &[&[u8]] = &[b"<!--", b"-->", b"<![CDATA[", b"]]>", b"//<![CDATA[", b"//]]>"];
+            let wrapper: &[&[u8]] = &[
+                b"<!--",
+                b"-->",
+                b"<![CDATA[",
+                b"]]>",
+                b"//<![CDATA[",
+                b"//]]>",
+            ];
             match wrapper.iter().find(|w| rest.starts_with(w)) {
                 Some(w) => self.pos += w.len(),
                 None => return,
@@ -250,7 +263,11 @@ impl Reader<'_> {
                         b'r' => '\r',
                         b't' => '\t',
                         b'u' => self.unicode_escape()?,
-                        _ => return Err(JsonError { offset: self.pos - 1 }),
+                        _ => {
+                            return Err(JsonError {
+                                offset: self.pos - 1,
+                            })
+                        }
                     };
                     let mut buffer = [0u8; 4];
                     out.extend_from_slice(decoded.encode_utf8(&mut buffer).as_bytes());
@@ -270,7 +287,10 @@ impl Reader<'_> {
     }
 
     fn hex4(&mut self) -> Result<u32, JsonError> {
-        let digits = self.bytes.get(self.pos..self.pos + 4).ok_or_else(|| self.error())?;
+        let digits = self
+            .bytes
+            .get(self.pos..self.pos + 4)
+            .ok_or_else(|| self.error())?;
         let mut value = 0u32;
         for &digit in digits {
             let nibble = match digit {

@@ -79,12 +79,21 @@ fn collect<'a>(value: &'a Json, nodes: &mut Vec<&'a Json>) {
 /// The local name of a type IRI: `http://schema.org/NewsArticle` and
 /// `schema:NewsArticle` are `NewsArticle`.
 fn local_name(type_name: &str) -> &str {
-    type_name.rsplit(['/', ':', '#']).next().unwrap_or(type_name)
+    type_name
+        .rsplit(['/', ':', '#'])
+        .next()
+        .unwrap_or(type_name)
 }
 
 fn has_type(node: &Json, wanted: &[&str]) -> bool {
     node.get("@type")
-        .map(|types| types.items().iter().filter_map(Json::as_str).any(|t| wanted.contains(&local_name(t))))
+        .map(|types| {
+            types
+                .items()
+                .iter()
+                .filter_map(Json::as_str)
+                .any(|t| wanted.contains(&local_name(t)))
+        })
         .unwrap_or(false)
 }
 
@@ -92,7 +101,8 @@ impl<'a> Graph<'a> {
     /// The node with `@id` equal to `id` that says more than its id.
     fn by_id(&self, id: &str) -> Option<&'a Json> {
         self.nodes.iter().copied().find(|node| {
-            node.get("@id").and_then(Json::as_str) == Some(id) && matches!(node, Json::Object(m) if m.len() > 1)
+            node.get("@id").and_then(Json::as_str) == Some(id)
+                && matches!(node, Json::Object(m) if m.len() > 1)
         })
     }
 
@@ -109,7 +119,12 @@ impl<'a> Graph<'a> {
     }
 
     fn main_article(&self, base: Option<&Url>, page_url: Option<&Url>) -> Option<&'a Json> {
-        let articles: Vec<&'a Json> = self.nodes.iter().copied().filter(|n| has_type(n, ARTICLE_TYPES)).collect();
+        let articles: Vec<&'a Json> = self
+            .nodes
+            .iter()
+            .copied()
+            .filter(|n| has_type(n, ARTICLE_TYPES))
+            .collect();
         let pages = || self.nodes.iter().copied().find(|n| has_type(n, PAGE_TYPES));
         let Some(&first) = articles.first() else {
             return pages();
@@ -128,7 +143,10 @@ impl<'a> Graph<'a> {
     fn url_of(&self, node: &'a Json, base: Option<&Url>) -> Option<Url> {
         let direct = node.get("url").and_then(|v| self.link(v, base));
         direct
-            .or_else(|| node.get("mainEntityOfPage").and_then(|v| self.page_link(v, base)))
+            .or_else(|| {
+                node.get("mainEntityOfPage")
+                    .and_then(|v| self.page_link(v, base))
+            })
             .or_else(|| {
                 node.get("isPartOf")
                     .map(|v| self.deref(v))
@@ -151,7 +169,10 @@ impl<'a> Graph<'a> {
         let value = value.items().first()?;
         let text = match value {
             Json::String(text) => text.as_str(),
-            Json::Object(_) => value.get("url").or_else(|| value.get("@id")).and_then(Json::as_str)?,
+            Json::Object(_) => value
+                .get("url")
+                .or_else(|| value.get("@id"))
+                .and_then(Json::as_str)?,
             _ => return None,
         };
         let url = match base {
@@ -163,7 +184,10 @@ impl<'a> Graph<'a> {
 
     fn describe(&self, article: &'a Json, base: Option<&Url>) -> Partial {
         let title = text_of(article.get("headline")).or_else(|| text_of(article.get("name")));
-        let authors = article.get("author").map(|v| self.creators(v)).unwrap_or_default();
+        let authors = article
+            .get("author")
+            .map(|v| self.creators(v))
+            .unwrap_or_default();
         let publisher = article
             .get("publisher")
             .and_then(|value| value.items().first())
@@ -177,7 +201,8 @@ impl<'a> Graph<'a> {
             .and_then(|site| text_of(site.get("name")));
         let image = article.get("image").and_then(|value| {
             let first = value.items().first()?;
-            self.link(self.deref(first), base).map(|url| url.as_string())
+            self.link(self.deref(first), base)
+                .map(|url| url.as_string())
         });
         Partial {
             url: self.url_of(article, base).map(|url| url.as_string()),
@@ -193,7 +218,11 @@ impl<'a> Graph<'a> {
     }
 
     fn creators(&self, value: &'a Json) -> Vec<Creator> {
-        value.items().iter().filter_map(|item| self.creator(item)).collect()
+        value
+            .items()
+            .iter()
+            .filter_map(|item| self.creator(item))
+            .collect()
     }
 
     fn creator(&self, value: &'a Json) -> Option<Creator> {
@@ -210,7 +239,17 @@ impl<'a> Graph<'a> {
                     let family = text_of(node.get("familyName"))?;
                     Some([given.as_str(), " ", family.as_str()].concat())
                 })?;
-                if has_type(node, &["Organization", "NewsMediaOrganization", "Corporation", "EducationalOrganization", "GovernmentOrganization", "NGO"]) {
+                if has_type(
+                    node,
+                    &[
+                        "Organization",
+                        "NewsMediaOrganization",
+                        "Corporation",
+                        "EducationalOrganization",
+                        "GovernmentOrganization",
+                        "NGO",
+                    ],
+                ) {
                     Some(Creator::organization(name))
                 } else {
                     Some(Creator::person(name))
@@ -318,14 +357,26 @@ mod tests {
             "description": "  The U.S. is putting\n pressure on its partners. ",
             "image": ["https://www.globalresearch.ca/a.jpg"]
         }"#]);
-        assert_eq!(got.title.as_deref(), Some("The U.S. Ultimatum on Huawei Is Backfiring"));
-        assert_eq!(got.url.as_deref(), Some("https://www.globalresearch.ca/us-ultimatum/5678141"));
+        assert_eq!(
+            got.title.as_deref(),
+            Some("The U.S. Ultimatum on Huawei Is Backfiring")
+        );
+        assert_eq!(
+            got.url.as_deref(),
+            Some("https://www.globalresearch.ca/us-ultimatum/5678141")
+        );
         assert_eq!(got.authors, vec![Creator::person("Andrew Korybko".into())]);
         assert_eq!(got.publisher.as_deref(), Some("Global Research"));
         assert_eq!(got.published, Date::parse("2019-05-19"));
         assert_eq!(got.modified, Date::parse("2019-05-20"));
-        assert_eq!(got.description.as_deref(), Some("The U.S. is putting pressure on its partners."));
-        assert_eq!(got.image.as_deref(), Some("https://www.globalresearch.ca/a.jpg"));
+        assert_eq!(
+            got.description.as_deref(),
+            Some("The U.S. is putting pressure on its partners.")
+        );
+        assert_eq!(
+            got.image.as_deref(),
+            Some("https://www.globalresearch.ca/a.jpg")
+        );
     }
 
     #[test]
@@ -362,7 +413,11 @@ mod tests {
             {"@type":"NewsMediaOrganization","name":"Reuters"},
             "https://site.example/authors/ghost"
         ]}"#]);
-        let kinds: Vec<(&str, CreatorKind)> = got.authors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
+        let kinds: Vec<(&str, CreatorKind)> = got
+            .authors
+            .iter()
+            .map(|a| (a.name.as_str(), a.kind))
+            .collect();
         assert_eq!(
             kinds,
             vec![
@@ -375,7 +430,9 @@ mod tests {
 
     #[test]
     fn full_iri_types_and_entities() {
-        let got = run(&[r#"[{"@type":"http://schema.org/ScholarlyArticle","name":"Caf&eacute; &amp; Cr&#232;me &#x2014; 5G"}]"#]);
+        let got = run(&[
+            r#"[{"@type":"http://schema.org/ScholarlyArticle","name":"Caf&eacute; &amp; Cr&#232;me &#x2014; 5G"}]"#,
+        ]);
         assert_eq!(got.title.as_deref(), Some("Caf&eacute; & Crème — 5G"));
     }
 
@@ -403,8 +460,10 @@ mod tests {
 
     #[test]
     fn hostile_values_are_ignored() {
-        let got = run(&[r#"{"@type":"Article","headline":{"nested":true},"url":"javascript:alert(1)",
-            "author":[null, 5, {"@id":"missing"}],"image":"data:image/png;base64,xx","datePublished":"yesterday"}"#]);
+        let got = run(&[
+            r#"{"@type":"Article","headline":{"nested":true},"url":"javascript:alert(1)",
+            "author":[null, 5, {"@id":"missing"}],"image":"data:image/png;base64,xx","datePublished":"yesterday"}"#,
+        ]);
         assert_eq!(got.title, None);
         assert_eq!(got.url, None);
         assert!(got.authors.is_empty());
@@ -414,7 +473,9 @@ mod tests {
 
     #[test]
     fn self_reference_does_not_loop() {
-        let got = run(&[r##"{"@graph":[{"@type":"Article","@id":"#a","headline":"Loop","isPartOf":{"@id":"#a"},"author":{"@id":"#a"}}]}"##]);
+        let got = run(&[
+            r##"{"@graph":[{"@type":"Article","@id":"#a","headline":"Loop","isPartOf":{"@id":"#a"},"author":{"@id":"#a"}}]}"##,
+        ]);
         assert_eq!(got.title.as_deref(), Some("Loop"));
     }
 }

@@ -30,11 +30,17 @@ pub struct Creator {
 
 impl Creator {
     pub fn person(name: String) -> Creator {
-        Creator { name, kind: CreatorKind::Person }
+        Creator {
+            name,
+            kind: CreatorKind::Person,
+        }
     }
 
     pub fn organization(name: String) -> Creator {
-        Creator { name, kind: CreatorKind::Organization }
+        Creator {
+            name,
+            kind: CreatorKind::Organization,
+        }
     }
 }
 
@@ -122,11 +128,23 @@ impl PageMetadata {
                 )),
             }
         }
-        let canonical = page.canonical.as_deref().and_then(|href| resolve_web(href, base.as_ref()));
+        let canonical = page
+            .canonical
+            .as_deref()
+            .and_then(|href| resolve_web(href, base.as_ref()));
         let page_url = canonical.as_ref().or(location.as_ref());
         let json_ld = crate::jsonld::extract(&documents, base.as_ref(), page_url);
-        let metas = Metas { metas: &page.metas, base: base.as_ref() };
-        let tiers = [json_ld, metas.citation(), metas.open_graph(), metas.dublin_core(), metas.fallbacks(page, canonical)];
+        let metas = Metas {
+            metas: &page.metas,
+            base: base.as_ref(),
+        };
+        let tiers = [
+            json_ld,
+            metas.citation(),
+            metas.open_graph(),
+            metas.dublin_core(),
+            metas.fallbacks(page, canonical),
+        ];
         (PageMetadata { tiers, base }, warnings)
     }
 
@@ -147,13 +165,17 @@ impl PageMetadata {
             &self.tiers[4],
         ];
         let first = |pick: &dyn Fn(&Partial) -> Option<&String>| {
-            layers.iter().find_map(|layer| pick(layer).filter(|v| !v.is_empty()).cloned())
+            layers
+                .iter()
+                .find_map(|layer| pick(layer).filter(|v| !v.is_empty()).cloned())
         };
         let url = first(&|p| p.url.as_ref())
             .and_then(|url| Url::parse(&url))
             .map(|url| url.without_tracking().as_string())
             .unwrap_or_default();
-        let host_name = Url::parse(&url).map(|u| u.site_name().to_string()).unwrap_or_default();
+        let host_name = Url::parse(&url)
+            .map(|u| u.site_name().to_string())
+            .unwrap_or_default();
         let site = first(&|p| p.site.as_ref()).unwrap_or(host_name);
         let publisher = first(&|p| p.publisher.as_ref()).unwrap_or_else(|| site.clone());
         // Metadata titles are the article's; only the document title carries
@@ -165,7 +187,12 @@ impl PageMetadata {
                 let document_title = self.tiers[4].title.as_deref().unwrap_or("");
                 strip_site_suffix(document_title, &[&site, &publisher])
             });
-        let authors = layers.iter().map(|l| &l.authors).find(|a| !a.is_empty()).cloned().unwrap_or_default();
+        let authors = layers
+            .iter()
+            .map(|l| &l.authors)
+            .find(|a| !a.is_empty())
+            .cloned()
+            .unwrap_or_default();
         Article {
             url,
             title,
@@ -184,7 +211,12 @@ impl PageMetadata {
     /// single-page navigation, a canonical link or JSON-LD block the site
     /// forgot to update describes the previous article, and the new
     /// location and title are the truth.
-    pub fn without_stale(&self, initial: &PageMetadata, page: &PageSnapshot, initial_page: &PageSnapshot) -> PageMetadata {
+    pub fn without_stale(
+        &self,
+        initial: &PageMetadata,
+        page: &PageSnapshot,
+        initial_page: &PageSnapshot,
+    ) -> PageMetadata {
         if page.location == initial_page.location {
             return self.clone();
         }
@@ -192,12 +224,18 @@ impl PageMetadata {
         for (tier, old) in fresh.tiers.iter_mut().zip(initial.tiers.iter()).take(4) {
             if tier == old {
                 // The site's and publisher's names are not the article's: keep them.
-                *tier = Partial { publisher: tier.publisher.take(), site: tier.site.take(), ..Partial::default() };
+                *tier = Partial {
+                    publisher: tier.publisher.take(),
+                    site: tier.site.take(),
+                    ..Partial::default()
+                };
             }
         }
         let fallbacks = &mut fresh.tiers[4];
         if page.canonical.is_some() && page.canonical == initial_page.canonical {
-            fallbacks.url = Url::parse(&page.location).filter(Url::is_web).map(|u| u.as_string());
+            fallbacks.url = Url::parse(&page.location)
+                .filter(Url::is_web)
+                .map(|u| u.as_string());
         }
         fresh
     }
@@ -248,28 +286,47 @@ impl Metas<'_> {
     }
 
     fn url(&self, keys: &[&str]) -> Option<String> {
-        keys.iter().flat_map(|key| self.all(key)).find_map(|href| resolve_web(&href, self.base).map(|u| u.as_string()))
+        keys.iter()
+            .flat_map(|key| self.all(key))
+            .find_map(|href| resolve_web(&href, self.base).map(|u| u.as_string()))
     }
 
     fn date(&self, keys: &[&str]) -> Option<Date> {
-        keys.iter().flat_map(|key| self.all(key)).find_map(|text| Date::parse(&text))
+        keys.iter()
+            .flat_map(|key| self.all(key))
+            .find_map(|text| Date::parse(&text))
     }
 
     /// Names only: `article:author` is often a profile URL, which is not one.
     fn names(&self, key: &str) -> Vec<Creator> {
-        self.all(key).filter(|name| !looks_like_url(name)).map(Creator::person).collect()
+        self.all(key)
+            .filter(|name| !looks_like_url(name))
+            .map(Creator::person)
+            .collect()
     }
 
     /// Highwire Press tags, as Google Scholar reads them.
     fn citation(&self) -> Partial {
         let authors = self.names("citation_author");
         Partial {
-            url: self.url(&["citation_public_url", "citation_abstract_html_url", "citation_fulltext_html_url"]),
+            url: self.url(&[
+                "citation_public_url",
+                "citation_abstract_html_url",
+                "citation_fulltext_html_url",
+            ]),
             title: self.first(&["citation_title"]),
             authors,
-            publisher: self.first(&["citation_publisher", "citation_technical_report_institution"]),
+            publisher: self.first(&[
+                "citation_publisher",
+                "citation_technical_report_institution",
+            ]),
             site: None,
-            published: self.date(&["citation_publication_date", "citation_date", "citation_online_date", "citation_cover_date"]),
+            published: self.date(&[
+                "citation_publication_date",
+                "citation_date",
+                "citation_online_date",
+                "citation_cover_date",
+            ]),
             modified: None,
             description: self.first(&["citation_abstract"]),
             image: None,
@@ -282,12 +339,20 @@ impl Metas<'_> {
             url: self.url(&["og:url"]),
             title: self.first(&["og:title", "twitter:title"]),
             authors: self.names("article:author"),
-            publisher: self.first(&["article:publisher"]).filter(|p| !looks_like_url(p)),
+            publisher: self
+                .first(&["article:publisher"])
+                .filter(|p| !looks_like_url(p)),
             site: self.first(&["og:site_name"]),
             published: self.date(&["article:published_time", "og:published_time"]),
             modified: self.date(&["article:modified_time", "og:updated_time"]),
             description: self.first(&["og:description", "twitter:description"]),
-            image: self.url(&["og:image:secure_url", "og:image:url", "og:image", "twitter:image", "twitter:image:src"]),
+            image: self.url(&[
+                "og:image:secure_url",
+                "og:image:url",
+                "og:image",
+                "twitter:image",
+                "twitter:image:src",
+            ]),
         }
     }
 
@@ -302,7 +367,13 @@ impl Metas<'_> {
             authors,
             publisher: self.first(&["dc.publisher", "dcterms.publisher"]),
             site: None,
-            published: self.date(&["dcterms.issued", "dc.date.issued", "dc.date", "dcterms.date", "dcterms.created"]),
+            published: self.date(&[
+                "dcterms.issued",
+                "dc.date.issued",
+                "dc.date",
+                "dcterms.date",
+                "dcterms.created",
+            ]),
             modified: self.date(&["dcterms.modified", "dc.date.modified"]),
             description: self.first(&["dc.description", "dcterms.description", "dcterms.abstract"]),
             image: None,
@@ -326,7 +397,9 @@ impl Metas<'_> {
 }
 
 fn looks_like_url(text: &str) -> bool {
-    text.starts_with("//") || Url::parse(text).is_some_and(|u| u.is_web()) || text.starts_with("www.")
+    text.starts_with("//")
+        || Url::parse(text).is_some_and(|u| u.is_web())
+        || text.starts_with("www.")
 }
 
 #[cfg(test)]
@@ -335,7 +408,9 @@ mod tests {
 
     fn page() -> PageSnapshot {
         PageSnapshot {
-            location: "https://www.globalresearch.ca/us-ultimatum/5678141?utm_source=newsletter&fbclid=1".into(),
+            location:
+                "https://www.globalresearch.ca/us-ultimatum/5678141?utm_source=newsletter&fbclid=1"
+                    .into(),
             base: "https://www.globalresearch.ca/us-ultimatum/5678141".into(),
             title: "The U.S. Ultimatum on Huawei Is Backfiring | Global Research".into(),
             lang: "en".into(),
@@ -346,7 +421,10 @@ mod tests {
     }
 
     fn meta(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     fn article(page: &PageSnapshot) -> Article {
@@ -356,8 +434,14 @@ mod tests {
     #[test]
     fn bare_page_falls_back_to_location_and_title() {
         let got = article(&page());
-        assert_eq!(got.url, "https://www.globalresearch.ca/us-ultimatum/5678141");
-        assert_eq!(got.title, "The U.S. Ultimatum on Huawei Is Backfiring | Global Research");
+        assert_eq!(
+            got.url,
+            "https://www.globalresearch.ca/us-ultimatum/5678141"
+        );
+        assert_eq!(
+            got.title,
+            "The U.S. Ultimatum on Huawei Is Backfiring | Global Research"
+        );
         assert_eq!(got.site, "globalresearch.ca");
         assert_eq!(got.publisher, "globalresearch.ca");
         assert!(got.authors.is_empty());
@@ -367,7 +451,10 @@ mod tests {
     fn document_title_loses_the_site_suffix_when_the_site_is_known() {
         let mut p = page();
         p.metas = meta(&[("og:site_name", "Global Research")]);
-        assert_eq!(article(&p).title, "The U.S. Ultimatum on Huawei Is Backfiring");
+        assert_eq!(
+            article(&p).title,
+            "The U.S. Ultimatum on Huawei Is Backfiring"
+        );
     }
 
     /// One row per field: which source wins when every source has it.
@@ -412,8 +499,18 @@ mod tests {
 
         let got = metadata.article(&Partial::default());
         assert_eq!(
-            (got.title.as_str(), got.authors[0].name.as_str(), got.published, got.url.as_str()),
-            ("json title", "JSON Author", Date::parse("2002-02-02"), "https://c.example/json")
+            (
+                got.title.as_str(),
+                got.authors[0].name.as_str(),
+                got.published,
+                got.url.as_str()
+            ),
+            (
+                "json title",
+                "JSON Author",
+                Date::parse("2002-02-02"),
+                "https://c.example/json"
+            )
         );
         assert_eq!(got.description, "og description");
         assert_eq!(got.publisher, "DC Publisher");
@@ -422,24 +519,52 @@ mod tests {
         p.json_ld.clear();
         let got = article(&p);
         assert_eq!(
-            (got.title.as_str(), got.authors[0].name.as_str(), got.published, got.url.as_str()),
-            ("citation title", "Citation, Author", Date::parse("2003-03-03"), "https://c.example/citation")
+            (
+                got.title.as_str(),
+                got.authors[0].name.as_str(),
+                got.published,
+                got.url.as_str()
+            ),
+            (
+                "citation title",
+                "Citation, Author",
+                Date::parse("2003-03-03"),
+                "https://c.example/citation"
+            )
         );
 
         p.metas.retain(|(k, _)| !k.starts_with("citation_"));
         let got = article(&p);
         assert_eq!(
-            (got.title.as_str(), got.authors[0].name.as_str(), got.published, got.url.as_str()),
-            ("og title", "OG Author", Date::parse("2004-04-04"), "https://c.example/og")
+            (
+                got.title.as_str(),
+                got.authors[0].name.as_str(),
+                got.published,
+                got.url.as_str()
+            ),
+            (
+                "og title",
+                "OG Author",
+                Date::parse("2004-04-04"),
+                "https://c.example/og"
+            )
         );
 
-        p.metas.retain(|(k, _)| !k.starts_with("og:") && !k.starts_with("article:"));
+        p.metas
+            .retain(|(k, _)| !k.starts_with("og:") && !k.starts_with("article:"));
         let got = article(&p);
         assert_eq!(
-            (got.title.as_str(), got.authors[0].name.as_str(), got.published),
+            (
+                got.title.as_str(),
+                got.authors[0].name.as_str(),
+                got.published
+            ),
             ("dc title", "DC Author", Date::parse("2005-05-05"))
         );
-        assert_eq!(got.url, "https://www.globalresearch.ca/canonical", "canonical outranks location");
+        assert_eq!(
+            got.url, "https://www.globalresearch.ca/canonical",
+            "canonical outranks location"
+        );
 
         p.metas.retain(|(k, _)| !k.starts_with("dc."));
         let got = article(&p);
@@ -453,7 +578,10 @@ mod tests {
         let mut p = page();
         p.metas = meta(&[
             ("article:author", "https://www.facebook.com/someone"),
-            ("article:publisher", "https://www.facebook.com/GlobalResearchCRG"),
+            (
+                "article:publisher",
+                "https://www.facebook.com/GlobalResearchCRG",
+            ),
             ("author", "Andrew Korybko"),
         ]);
         let got = article(&p);
@@ -464,7 +592,10 @@ mod tests {
     #[test]
     fn malformed_json_ld_warns_and_the_rest_is_used() {
         let mut p = page();
-        p.json_ld = vec!["{\"@type\": \"Article\", oops}".into(), r#"{"@type":"Article","headline":"Good"}"#.into()];
+        p.json_ld = vec![
+            "{\"@type\": \"Article\", oops}".into(),
+            r#"{"@type":"Article","headline":"Good"}"#.into(),
+        ];
         let (metadata, warnings) = PageMetadata::read(&p);
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].source(), JSON_LD_SOURCE);
@@ -477,7 +608,10 @@ mod tests {
         let mut p = page();
         p.metas = meta(&[("og:url", "javascript:alert(1)"), ("og:image", "data:x")]);
         let got = article(&p);
-        assert_eq!(got.url, "https://www.globalresearch.ca/us-ultimatum/5678141");
+        assert_eq!(
+            got.url,
+            "https://www.globalresearch.ca/us-ultimatum/5678141"
+        );
         assert_eq!(got.image, None);
     }
 
@@ -487,14 +621,20 @@ mod tests {
         p.metas = meta(&[("og:url", "/short"), ("og:image", "../img/a.png")]);
         let got = article(&p);
         assert_eq!(got.url, "https://www.globalresearch.ca/short");
-        assert_eq!(got.image.as_deref(), Some("https://www.globalresearch.ca/img/a.png"));
+        assert_eq!(
+            got.image.as_deref(),
+            Some("https://www.globalresearch.ca/img/a.png")
+        );
     }
 
     #[test]
     fn stale_sources_are_dropped_after_navigation() {
         let mut first = page();
         first.canonical = Some("https://www.globalresearch.ca/first".into());
-        first.metas = meta(&[("og:title", "First article"), ("og:url", "https://www.globalresearch.ca/first")]);
+        first.metas = meta(&[
+            ("og:title", "First article"),
+            ("og:url", "https://www.globalresearch.ca/first"),
+        ]);
         first.title = "First article".into();
         let (initial, _) = PageMetadata::read(&first);
 
@@ -502,25 +642,39 @@ mod tests {
         second.location = "https://www.globalresearch.ca/second".into();
         second.title = "Second article".into();
         let (now, _) = PageMetadata::read(&second);
-        let got = now.without_stale(&initial, &second, &first).article(&Partial::default());
+        let got = now
+            .without_stale(&initial, &second, &first)
+            .article(&Partial::default());
         assert_eq!(got.url, "https://www.globalresearch.ca/second");
         assert_eq!(got.title, "Second article");
 
         // The site's name survives, and still trims the document title.
         let mut named = first.clone();
-        named.metas.push(("og:site_name".into(), "Global Research".into()));
+        named
+            .metas
+            .push(("og:site_name".into(), "Global Research".into()));
         let (initial_named, _) = PageMetadata::read(&named);
         let mut next = named.clone();
         next.location = "https://www.globalresearch.ca/next".into();
         next.title = "Next article | Global Research".into();
         let (now, _) = PageMetadata::read(&next);
-        let got = now.without_stale(&initial_named, &next, &named).article(&Partial::default());
-        assert_eq!((got.title.as_str(), got.site.as_str()), ("Next article", "Global Research"));
+        let got = now
+            .without_stale(&initial_named, &next, &named)
+            .article(&Partial::default());
+        assert_eq!(
+            (got.title.as_str(), got.site.as_str()),
+            ("Next article", "Global Research")
+        );
 
         let mut updated = second.clone();
-        updated.metas = meta(&[("og:title", "Second, from og"), ("og:url", "https://www.globalresearch.ca/second-og")]);
+        updated.metas = meta(&[
+            ("og:title", "Second, from og"),
+            ("og:url", "https://www.globalresearch.ca/second-og"),
+        ]);
         let (now, _) = PageMetadata::read(&updated);
-        let got = now.without_stale(&initial, &updated, &first).article(&Partial::default());
+        let got = now
+            .without_stale(&initial, &updated, &first)
+            .article(&Partial::default());
         assert_eq!(got.title, "Second, from og");
         assert_eq!(got.url, "https://www.globalresearch.ca/second-og");
     }

@@ -186,24 +186,44 @@ impl Network {
             }
         };
         match self {
-            Network::Facebook => query(&mut out, "https://www.facebook.com/sharer/sharer.php", &[("u", text.url)]),
-            Network::X => query(&mut out, "https://x.com/intent/post", &[("text", text.title), ("url", text.url)]),
-            Network::Linkedin => {
-                query(&mut out, "https://www.linkedin.com/sharing/share-offsite/", &[("url", text.url)])
-            }
-            Network::Reddit => {
-                query(&mut out, "https://www.reddit.com/submit", &[("url", text.url), ("title", text.title)])
-            }
+            Network::Facebook => query(
+                &mut out,
+                "https://www.facebook.com/sharer/sharer.php",
+                &[("u", text.url)],
+            ),
+            Network::X => query(
+                &mut out,
+                "https://x.com/intent/post",
+                &[("text", text.title), ("url", text.url)],
+            ),
+            Network::Linkedin => query(
+                &mut out,
+                "https://www.linkedin.com/sharing/share-offsite/",
+                &[("url", text.url)],
+            ),
+            Network::Reddit => query(
+                &mut out,
+                "https://www.reddit.com/submit",
+                &[("url", text.url), ("title", text.title)],
+            ),
             Network::Email => {
                 out.push_str("mailto:");
-                query(&mut out, "", &[("subject", text.title), ("body", &crlf(text.email_body))]);
+                query(
+                    &mut out,
+                    "",
+                    &[("subject", text.title), ("body", &crlf(text.email_body))],
+                );
             }
-            Network::Whatsapp => {
-                query(&mut out, "https://wa.me/", &[("text", &title_then_url(text.title, text.url, usize::MAX))])
-            }
-            Network::Telegram => {
-                query(&mut out, "https://t.me/share/url", &[("url", text.url), ("text", text.title)])
-            }
+            Network::Whatsapp => query(
+                &mut out,
+                "https://wa.me/",
+                &[("text", &title_then_url(text.title, text.url, usize::MAX))],
+            ),
+            Network::Telegram => query(
+                &mut out,
+                "https://t.me/share/url",
+                &[("url", text.url), ("text", text.title)],
+            ),
             Network::Bluesky => query(
                 &mut out,
                 "https://bsky.app/intent/compose",
@@ -219,20 +239,42 @@ impl Network {
                 base.push_str("https://");
                 base.push_str(instance);
                 base.push_str("/share");
-                query(&mut out, &base, &[("text", &title_then_url(text.title, text.url, MASTODON_LIMIT))]);
+                query(
+                    &mut out,
+                    &base,
+                    &[(
+                        "text",
+                        &title_then_url(text.title, text.url, MASTODON_LIMIT),
+                    )],
+                );
             }
             Network::Threads => query(
                 &mut out,
                 "https://www.threads.com/intent/post",
-                &[("text", &truncate(text.title, MASTODON_LIMIT.saturating_sub(text.url.chars().count() + 1))), ("url", text.url)],
+                &[
+                    (
+                        "text",
+                        &truncate(
+                            text.title,
+                            MASTODON_LIMIT.saturating_sub(text.url.chars().count() + 1),
+                        ),
+                    ),
+                    ("url", text.url),
+                ],
             ),
-            Network::Hackernews => {
-                query(&mut out, "https://news.ycombinator.com/submitlink", &[("u", text.url), ("t", text.title)])
-            }
+            Network::Hackernews => query(
+                &mut out,
+                "https://news.ycombinator.com/submitlink",
+                &[("u", text.url), ("t", text.title)],
+            ),
             Network::Pinterest => query(
                 &mut out,
                 "https://www.pinterest.com/pin/create/button/",
-                &[("url", text.url), ("media", text.image.unwrap_or("")), ("description", text.title)],
+                &[
+                    ("url", text.url),
+                    ("media", text.image.unwrap_or("")),
+                    ("description", text.title),
+                ],
             ),
             Network::Copy | Network::Cite | Network::Native | Network::Print => return None,
         }
@@ -261,10 +303,15 @@ pub fn parse_mastodon_instance(input: &str) -> Option<String> {
             && label.len() <= 63
             && !label.starts_with('-')
             && !label.ends_with('-')
-            && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
     });
     let has_dot = host.contains('.');
-    let top_level_alphabetic = host.rsplit('.').next().is_some_and(|tld| tld.bytes().any(|b| b.is_ascii_alphabetic()));
+    let top_level_alphabetic = host
+        .rsplit('.')
+        .next()
+        .is_some_and(|tld| tld.bytes().any(|b| b.is_ascii_alphabetic()));
     (labels_ok && has_dot && top_level_alphabetic && host.len() <= 253).then_some(host)
 }
 
@@ -307,7 +354,8 @@ mod tests {
     use super::*;
 
     const TITLE: &str = "The U.S. Ultimatum on Huawei Is Backfiring";
-    const URL: &str = "https://www.globalresearch.ca/us-ultimatum-huawei-backfiring/5678141?a=1&b=2";
+    const URL: &str =
+        "https://www.globalresearch.ca/us-ultimatum-huawei-backfiring/5678141?a=1&b=2";
 
     fn text() -> ShareText<'static> {
         ShareText {
@@ -358,28 +406,50 @@ mod tests {
 
     #[test]
     fn mastodon_uses_the_readers_instance() {
-        let share = ShareText { mastodon_instance: "fosstodon.org", ..text() };
-        assert!(Network::Mastodon.share_url(&share).unwrap().starts_with("https://fosstodon.org/share?text="));
+        let share = ShareText {
+            mastodon_instance: "fosstodon.org",
+            ..text()
+        };
+        assert!(Network::Mastodon
+            .share_url(&share)
+            .unwrap()
+            .starts_with("https://fosstodon.org/share?text="));
     }
 
     #[test]
     fn empty_values_are_left_out() {
-        let share = ShareText { title: "", image: None, ..text() };
+        let share = ShareText {
+            title: "",
+            image: None,
+            ..text()
+        };
         assert_eq!(
             Network::Pinterest.share_url(&share).unwrap(),
             ["https://www.pinterest.com/pin/create/button/?url=", ENC_URL].concat()
         );
-        assert_eq!(Network::X.share_url(&share).unwrap(), ["https://x.com/intent/post?url=", ENC_URL].concat());
+        assert_eq!(
+            Network::X.share_url(&share).unwrap(),
+            ["https://x.com/intent/post?url=", ENC_URL].concat()
+        );
     }
 
     #[test]
     fn bluesky_fits_its_limit_and_never_cuts_the_url() {
         let long_title = "word ".repeat(100);
-        let share = ShareText { title: &long_title, ..text() };
+        let share = ShareText {
+            title: &long_title,
+            ..text()
+        };
         let intent = Network::Bluesky.share_url(&share).unwrap();
-        let encoded = intent.strip_prefix("https://bsky.app/intent/compose?text=").unwrap();
+        let encoded = intent
+            .strip_prefix("https://bsky.app/intent/compose?text=")
+            .unwrap();
         let decoded = crate::encode::decode_component(encoded, false);
-        assert!(decoded.chars().count() <= 300, "{}", decoded.chars().count());
+        assert!(
+            decoded.chars().count() <= 300,
+            "{}",
+            decoded.chars().count()
+        );
         assert!(decoded.ends_with(&format!("… {URL}")), "{decoded}");
     }
 

@@ -103,9 +103,9 @@ impl Template {
                 rest = &tail[2..];
                 continue;
             }
-            if tail.starts_with('}') {
+            if let Some(after) = tail.strip_prefix('}') {
                 literal.push('}');
-                rest = &tail[1..];
+                rest = after;
                 continue;
             }
             let Some(close) = tail.find('}') else {
@@ -201,7 +201,10 @@ impl Template {
                     if value.is_empty() {
                         drop_leading_separator = !strip_trailing_separator(&mut pieces);
                     } else {
-                        pieces.push(Piece { text: value, field: Some(*field) });
+                        pieces.push(Piece {
+                            text: value,
+                            field: Some(*field),
+                        });
                     }
                 }
                 Token::Unknown => drop_leading_separator = !strip_trailing_separator(&mut pieces),
@@ -304,7 +307,11 @@ mod tests {
     #[test]
     fn html_escapes_and_links() {
         let (template, _) = Template::parse("<b>{title}</b> & {publisher} at {url}");
-        let hostile = Values { title: "<script>alert(1)</script>", publisher: "A \"B\" & C", ..values() };
+        let hostile = Values {
+            title: "<script>alert(1)</script>",
+            publisher: "A \"B\" & C",
+            ..values()
+        };
         assert_eq!(
             template.render_html(&hostile),
             "&lt;b&gt;<a href=\"https://www.globalresearch.ca/us-ultimatum/5678141\">&lt;script&gt;alert(1)&lt;/script&gt;</a>&lt;/b&gt; \

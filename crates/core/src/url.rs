@@ -23,11 +23,44 @@ pub struct Url {
 /// Query parameters that identify a campaign or a click rather than the
 /// article. Names ending in `_` match as prefixes.
 const TRACKING_PARAMETERS: &[&str] = &[
-    "utm_", "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid",
-    "mc_eid", "yclid", "ysclid", "igshid", "igsh", "twclid", "ttclid", "li_fat_id", "_hsenc",
-    "_hsmi", "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id", "vero_conv", "_ga", "_gl",
-    "srsltid", "rb_clickid", "wickedid", "epik", "s_cid", "ref_src", "sc_cid", "trk_", "pk_",
-    "mtm_", "hsa_", "spm",
+    "utm_",
+    "fbclid",
+    "gclid",
+    "gclsrc",
+    "dclid",
+    "gbraid",
+    "wbraid",
+    "msclkid",
+    "mc_cid",
+    "mc_eid",
+    "yclid",
+    "ysclid",
+    "igshid",
+    "igsh",
+    "twclid",
+    "ttclid",
+    "li_fat_id",
+    "_hsenc",
+    "_hsmi",
+    "mkt_tok",
+    "oly_anon_id",
+    "oly_enc_id",
+    "vero_id",
+    "vero_conv",
+    "_ga",
+    "_gl",
+    "srsltid",
+    "rb_clickid",
+    "wickedid",
+    "epik",
+    "s_cid",
+    "ref_src",
+    "sc_cid",
+    "trk_",
+    "pk_",
+    "mtm_",
+    "hsa_",
+    "spm",
 ];
 
 impl Url {
@@ -45,7 +78,11 @@ impl Url {
         if split_scheme(&cleaned).is_some() {
             return Url::parse(&cleaned);
         }
-        let reference = if base.is_special() { cleaned.replace('\\', "/") } else { cleaned };
+        let reference = if base.is_special() {
+            cleaned.replace('\\', "/")
+        } else {
+            cleaned
+        };
         base.resolve(&reference)
     }
 
@@ -138,7 +175,11 @@ impl Url {
                 Some(directive) => &fragment[..directive],
                 None => fragment.as_str(),
             };
-            clean.fragment = if kept.is_empty() { None } else { Some(kept.to_string()) };
+            clean.fragment = if kept.is_empty() {
+                None
+            } else {
+                Some(kept.to_string())
+            };
         }
         clean
     }
@@ -146,7 +187,10 @@ impl Url {
     /// The URL as text.
     pub fn as_string(&self) -> String {
         let mut out = String::with_capacity(
-            self.scheme.len() + self.path.len() + 8 + self.authority.as_ref().map_or(0, String::len),
+            self.scheme.len()
+                + self.path.len()
+                + 8
+                + self.authority.as_ref().map_or(0, String::len),
         );
         out.push_str(&self.scheme);
         out.push(':');
@@ -188,7 +232,7 @@ impl Url {
             }
             None => (None, rest),
         };
-        if special && authority.as_deref().map_or(true, str::is_empty) {
+        if special && authority.as_deref().is_none_or(str::is_empty) {
             return None;
         }
         let path = if special && path.is_empty() {
@@ -236,7 +280,10 @@ impl Url {
         target.path = if path.starts_with('/') {
             remove_dot_segments(&escape_unsafe(path))
         } else {
-            let merged = match (self.authority.is_some() && self.path.is_empty(), self.path.rfind('/')) {
+            let merged = match (
+                self.authority.is_some() && self.path.is_empty(),
+                self.path.rfind('/'),
+            ) {
                 (true, _) => {
                     let mut merged = String::from("/");
                     merged.push_str(path);
@@ -292,7 +339,9 @@ fn split_scheme(input: &str) -> Option<(&str, &str)> {
     let scheme = &input[..colon];
     let mut chars = scheme.chars();
     let first = chars.next()?;
-    if !first.is_ascii_alphabetic() || !chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) {
+    if !first.is_ascii_alphabetic()
+        || !chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    {
         return None;
     }
     Some((scheme, &input[colon + 1..]))
@@ -311,10 +360,13 @@ fn normalize_authority(authority: &str) -> Option<String> {
         Some(at) => (Some(&authority[..at]), &authority[at + 1..]),
         None => (None, authority),
     };
-    if host_and_port
-        .chars()
-        .any(|c| c <= ' ' || matches!(c, '<' | '>' | '"' | '`' | '{' | '}' | '|' | '^' | '%' | '\u{7f}'))
-    {
+    if host_and_port.chars().any(|c| {
+        c <= ' '
+            || matches!(
+                c,
+                '<' | '>' | '"' | '`' | '{' | '}' | '|' | '^' | '%' | '\u{7f}'
+            )
+    }) {
         return None;
     }
     let mut out = String::with_capacity(authority.len());
@@ -332,7 +384,8 @@ fn escape_unsafe(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut buffer = [0u8; 4];
     for ch in text.chars() {
-        if ch.is_ascii() && ch > ' ' && !matches!(ch, '"' | '<' | '>' | '`' | '{' | '}' | '\u{7f}') {
+        if ch.is_ascii() && ch > ' ' && !matches!(ch, '"' | '<' | '>' | '`' | '{' | '}' | '\u{7f}')
+        {
             out.push(ch);
         } else {
             encode::push_component(&mut out, ch.encode_utf8(&mut buffer));

@@ -69,7 +69,13 @@ pub struct ShareDetail {
 
 impl View {
     /// The view of `article` under `config`.
-    pub fn build(config: &Config, article: &Article, strings: Strings, capabilities: Capabilities, mastodon_instance: &str) -> View {
+    pub fn build(
+        config: &Config,
+        article: &Article,
+        strings: Strings,
+        capabilities: Capabilities,
+        mastodon_instance: &str,
+    ) -> View {
         let hrefs = share_hrefs(config, article, strings, mastodon_instance);
         let controls = config
             .networks
@@ -85,8 +91,17 @@ impl View {
                     name.push(' ');
                     name.push_str(strings.get(Key::ShareNewTab));
                 }
-                let href = hrefs.iter().find(|(n, _)| *n == network).map(|(_, href)| href.clone());
-                Control { network, label, name, href, new_tab: network.opens_new_tab() }
+                let href = hrefs
+                    .iter()
+                    .find(|(n, _)| *n == network)
+                    .map(|(_, href)| href.clone());
+                Control {
+                    network,
+                    label,
+                    name,
+                    href,
+                    new_tab: network.opens_new_tab(),
+                }
             })
             .collect();
 
@@ -102,13 +117,20 @@ impl View {
         });
 
         let discussion = config.discussion.as_ref().map(|discussion| {
-            let label = discussion.label.clone().unwrap_or_else(|| strings.get(Key::DiscussDefault).to_string());
+            let label = discussion
+                .label
+                .clone()
+                .unwrap_or_else(|| strings.get(Key::DiscussDefault).to_string());
             let mut name = label.clone();
             if discussion.url.is_web() {
                 name.push(' ');
                 name.push_str(strings.get(Key::ShareNewTab));
             }
-            DiscussionLink { href: discussion.url.as_string(), label, name }
+            DiscussionLink {
+                href: discussion.url.as_string(),
+                label,
+                name,
+            }
         });
 
         View {
@@ -125,10 +147,21 @@ impl View {
 
 /// The href of every link control, for a first render or for refreshing
 /// links after a single-page navigation.
-pub fn share_hrefs(config: &Config, article: &Article, strings: Strings, mastodon_instance: &str) -> Vec<(Network, String)> {
+pub fn share_hrefs(
+    config: &Config,
+    article: &Article,
+    strings: Strings,
+    mastodon_instance: &str,
+) -> Vec<(Network, String)> {
     let needs_email = config.networks.contains(&Network::Email);
     let email_body = if needs_email {
-        Attribution { article, template: &config.attribution, original: config.original.as_ref(), strings }.email_body()
+        Attribution {
+            article,
+            template: &config.attribution,
+            original: config.original.as_ref(),
+            strings,
+        }
+        .email_body()
     } else {
         String::new()
     };
@@ -154,7 +187,12 @@ mod tests {
     use crate::metadata::{PageMetadata, PageSnapshot};
 
     fn setup(pairs: &[(&str, &str)]) -> (Config, Article) {
-        let attributes = Attributes::read(|name| pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string()));
+        let attributes = Attributes::read(|name| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.to_string())
+        });
         let page = PageSnapshot {
             location: "https://www.globalresearch.ca/us-ultimatum/5678141".into(),
             base: "https://www.globalresearch.ca/us-ultimatum/5678141".into(),
@@ -174,13 +212,31 @@ mod tests {
 
     #[test]
     fn controls_follow_the_configured_order_with_names_containing_labels() {
-        let (config, article) = setup(&[("data-networks", "x email copy cite native print mastodon")]);
-        let view = View::build(&config, &article, en(), Capabilities { native_share: true }, "");
+        let (config, article) =
+            setup(&[("data-networks", "x email copy cite native print mastodon")]);
+        let view = View::build(
+            &config,
+            &article,
+            en(),
+            Capabilities { native_share: true },
+            "",
+        );
         let ids: Vec<&str> = view.controls.iter().map(|c| c.network.id()).collect();
-        assert_eq!(ids, vec!["x", "email", "copy", "cite", "native", "print", "mastodon"]);
+        assert_eq!(
+            ids,
+            vec!["x", "email", "copy", "cite", "native", "print", "mastodon"]
+        );
         for control in &view.controls {
-            assert!(control.name.contains(control.label), "{} / {}", control.name, control.label);
-            assert_eq!(control.href.is_some(), control.network.kind() == ControlKind::Link);
+            assert!(
+                control.name.contains(control.label),
+                "{} / {}",
+                control.name,
+                control.label
+            );
+            assert_eq!(
+                control.href.is_some(),
+                control.network.kind() == ControlKind::Link
+            );
         }
         let x = &view.controls[0];
         assert_eq!(x.name, "Share on X (opens in a new tab)");
@@ -188,13 +244,25 @@ mod tests {
         let email = &view.controls[1];
         assert_eq!(email.name, "Email this article");
         assert!(!email.new_tab);
-        assert!(email.href.as_deref().unwrap().starts_with("mailto:?subject=The%20U.S."));
+        assert!(email
+            .href
+            .as_deref()
+            .unwrap()
+            .starts_with("mailto:?subject=The%20U.S."));
     }
 
     #[test]
     fn native_share_only_where_the_browser_has_it() {
         let (config, article) = setup(&[("data-networks", "native copy")]);
-        let without = View::build(&config, &article, en(), Capabilities { native_share: false }, "");
+        let without = View::build(
+            &config,
+            &article,
+            en(),
+            Capabilities {
+                native_share: false,
+            },
+            "",
+        );
         assert_eq!(without.controls.len(), 1);
         assert_eq!(without.controls[0].network, Network::Copy);
     }
@@ -204,18 +272,40 @@ mod tests {
         let (config, article) = setup(&[
             ("data-original-source", "CGTN"),
             ("data-original-url", "https://news.cgtn.com/x"),
-            ("data-discussion-url", "https://www.facebook.com/GlobalResearchCRG"),
-            ("data-discussion-label", "Comment on Global Research Articles on our Facebook page"),
+            (
+                "data-discussion-url",
+                "https://www.facebook.com/GlobalResearchCRG",
+            ),
+            (
+                "data-discussion-label",
+                "Comment on Global Research Articles on our Facebook page",
+            ),
         ]);
         let view = View::build(&config, &article, en(), Capabilities::default(), "");
         let credit = view.credit.unwrap();
         assert_eq!(
-            (credit.before, credit.source.as_str(), credit.href.as_deref(), credit.after),
-            ("This article was originally published on ", "CGTN", Some("https://news.cgtn.com/x"), ".")
+            (
+                credit.before,
+                credit.source.as_str(),
+                credit.href.as_deref(),
+                credit.after
+            ),
+            (
+                "This article was originally published on ",
+                "CGTN",
+                Some("https://news.cgtn.com/x"),
+                "."
+            )
         );
         let discussion = view.discussion.unwrap();
-        assert_eq!(discussion.href, "https://www.facebook.com/GlobalResearchCRG");
-        assert_eq!(discussion.label, "Comment on Global Research Articles on our Facebook page");
+        assert_eq!(
+            discussion.href,
+            "https://www.facebook.com/GlobalResearchCRG"
+        );
+        assert_eq!(
+            discussion.label,
+            "Comment on Global Research Articles on our Facebook page"
+        );
         assert!(discussion.name.starts_with(&discussion.label));
     }
 

@@ -49,7 +49,11 @@ impl Warning {
     /// A warning about `value`, read from `source` (an attribute name such
     /// as `data-networks`, or an element such as `script[type="application/ld+json"]`).
     pub fn new(source: impl Into<String>, value: impl Into<String>, kind: WarningKind) -> Warning {
-        Warning { source: source.into(), value: value.into(), kind }
+        Warning {
+            source: source.into(),
+            value: value.into(),
+            kind,
+        }
     }
 
     /// Where the value came from.
@@ -99,21 +103,29 @@ impl Warning {
                 out.push_str(name);
                 out.push_str("\" more than once; it is shown once");
             }
-            WarningKind::InvalidUrl => out.push_str("is not a URL a browser can open; it is ignored"),
-            WarningKind::UnsafeUrl => out.push_str("is refused: only http(s): and mailto: links are allowed"),
+            WarningKind::InvalidUrl => {
+                out.push_str("is not a URL a browser can open; it is ignored")
+            }
+            WarningKind::UnsafeUrl => {
+                out.push_str("is refused: only http(s): and mailto: links are allowed")
+            }
             WarningKind::UnknownPlaceholder(name) => {
                 out.push_str("has an unknown placeholder {");
                 out.push_str(name);
                 out.push_str("}; it is left out. Known: {title} {url} {author} {publisher} {site} {year} {date}");
             }
-            WarningKind::InvalidSelector => out.push_str("is not a valid CSS selector; nothing is mounted for it"),
+            WarningKind::InvalidSelector => {
+                out.push_str("is not a valid CSS selector; nothing is mounted for it")
+            }
             WarningKind::NoTargets => out.push_str("matches no element; nothing is mounted for it"),
             WarningKind::MalformedJsonLd(offset) => {
                 out.push_str("is not valid JSON (at byte ");
                 crate::date::push_padded(&mut out, u32::try_from(*offset).unwrap_or(u32::MAX), 1);
                 out.push_str("); its metadata is ignored");
             }
-            WarningKind::InvalidDate => out.push_str("is not an ISO 8601 date like 2019-05-19; it is ignored"),
+            WarningKind::InvalidDate => {
+                out.push_str("is not an ISO 8601 date like 2019-05-19; it is ignored")
+            }
             WarningKind::UnknownValue(expected) => {
                 out.push_str("is not one of ");
                 out.push_str(expected);
@@ -163,7 +175,10 @@ mod tests {
     fn long_values_are_cut() {
         let warning = Warning::new("data-url", "x".repeat(500), WarningKind::InvalidUrl);
         let message = warning.message();
-        assert!(message.contains(&format!("\"{}…\"", "x".repeat(80))), "{message}");
+        assert!(
+            message.contains(&format!("\"{}…\"", "x".repeat(80))),
+            "{message}"
+        );
         assert!(message.len() < 200);
     }
 }
