@@ -132,6 +132,15 @@ test('share links dispatch sharecite:share on the host, bubbling and composed, t
   await close();
 });
 
+test('a middle-click on a share link counts as a share too', async () => {
+  const { page, close } = await browser.open('/');
+  await recordEvents(page);
+  await control(page, 'linkedin').click({ button: 'middle' });
+  await page.waitForFunction(() => window.__shareciteEvents.length > 0);
+  assert.deepEqual((await events(page)).map((e) => e.detail.network), ['linkedin']);
+  await close();
+});
+
 test('keyboard: Tab reaches every control in visual order; focus is visible; targets are at least 24px', async () => {
   const { page, close } = await browser.open('/');
   await page.locator('.note').click();
