@@ -219,6 +219,19 @@ mod tests {
         }
     }
 
+    fn english<'a>(
+        article: &'a Article,
+        template: &'a Template,
+        original: Option<&'a OriginalSource>,
+    ) -> Attribution<'a> {
+        Attribution {
+            article,
+            template,
+            original,
+            strings: Strings::negotiate(&["en"]),
+        }
+    }
+
     fn cgtn() -> OriginalSource {
         OriginalSource {
             name: "CGTN".into(),
@@ -231,12 +244,7 @@ mod tests {
         let article = article();
         let template = Template::default_attribution();
         let original = cgtn();
-        let attribution = Attribution {
-            article: &article,
-            template: &template,
-            original: Some(&original),
-            strings: Strings::negotiate(&["en"]),
-        };
+        let attribution = english(&article, &template, Some(&original));
         let clip = attribution.citation();
         assert_eq!(clip.kind, ClipKind::Citation);
         assert_eq!(
@@ -258,12 +266,7 @@ mod tests {
     fn template_with_title_and_url_is_not_repeated() {
         let article = article();
         let (template, _) = Template::parse("“{title}”, {publisher}, {url}");
-        let attribution = Attribution {
-            article: &article,
-            template: &template,
-            original: None,
-            strings: Strings::negotiate(&["en"]),
-        };
+        let attribution = english(&article, &template, None);
         let clip = attribution.citation();
         assert_eq!(clip.text, "“The U.S. Ultimatum on Huawei Is Backfiring”, Global Research, https://www.globalresearch.ca/us-ultimatum/5678141");
         assert_eq!(clip.html.matches("<a href=").count(), 2);
@@ -280,12 +283,7 @@ mod tests {
             name: "<b>CGTN</b>".into(),
             url: None,
         };
-        let attribution = Attribution {
-            article: &article,
-            template: &template,
-            original: Some(&original),
-            strings: Strings::negotiate(&["en"]),
-        };
+        let attribution = english(&article, &template, Some(&original));
         let html = attribution.citation().html;
         assert!(!html.contains("<img"), "{html}");
         assert!(!html.contains("<script"), "{html}");
@@ -299,12 +297,7 @@ mod tests {
     fn email_body_has_title_url_and_attribution() {
         let article = article();
         let template = Template::default_attribution();
-        let attribution = Attribution {
-            article: &article,
-            template: &template,
-            original: None,
-            strings: Strings::negotiate(&["en"]),
-        };
+        let attribution = english(&article, &template, None);
         assert_eq!(
             attribution.email_body(),
             "The U.S. Ultimatum on Huawei Is Backfiring\nhttps://www.globalresearch.ca/us-ultimatum/5678141\n\n\
@@ -331,12 +324,7 @@ mod tests {
         let mut article = article();
         article.authors.push(Creator::person("Jane Roe".into()));
         let template = Template::default_attribution();
-        let attribution = Attribution {
-            article: &article,
-            template: &template,
-            original: None,
-            strings: Strings::negotiate(&["en"]),
-        };
+        let attribution = english(&article, &template, None);
         assert!(attribution
             .text()
             .contains("Copyright © Andrew Korybko and Jane Roe, Global Research, 2019"));
