@@ -17,7 +17,7 @@ PORT          ?= 8080
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CHROMIUM     := /usr/bin/chromium
 
-.PHONY: tools rust-tools node-tools browsers dist demo serve test test-native test-wasm test-e2e check-size icons fmt lint clean
+.PHONY: tools rust-tools node-tools browsers dist demo serve test test-native test-wasm test-e2e check-size icons citation-goldens fmt lint clean
 
 ## Tools ##################################################################
 
@@ -54,6 +54,11 @@ dist: tools
 
 icons: node-tools
 	node scripts/gen-icons.mjs
+
+# citeproc-js renders the citation fixtures with the official CSL styles
+# (committed; scripts/fetch-csl.sh refreshes them from PyPI mirrors).
+citation-goldens: node-tools
+	node scripts/citation-goldens.mjs
 
 demo: dist
 	node scripts/serve.mjs --port $(PORT)

@@ -46,6 +46,7 @@
 #![forbid(unsafe_code)]
 
 pub mod citation;
+pub mod cite;
 pub mod config;
 pub mod date;
 pub mod encode;

@@ -1,0 +1,380 @@
+//! Writing author lists as each style wants them, and reading the names
+//! pages publish ("Andrew Korybko", "Korybko, Andrew", "Ludwig van
+//! Beethoven") into their CSL parts.
+
+use super::item::Name;
+use super::text::Entry;
+
+/// How the family name and given name are ordered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    /// Every name "Family, Given".
+    AllInverted,
+    /// The first "Family, Given", the rest "Given Family".
+    FirstInverted,
+}
+
+/// How particles are placed when a name is inverted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Particles {
+    /// "van Beethoven, Ludwig"
+    AsWritten,
+    /// "Beethoven, Ludwig van"
+    Demoted,
+}
+
+/// A style's rules for author lists.
+#[derive(Clone, Copy, Debug)]
+pub struct NameStyle {
+    pub order: Order,
+    /// `Some(". ")` or `Some(".")`: initials, with that after each.
+    pub initialize_with: Option<&'static str>,
+    pub particles: Particles,
+    /// Between names.
+    pub delimiter: &'static str,
+    /// Before the last name: "&", "and", or "" for none.
+    pub and: &'static str,
+    /// Whether the delimiter also goes before "and": "A, B, and C".
+    pub comma_before_and: bool,
+    /// Whether the delimiter goes before "et al.": "A, et al." or "A et al.".
+    pub comma_before_et_al: bool,
+    /// Abbreviate from this many names...
+    pub et_al_min: usize,
+    /// ...to this many, then "et al."
+    pub et_al_use_first: usize,
+    /// APA: with `et_al_min` or more, the first few, an ellipsis, the last.
+    pub ellipsis_last: bool,
+    pub et_al_italic: bool,
+}
+
+/// Writes `names` into `entry` under `style`.
+pub fn write_names(entry: &mut Entry, names: &[Name], style: &NameStyle) {
+    let count = names.len();
+    let abbreviated = count >= style.et_al_min;
+    let shown = if abbreviated {
+        style.et_al_use_first
+    } else {
+        count
+    };
+    for (index, name) in names.iter().take(shown).enumerate() {
+        if index > 0 {
+            let last = index + 1 == count && !abbreviated;
+            if last && !style.and.is_empty() {
+                entry.punct(if style.comma_before_and {
+                    style.delimiter
+                } else {
+                    " "
+                });
+                entry.push(style.and);
+                entry.push(" ");
+            } else {
+                entry.punct(style.delimiter);
+            }
+        }
+        let inverted = match style.order {
+            Order::AllInverted => true,
+            Order::FirstInverted => index == 0,
+        };
+        write_name(entry, name, inverted, style);
+    }
+    if abbreviated {
+        if style.ellipsis_last {
+            entry.punct(style.delimiter);
+            entry.push("… ");
+            if let Some(last) = names.last() {
+                write_name(entry, last, style.order == Order::AllInverted, style);
+            }
+        } else {
+            entry.punct(if style.comma_before_et_al {
+                style.delimiter
+            } else {
+                " "
+            });
+            if style.et_al_italic {
+                entry.italic("et al.");
+            } else {
+                entry.push("et al.");
+            }
+        }
+    }
+}
+
+fn write_name(entry: &mut Entry, name: &Name, inverted: bool, style: &NameStyle) {
+    let Name::Person {
+        family,
+        given,
+        non_dropping_particle,
+        dropping_particle,
+        suffix,
+    } = name
+    else {
+        if let Name::Literal(literal) = name {
+            entry.push(literal);
+        }
+        return;
+    };
+    let given = match style.initialize_with {
+        Some(after) => initials(given, after),
+        None => given.clone(),
+    };
+    let mut out = String::new();
+    let join = |out: &mut String, part: &str| {
+        if !part.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(part);
+        }
+    };
+    if inverted {
+        let mut family_part = String::new();
+        if style.particles == Particles::AsWritten {
+            join(&mut family_part, non_dropping_particle);
+        }
+        join(&mut family_part, family);
+        let mut given_part = String::new();
+        join(&mut given_part, &given);
+        join(&mut given_part, dropping_particle);
+        if style.particles == Particles::Demoted {
+            join(&mut given_part, non_dropping_particle);
+        }
+        out.push_str(&family_part);
+        if !given_part.is_empty() {
+            out.push_str(", ");
+            out.push_str(&given_part);
+        }
+        if !suffix.is_empty() {
+            out.push_str(", ");
+            out.push_str(suffix);
+        }
+    } else {
+        join(&mut out, &given);
+        join(&mut out, dropping_particle);
+        join(&mut out, non_dropping_particle);
+        join(&mut out, family);
+        if !suffix.is_empty() {
+            out.push_str(", ");
+            out.push_str(suffix);
+        }
+    }
+    entry.push(&out);
+}
+
+/// "Martin Luther" → "M. L." (with ". ") or "M.L." (with "."); a
+/// hyphenated part in lowercase ("Min-jun") is not an initial of its own.
+fn initials(given: &str, after: &str) -> String {
+    let mut out = String::new();
+    for word in given.split_whitespace() {
+        for (index, part) in word.split('-').enumerate() {
+            let Some(first) = part.chars().next() else {
+                continue;
+            };
+            if index > 0 && !first.is_uppercase() {
+                continue;
+            }
+            if index > 0 {
+                // Trim the space of the previous initial: "J.-P."
+                let trimmed = out.trim_end().len();
+                out.truncate(trimmed);
+                out.push('-');
+            }
+            out.extend(first.to_uppercase());
+            out.push_str(after);
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// Particles that stay with the family name when it is inverted.
+const NON_DROPPING: &[&str] = &[
+    "van", "van der", "van den", "van de", "ter", "ten", "de la", "della", "del", "di", "da", "le",
+    "la", "du",
+];
+/// Particles that follow the given name when inverted.
+const DROPPING: &[&str] = &[
+    "von",
+    "de",
+    "d’",
+    "d'",
+    "des",
+    "zu",
+    "von der",
+    "von und zu",
+];
+const SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"];
+
+/// Reads a name as pages write it into its CSL parts.
+pub fn parse_person(display: &str) -> Name {
+    let display = display.trim();
+    if let Some((family, rest)) = display.split_once(',') {
+        // "Korybko, Andrew" or "King, Martin Luther, Jr." (but not "Martin Luther King, Jr.")
+        let rest = rest.trim();
+        let (given, suffix) = match rest.rsplit_once(',') {
+            Some((given, suffix)) if SUFFIXES.contains(&suffix.trim()) => {
+                (given.trim(), suffix.trim())
+            }
+            _ => (rest, ""),
+        };
+        if !SUFFIXES.contains(&rest) {
+            let (given, particle) = split_trailing_particle(given);
+            let mut name = split_family_particle(family.trim());
+            if let Name::Person {
+                given: g,
+                suffix: s,
+                dropping_particle,
+                ..
+            } = &mut name
+            {
+                *g = given.to_string();
+                *s = suffix.to_string();
+                if !particle.is_empty() {
+                    *dropping_particle = particle.to_string();
+                }
+            }
+            return name;
+        }
+    }
+    let (body, suffix) = match display.rsplit_once([' ', ',']) {
+        Some((body, last)) if SUFFIXES.contains(&last.trim()) => {
+            (body.trim_end_matches([',', ' ']), last.trim())
+        }
+        _ => (display, ""),
+    };
+    let words: Vec<&str> = body.split_whitespace().collect();
+    if words.len() < 2 {
+        return Name::Person {
+            family: body.to_string(),
+            given: String::new(),
+            non_dropping_particle: String::new(),
+            dropping_particle: String::new(),
+            suffix: suffix.to_string(),
+        };
+    }
+    // The first lowercase word after the given names starts the particle.
+    let particle_start = words
+        .iter()
+        .skip(1)
+        .position(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(|p| p + 1);
+    let (given, particle, family) = match particle_start {
+        Some(start) => {
+            let family_start = words
+                .iter()
+                .skip(start)
+                .position(|w| !w.chars().next().is_some_and(char::is_lowercase))
+                .map(|p| p + start);
+            match family_start {
+                Some(family_start) => (
+                    words[..start].join(" "),
+                    words[start..family_start].join(" "),
+                    words[family_start..].join(" "),
+                ),
+                None => (
+                    words[..words.len() - 1].join(" "),
+                    String::new(),
+                    words[words.len() - 1].to_string(),
+                ),
+            }
+        }
+        None => (
+            words[..words.len() - 1].join(" "),
+            String::new(),
+            words[words.len() - 1].to_string(),
+        ),
+    };
+    let (non_dropping, dropping) = if particle.is_empty() {
+        (String::new(), String::new())
+    } else if DROPPING.contains(&particle.as_str())
+        || !NON_DROPPING.contains(&particle.as_str()) && particle.starts_with("von")
+    {
+        (String::new(), particle)
+    } else {
+        (particle, String::new())
+    };
+    Name::Person {
+        family,
+        given,
+        non_dropping_particle: non_dropping,
+        dropping_particle: dropping,
+        suffix: suffix.to_string(),
+    }
+}
+
+/// "van Beethoven" → family "Beethoven" with particle "van".
+fn split_family_particle(family: &str) -> Name {
+    let words: Vec<&str> = family.split_whitespace().collect();
+    let lowercase = words
+        .iter()
+        .take_while(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    if lowercase > 0 && lowercase < words.len() {
+        let mut name = Name::person(&words[lowercase..].join(" "), "");
+        if let Name::Person {
+            non_dropping_particle,
+            ..
+        } = &mut name
+        {
+            *non_dropping_particle = words[..lowercase].join(" ");
+        }
+        name
+    } else {
+        Name::person(family, "")
+    }
+}
+
+/// "Jean de" → ("Jean", "de").
+fn split_trailing_particle(given: &str) -> (&str, &str) {
+    match given.rsplit_once(' ') {
+        Some((first, last)) if last.chars().next().is_some_and(char::is_lowercase) => (first, last),
+        _ => (given, ""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(family: &str, given: &str, non_dropping: &str, dropping: &str, suffix: &str) -> Name {
+        Name::Person {
+            family: family.into(),
+            given: given.into(),
+            non_dropping_particle: non_dropping.into(),
+            dropping_particle: dropping.into(),
+            suffix: suffix.into(),
+        }
+    }
+
+    macro_rules! parses {
+        ($($name:ident: $input:expr => $want:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                assert_eq!(parse_person($input), $want);
+            }
+        )*};
+    }
+
+    parses! {
+        given_family: "Andrew Korybko" => person("Korybko", "Andrew", "", "", "");
+        inverted: "Korybko, Andrew" => person("Korybko", "Andrew", "", "", "");
+        middle_names: "Martin Luther King Jr." => person("King", "Martin Luther", "", "", "Jr.");
+        suffix_after_comma: "Martin Luther King, Jr." => person("King", "Martin Luther", "", "", "Jr.");
+        inverted_with_suffix: "King, Martin Luther, Jr." => person("King", "Martin Luther", "", "", "Jr.");
+        van: "Ludwig van Beethoven" => person("Beethoven", "Ludwig", "van", "", "");
+        van_inverted: "van Beethoven, Ludwig" => person("Beethoven", "Ludwig", "van", "", "");
+        de_la: "Jean de La Fontaine" => person("La Fontaine", "Jean", "", "de", "");
+        de_inverted: "La Fontaine, Jean de" => person("La Fontaine", "Jean", "", "de", "");
+        von: "Ursula von der Leyen" => person("Leyen", "Ursula", "", "von der", "");
+        single_word: "Plato" => person("Plato", "", "", "", "");
+        hyphenated_given: "Min-jun Lee" => person("Lee", "Min-jun", "", "", "");
+        accents: "Øyvind Østerud" => person("Østerud", "Øyvind", "", "", "");
+    }
+
+    #[test]
+    fn initials_follow_the_styles() {
+        assert_eq!(initials("Martin Luther", ". "), "M. L.");
+        assert_eq!(initials("Martin Luther", "."), "M.L.");
+        assert_eq!(initials("Min-jun", ". "), "M.");
+        assert_eq!(initials("Jean-Paul", ". "), "J.-P.");
+        assert_eq!(initials("øyvind", "."), "Ø.");
+    }
+}
