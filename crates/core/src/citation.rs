@@ -214,8 +214,7 @@ mod tests {
             site: "Global Research".into(),
             published: Date::parse("2019-05-19"),
             modified: None,
-            description: String::new(),
-            image: None,
+            ..Article::default()
         }
     }
 

@@ -343,11 +343,9 @@ impl Config {
                 title: text(Attribute::Title),
                 authors,
                 publisher: text(Attribute::Publisher),
-                site: None,
                 published,
-                modified: None,
                 description: text(Attribute::Description),
-                image: None,
+                ..Partial::default()
             },
             attribution,
             original,

@@ -8,7 +8,7 @@
 
 use crate::date::Date;
 use crate::json::Json;
-use crate::metadata::{Creator, Partial};
+use crate::metadata::{ArticleKind, Creator, Partial};
 use crate::url::Url;
 
 /// schema.org types that are an article (local names).
@@ -214,6 +214,8 @@ impl<'a> Graph<'a> {
             modified: text_of(article.get("dateModified")).and_then(|d| Date::parse(&d)),
             description: text_of(article.get("description")),
             image,
+            kind: kind_of(article),
+            ..Partial::default()
         }
     }
 
@@ -257,6 +259,30 @@ impl<'a> Graph<'a> {
             }
             _ => None,
         }
+    }
+}
+
+/// The citation type a schema.org type implies, when it implies one.
+fn kind_of(node: &Json) -> Option<ArticleKind> {
+    if has_type(node, &["ScholarlyArticle", "MedicalScholarlyArticle"]) {
+        Some(ArticleKind::Journal)
+    } else if has_type(node, &["BlogPosting", "LiveBlogPosting"]) {
+        Some(ArticleKind::Blog)
+    } else if has_type(
+        node,
+        &[
+            "NewsArticle",
+            "AnalysisNewsArticle",
+            "AskPublicNewsArticle",
+            "BackgroundNewsArticle",
+            "OpinionNewsArticle",
+            "ReportageNewsArticle",
+            "ReviewNewsArticle",
+        ],
+    ) {
+        Some(ArticleKind::News)
+    } else {
+        None
     }
 }
 

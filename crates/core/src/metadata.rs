@@ -56,10 +56,29 @@ pub struct Partial {
     pub modified: Option<Date>,
     pub description: Option<String>,
     pub image: Option<String>,
+    pub kind: Option<ArticleKind>,
+    /// The journal's name, for scholarly articles.
+    pub journal: Option<String>,
+    pub volume: Option<String>,
+    pub issue: Option<String>,
+    /// "512-538" or "17".
+    pub pages: Option<String>,
+    /// A bare DOI: `10.1234/abc`.
+    pub doi: Option<String>,
+}
+
+/// What sort of article a page holds, as far as citations care.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ArticleKind {
+    #[default]
+    WebPage,
+    News,
+    Blog,
+    Journal,
 }
 
 /// The article being shared, every field settled.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Article {
     /// Absolute, `http(s):`, tracking parameters removed.
     pub url: String,
@@ -74,6 +93,12 @@ pub struct Article {
     pub description: String,
     /// Absolute `http(s):` image URL.
     pub image: Option<String>,
+    pub kind: ArticleKind,
+    pub journal: String,
+    pub volume: String,
+    pub issue: String,
+    pub pages: String,
+    pub doi: String,
 }
 
 /// The parts of a page that describe its article, as the DOM layer read them.
@@ -203,6 +228,12 @@ impl PageMetadata {
             modified: layers.iter().find_map(|l| l.modified),
             description: first(&|p| p.description.as_ref()).unwrap_or_default(),
             image: first(&|p| p.image.as_ref()),
+            kind: layers.iter().find_map(|l| l.kind).unwrap_or_default(),
+            journal: first(&|p| p.journal.as_ref()).unwrap_or_default(),
+            volume: first(&|p| p.volume.as_ref()).unwrap_or_default(),
+            issue: first(&|p| p.issue.as_ref()).unwrap_or_default(),
+            pages: first(&|p| p.pages.as_ref()).unwrap_or_default(),
+            doi: first(&|p| p.doi.as_ref()).unwrap_or_default(),
         }
     }
 
@@ -308,6 +339,16 @@ impl Metas<'_> {
     /// Highwire Press tags, as Google Scholar reads them.
     fn citation(&self) -> Partial {
         let authors = self.names("citation_author");
+        let journal = self.first(&["citation_journal_title", "citation_conference_title"]);
+        let pages = match (
+            self.first(&["citation_firstpage"]),
+            self.first(&["citation_lastpage"]),
+        ) {
+            (Some(first), Some(last)) if first != last => {
+                Some([first.as_str(), "-", last.as_str()].concat())
+            }
+            (first, _) => first,
+        };
         Partial {
             url: self.url(&[
                 "citation_public_url",
@@ -320,16 +361,20 @@ impl Metas<'_> {
                 "citation_publisher",
                 "citation_technical_report_institution",
             ]),
-            site: None,
             published: self.date(&[
                 "citation_publication_date",
                 "citation_date",
                 "citation_online_date",
                 "citation_cover_date",
             ]),
-            modified: None,
             description: self.first(&["citation_abstract"]),
-            image: None,
+            kind: journal.is_some().then_some(ArticleKind::Journal),
+            journal,
+            volume: self.first(&["citation_volume"]),
+            issue: self.first(&["citation_issue"]),
+            pages,
+            doi: self.first(&["citation_doi"]).and_then(|doi| bare_doi(&doi)),
+            ..Partial::default()
         }
     }
 
@@ -353,6 +398,7 @@ impl Metas<'_> {
                 "twitter:image",
                 "twitter:image:src",
             ]),
+            ..Partial::default()
         }
     }
 
@@ -376,7 +422,10 @@ impl Metas<'_> {
             ]),
             modified: self.date(&["dcterms.modified", "dc.date.modified"]),
             description: self.first(&["dc.description", "dcterms.description", "dcterms.abstract"]),
-            image: None,
+            doi: self
+                .first(&["dc.identifier", "dcterms.identifier"])
+                .and_then(|id| bare_doi(&id)),
+            ..Partial::default()
         }
     }
 
@@ -391,9 +440,21 @@ impl Metas<'_> {
             published: None,
             modified: None,
             description: self.first(&["description"]),
-            image: None,
+            ..Partial::default()
         }
     }
+}
+
+/// A DOI from `10.1234/x`, `doi:10.1234/x` or `https://doi.org/10.1234/x`.
+pub fn bare_doi(text: &str) -> Option<String> {
+    let start = text.find("10.")?;
+    let doi = text[start..].trim();
+    let (prefix, suffix) = doi.split_once('/')?;
+    let registrant = &prefix[3..];
+    (registrant.len() >= 4
+        && registrant.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && !suffix.is_empty())
+    .then(|| doi.to_string())
 }
 
 fn looks_like_url(text: &str) -> bool {

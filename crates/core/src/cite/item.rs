@@ -167,3 +167,108 @@ impl Item {
         })
     }
 }
+
+impl Item {
+    /// The item a page's article is cited as, accessed on `accessed`.
+    pub fn from_article(article: &crate::metadata::Article, accessed: Option<Date>) -> Item {
+        use crate::metadata::{ArticleKind, CreatorKind};
+        let kind = match article.kind {
+            ArticleKind::WebPage => ItemType::Webpage,
+            ArticleKind::News => ItemType::ArticleNewspaper,
+            ArticleKind::Blog => ItemType::PostWeblog,
+            ArticleKind::Journal => ItemType::ArticleJournal,
+        };
+        let container = if kind == ItemType::ArticleJournal && !article.journal.is_empty() {
+            article.journal.clone()
+        } else {
+            article.site.clone()
+        };
+        // A publisher that only repeats the site's name would print twice.
+        let publisher = if article.publisher == container {
+            String::new()
+        } else {
+            article.publisher.clone()
+        };
+        let mut item = Item {
+            id: String::new(),
+            kind,
+            title: article.title.clone(),
+            authors: article
+                .authors
+                .iter()
+                .map(|creator| match creator.kind {
+                    CreatorKind::Organization => Name::Literal(creator.name.clone()),
+                    CreatorKind::Person => super::names::parse_person(&creator.name),
+                })
+                .collect(),
+            container,
+            publisher,
+            issued: article.published,
+            accessed,
+            url: article.url.clone(),
+            doi: article.doi.clone(),
+            volume: article.volume.clone(),
+            issue: article.issue.clone(),
+            page: article.pages.clone(),
+        };
+        item.id = super::export::citation_key(&item);
+        item
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metadata::{Article, ArticleKind, Creator};
+
+    #[test]
+    fn seed_article_is_a_web_page_without_a_repeated_publisher() {
+        let article = Article {
+            url: "https://www.globalresearch.ca/us-ultimatum/5678141".into(),
+            title: "The U.S. Ultimatum on Huawei Is Backfiring".into(),
+            authors: vec![
+                Creator::person("Andrew Korybko".into()),
+                Creator::organization("CGTN".into()),
+            ],
+            publisher: "Global Research".into(),
+            site: "Global Research".into(),
+            published: Date::parse("2019-05-19"),
+            ..Article::default()
+        };
+        let item = Item::from_article(&article, Date::parse("2026-11-24"));
+        assert_eq!(item.kind, ItemType::Webpage);
+        assert_eq!(item.container, "Global Research");
+        assert_eq!(item.publisher, "");
+        assert_eq!(
+            item.authors,
+            vec![
+                Name::person("Korybko", "Andrew"),
+                Name::Literal("CGTN".into())
+            ]
+        );
+        assert_eq!(item.accessed, Date::parse("2026-11-24"));
+        assert_eq!(item.id, "korybko2019ultimatum");
+    }
+
+    #[test]
+    fn journal_article_uses_the_journal_and_its_doi() {
+        let article = Article {
+            url: "https://journal.example.org/a".into(),
+            title: "Measuring Widgets".into(),
+            site: "Example Journals".into(),
+            publisher: "Example Press".into(),
+            kind: ArticleKind::Journal,
+            journal: "Journal of Web Engineering".into(),
+            volume: "23".into(),
+            issue: "4".into(),
+            pages: "512-538".into(),
+            doi: "10.1234/jwe.2024.0412".into(),
+            ..Article::default()
+        };
+        let item = Item::from_article(&article, None);
+        assert_eq!(item.kind, ItemType::ArticleJournal);
+        assert_eq!(item.container, "Journal of Web Engineering");
+        assert_eq!(item.publisher, "Example Press");
+        assert_eq!(item.link(), "https://doi.org/10.1234/jwe.2024.0412");
+    }
+}

@@ -2,6 +2,7 @@
 //! Harvard, and the reference-manager formats BibTeX, BibLaTeX, RIS and
 //! CSL-JSON.
 
+pub mod export;
 pub mod item;
 pub mod names;
 pub mod styles;
@@ -19,17 +20,25 @@ pub enum CiteStyle {
     Chicago,
     ChicagoAuthorDate,
     Harvard,
+    Bibtex,
+    Biblatex,
+    Ris,
+    CslJson,
 }
 
 impl CiteStyle {
     /// Every style, in menu order.
-    pub const ALL: [CiteStyle; 6] = [
+    pub const ALL: [CiteStyle; 10] = [
         CiteStyle::Attribution,
         CiteStyle::Apa,
         CiteStyle::Mla,
         CiteStyle::Chicago,
         CiteStyle::ChicagoAuthorDate,
         CiteStyle::Harvard,
+        CiteStyle::Bibtex,
+        CiteStyle::Biblatex,
+        CiteStyle::Ris,
+        CiteStyle::CslJson,
     ];
 
     /// The attribute value.
@@ -41,6 +50,26 @@ impl CiteStyle {
             CiteStyle::Chicago => "chicago",
             CiteStyle::ChicagoAuthorDate => "chicago-author-date",
             CiteStyle::Harvard => "harvard",
+            CiteStyle::Bibtex => "bibtex",
+            CiteStyle::Biblatex => "biblatex",
+            CiteStyle::Ris => "ris",
+            CiteStyle::CslJson => "csl-json",
+        }
+    }
+
+    /// The name readers know the style by (not translated: these are names).
+    pub fn label(self) -> &'static str {
+        match self {
+            CiteStyle::Attribution => "",
+            CiteStyle::Apa => "APA",
+            CiteStyle::Mla => "MLA",
+            CiteStyle::Chicago => "Chicago",
+            CiteStyle::ChicagoAuthorDate => "Chicago (author-date)",
+            CiteStyle::Harvard => "Harvard",
+            CiteStyle::Bibtex => "BibTeX",
+            CiteStyle::Biblatex => "BibLaTeX",
+            CiteStyle::Ris => "RIS",
+            CiteStyle::CslJson => "CSL-JSON",
         }
     }
 
@@ -50,11 +79,29 @@ impl CiteStyle {
     }
 }
 
-/// A bibliography entry for `item` in a CSL style, as (text, html);
-/// `None` for [`CiteStyle::Attribution`], which is not a CSL style.
+/// `item` in `style`, as (text, html); `None` for
+/// [`CiteStyle::Attribution`], which the site's template renders.
+/// Reference-manager formats come as HTML `<pre>` blocks.
 pub fn bibliography_entry(item: &Item, style: CiteStyle) -> Option<(String, String)> {
+    let export = match style {
+        CiteStyle::Bibtex => Some(export::bibtex(item)),
+        CiteStyle::Biblatex => Some(export::biblatex(item)),
+        CiteStyle::Ris => Some(export::ris(item)),
+        CiteStyle::CslJson => Some(export::csl_json(item)),
+        _ => None,
+    };
+    if let Some(text) = export {
+        let mut html = String::from("<pre>");
+        crate::encode::push_html(&mut html, &text);
+        html.push_str("</pre>");
+        return Some((text, html));
+    }
     let entry = match style {
-        CiteStyle::Attribution => return None,
+        CiteStyle::Attribution
+        | CiteStyle::Bibtex
+        | CiteStyle::Biblatex
+        | CiteStyle::Ris
+        | CiteStyle::CslJson => return None,
         CiteStyle::Apa => styles::apa(item),
         CiteStyle::Mla => styles::mla(item),
         CiteStyle::Chicago => styles::chicago(item),
