@@ -30,6 +30,8 @@ const ICONS = [
   ['pinterest', 'simple', 'siPinterest'],
   ['copy', 'bootstrap', 'link-45deg'],
   ['cite', 'bootstrap', 'quote'],
+  ['crosspost', 'bootstrap', 'code-square'],
+  ['formats', 'bootstrap', 'chevron-down'],
   ['native', 'bootstrap', 'share'],
   ['print', 'bootstrap', 'printer'],
   ['discuss', 'bootstrap', 'chat-left-text'],

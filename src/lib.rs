@@ -8,12 +8,14 @@
 
 #![deny(missing_debug_implementations)]
 
+mod citations;
 mod clipboard;
 mod console;
 mod dom;
 mod navigation;
 mod page;
 mod render;
+mod selection;
 mod style;
 mod widget;
 

@@ -28,6 +28,14 @@ pub struct Rendered {
     pub links: Vec<(Network, Element)>,
     pub status: Element,
     pub mastodon: Option<MastodonForm>,
+    pub formats: Option<FormatsMenu>,
+}
+
+/// The disclosure button next to `cite` and the formats it shows.
+#[derive(Debug)]
+pub struct FormatsMenu {
+    pub toggle: Element,
+    pub menu: Element,
 }
 
 /// The form in which a reader names their Mastodon server.
@@ -62,6 +70,7 @@ pub fn render(document: &Document, view: &View, strings: Strings) -> Result<Rend
     list.set_attribute("role", "list")?;
     list.set_attribute("aria-label", view.group_label)?;
     let mut links = Vec::new();
+    let mut toggle = None;
     for control in &view.controls {
         let item = element(document, "li", "item", Some("item"))?;
         let rendered = render_control(document, control)?;
@@ -69,9 +78,23 @@ pub fn render(document: &Document, view: &View, strings: Strings) -> Result<Rend
             links.push((control.network, rendered.clone()));
         }
         item.append_child(&rendered)?;
+        if control.network == Network::Cite && !view.cite_formats.is_empty() {
+            let button = render_formats_toggle(document, strings)?;
+            item.append_child(&button)?;
+            toggle = Some(button);
+        }
         list.append_child(&item)?;
     }
     container.append_child(&list)?;
+
+    let formats = match toggle {
+        Some(toggle) => {
+            let menu = render_formats_menu(document, view, strings)?;
+            container.append_child(&menu)?;
+            Some(FormatsMenu { toggle, menu })
+        }
+        None => None,
+    };
 
     let mastodon = if view.controls.iter().any(|c| c.network == Network::Mastodon) {
         let form = render_mastodon_form(document, strings)?;
@@ -125,7 +148,55 @@ pub fn render(document: &Document, view: &View, strings: Strings) -> Result<Rend
         links,
         status,
         mastodon,
+        formats,
     })
+}
+
+const FORMATS_ID: &str = "sharecite-formats";
+
+fn render_formats_toggle(document: &Document, strings: Strings) -> Result<Element> {
+    let toggle = element(
+        document,
+        "button",
+        "control toggle",
+        Some("control formats-toggle"),
+    )?;
+    toggle.set_attribute("type", "button")?;
+    toggle.set_attribute("data-action", "formats")?;
+    toggle.set_attribute("aria-expanded", "false")?;
+    toggle.set_attribute("aria-controls", FORMATS_ID)?;
+    toggle.set_attribute("aria-label", strings.get(Key::CiteFormats))?;
+    append_icon(document, &toggle, "formats")?;
+    Ok(toggle)
+}
+
+fn render_formats_menu(document: &Document, view: &View, strings: Strings) -> Result<Element> {
+    let menu = element(document, "div", "formats", Some("formats"))?;
+    menu.set_id(FORMATS_ID);
+    menu.set_attribute("role", "group")?;
+    menu.set_attribute("aria-labelledby", "sharecite-formats-label")?;
+    menu.set_attribute("hidden", "")?;
+    let label = element(document, "p", "formats-label", None)?;
+    label.set_id("sharecite-formats-label");
+    label.set_text_content(Some(strings.get(Key::CiteCopyAs)));
+    menu.append_child(&label)?;
+    for (style, name) in &view.cite_formats {
+        let button = element(document, "button", "control", Some("control format"))?;
+        button.set_attribute("type", "button")?;
+        button.set_attribute("data-action", "cite-as")?;
+        button.set_attribute("data-style", style.id())?;
+        button.set_text_content(Some(name));
+        menu.append_child(&button)?;
+    }
+    Ok(menu)
+}
+
+/// A share link for the quote popover; its href is set when shown.
+pub fn quote_link(document: &Document, network: Network, strings: Strings) -> Result<Element> {
+    render_control(
+        document,
+        &Control::new(network, strings, Some("https://invalid.example/".into())),
+    )
 }
 
 fn render_control(document: &Document, control: &Control) -> Result<Element> {

@@ -7,13 +7,14 @@ use std::rc::Rc;
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
 use js_sys::{Object, Promise, Reflect};
+use sharecite_core::cite::CiteStyle;
 use sharecite_core::i18n::Key;
 use sharecite_core::network::{parse_mastodon_instance, ShareText};
 use sharecite_core::view::{share_hrefs, Capabilities, ShareDetail, View};
 use sharecite_core::warning::WarningKind;
 use sharecite_core::{
-    link_clip, Article, Attribute, Attributes, Attribution, Clip, ClipKind, Config, Network,
-    PageMetadata, PageSnapshot, Strings, Warning,
+    link_clip, Article, Attribute, Attributes, Clip, ClipKind, Config, Network, PageMetadata,
+    PageSnapshot, Strings, Warning,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -39,12 +40,16 @@ pub struct Widget {
 }
 
 #[derive(Debug)]
-struct State {
-    rendered: Rendered,
-    config: Config,
-    strings: Strings,
-    article: RefCell<Article>,
+pub(crate) struct State {
+    pub(crate) rendered: Rendered,
+    pub(crate) config: Config,
+    pub(crate) strings: Strings,
+    pub(crate) article: RefCell<Article>,
     status_timer: RefCell<Option<Timeout>>,
+    /// Closes the citation menu on a click elsewhere, while it is open.
+    pub(crate) outside_click: RefCell<Option<EventListener>>,
+    /// The quote-sharing popover, once a reader has selected text.
+    pub(crate) quote: RefCell<Option<crate::selection::QuotePopover>>,
 }
 
 /// The page's metadata, and every placement on it.
@@ -212,6 +217,8 @@ fn mount_placement(
         strings,
         article: RefCell::new(article),
         status_timer: RefCell::new(None),
+        outside_click: RefCell::new(None),
+        quote: RefCell::new(None),
     });
     let listeners = listen(&state, follows_page);
     PAGE.with(|page| {
@@ -269,6 +276,18 @@ fn listen(state: &Rc<State>, follows_page: bool) -> Vec<EventListener> {
             }
         }));
     }
+    let on_key = state.clone();
+    listeners.push(EventListener::new_with_options(
+        root,
+        "keydown",
+        prevent(),
+        move |event| {
+            if let Some(event) = event.dyn_ref::<KeyboardEvent>() {
+                on_key.formats_key(event);
+            }
+        },
+    ));
+    listeners.extend(crate::selection::listen(state));
     if follows_page {
         // Catches navigations a site made without the History API, the
         // moment before a reader uses a link.
@@ -282,14 +301,23 @@ fn listen(state: &Rc<State>, follows_page: bool) -> Vec<EventListener> {
 }
 
 impl State {
-    fn article_url(&self) -> String {
+    pub(crate) fn article_url(&self) -> String {
         self.article.borrow().url.clone()
     }
 
     fn click(self: &Rc<Self>, event: &Event) {
-        if let Some(cancel) = dom::closest(event, "[data-action=cancel]") {
-            let _ = cancel;
-            self.close_mastodon();
+        if let Some(action) = dom::closest(event, "[data-action]") {
+            match action.get_attribute("data-action").as_deref() {
+                Some("cancel") => self.close_mastodon(),
+                Some("formats") => self.toggle_formats(),
+                Some("cite-as") => {
+                    let id = action.get_attribute("data-style").unwrap_or_default();
+                    let style = CiteStyle::from_id(&id).unwrap_or(self.config.cite_style);
+                    self.close_formats(true);
+                    self.copy(Network::Cite, self.citation(style));
+                }
+                _ => {}
+            }
             return;
         }
         let Some(control) = dom::closest(event, "[data-network]") else {
@@ -308,19 +336,8 @@ impl State {
                 let clip = link_clip(&self.article.borrow());
                 self.copy(network, clip);
             }
-            Network::Cite => {
-                let clip = {
-                    let article = self.article.borrow();
-                    Attribution {
-                        article: &article,
-                        template: &self.config.attribution,
-                        original: self.config.original.as_ref(),
-                        strings: self.strings,
-                    }
-                    .citation()
-                };
-                self.copy(network, clip);
-            }
+            Network::Cite => self.copy(network, self.citation(self.config.cite_style)),
+            Network::Crosspost => self.copy(network, self.crosspost()),
             Network::Native => self.native_share(),
             Network::Print => {
                 self.dispatch_share(network);
@@ -342,7 +359,7 @@ impl State {
         }
     }
 
-    fn dispatch_share(&self, network: Network) {
+    pub(crate) fn dispatch_share(&self, network: Network) {
         let detail = ShareDetail {
             network: network.id(),
             url: self.article_url(),
@@ -350,7 +367,7 @@ impl State {
         self.dispatch("sharecite:share", &detail);
     }
 
-    fn dispatch<T: serde::Serialize>(&self, name: &str, detail: &T) {
+    pub(crate) fn dispatch<T: serde::Serialize>(&self, name: &str, detail: &T) {
         let detail = match serde_wasm_bindgen::to_value(detail) {
             Ok(detail) => detail,
             Err(error) => return console::error("could not build an event", &error.into()),
@@ -367,7 +384,7 @@ impl State {
         }
     }
 
-    fn copy(self: &Rc<Self>, network: Network, clip: Clip) {
+    pub(crate) fn copy(self: &Rc<Self>, network: Network, clip: Clip) {
         let state = self.clone();
         spawn_local(async move {
             match clipboard::write_clip(&clip).await {
@@ -375,6 +392,8 @@ impl State {
                     let key = match clip.kind {
                         ClipKind::Link => Key::StatusCopiedLink,
                         ClipKind::Citation => Key::StatusCopiedCitation,
+                        ClipKind::Crosspost => Key::StatusCopiedCrosspost,
+                        ClipKind::Quote => Key::StatusCopiedQuote,
                     };
                     state.announce(state.strings.get(key));
                     state.dispatch_share(network);
@@ -415,7 +434,7 @@ impl State {
     }
 
     /// Shows `message` and has screen readers read it, once.
-    fn announce(self: &Rc<Self>, message: &'static str) {
+    pub(crate) fn announce(self: &Rc<Self>, message: &'static str) {
         let status = self.rendered.status.clone();
         // Emptying first makes a repeated message a change that is read again.
         status.set_text_content(None);
@@ -521,7 +540,7 @@ fn error_name(error: &JsValue) -> String {
         .unwrap_or_default()
 }
 
-fn remembered_mastodon_instance() -> String {
+pub(crate) fn remembered_mastodon_instance() -> String {
     // Storage can throw (sandboxed frames, blocked cookies): then nothing
     // is remembered and nothing breaks.
     dom::window()

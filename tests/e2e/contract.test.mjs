@@ -9,7 +9,7 @@ const browser = useBrowser();
 
 const SEED_NETWORKS = [
   'facebook', 'x', 'linkedin', 'reddit', 'bluesky', 'mastodon', 'threads', 'whatsapp', 'telegram',
-  'email', 'copy', 'cite', 'print', 'discuss',
+  'email', 'copy', 'cite', 'crosspost', 'print', 'discuss',
 ];
 
 test('one placement right after its script, in an open shadow root, with the contract attributes', async () => {
@@ -45,7 +45,7 @@ test('one placement right after its script, in an open shadow root, with the con
   assert.deepEqual(info.controls.map((c) => c.network), SEED_NETWORKS);
   for (const c of info.controls) {
     assert.match(c.part, new RegExp(`(^| )${c.network}( |$)`), `part of ${c.network}`);
-    if (['copy', 'cite', 'print', 'native'].includes(c.network)) {
+    if (['copy', 'cite', 'crosspost', 'print', 'native'].includes(c.network)) {
       assert.equal(c.tag, 'BUTTON', c.network);
       assert.equal(c.type, 'button', c.network);
     } else {
@@ -77,7 +77,7 @@ test('every control has an accessible name that contains its visible text', asyn
     assert.ok(visible.length > 0, `${network} has visible text`);
     // Playwright computes the accessible name itself; match the control by
     // a name that must contain the visible label.
-    const role = ['copy', 'cite', 'print'].includes(network) ? 'button' : 'link';
+    const role = ['copy', 'cite', 'crosspost', 'print'].includes(network) ? 'button' : 'link';
     const found = host.getByRole(role, { name: visible });
     assert.ok((await found.count()) >= 1, `${network}: a ${role} named with "${visible}"`);
   }
@@ -145,7 +145,7 @@ test('keyboard: Tab reaches every control in visual order; focus is visible; tar
   const { page, close } = await browser.open('/');
   await page.locator('.note').click();
   const order = [];
-  for (let i = 0; i < SEED_NETWORKS.length + 1; i += 1) {
+  for (let i = 0; i < SEED_NETWORKS.length + 3; i += 1) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const inner = document.activeElement?.shadowRoot?.activeElement;

@@ -5,7 +5,9 @@
 
 use serde::Serialize;
 
+use crate::cite::{bibliography_entry, CiteStyle, Item};
 use crate::config::OriginalSource;
+use crate::date::Date;
 use crate::encode::push_html;
 use crate::i18n::{Key, Strings};
 use crate::metadata::Article;
@@ -17,6 +19,10 @@ use crate::template::{Field, Template, Values};
 pub enum ClipKind {
     Link,
     Citation,
+    /// A snippet for a blog or forum.
+    Crosspost,
+    /// A passage with its source: a shared quote, or a copy from the article.
+    Quote,
 }
 
 /// Clipboard contents in both flavours. Serialized as the `detail` of the
@@ -155,6 +161,119 @@ impl Attribution<'_> {
         }
     }
 
+    /// What the `cite` button copies in `style`; `accessed` is today.
+    pub fn cite(&self, style: CiteStyle, accessed: Option<Date>) -> Clip {
+        let item = Item::from_article(self.article, accessed);
+        match bibliography_entry(&item, style) {
+            Some((text, html)) => Clip {
+                kind: ClipKind::Citation,
+                text,
+                html,
+            },
+            None => self.citation(),
+        }
+    }
+
+    /// The attribution line, and the article's link when the template
+    /// does not already carry it, as (text, html).
+    fn source_line(&self) -> (String, String) {
+        let mut text = self.text();
+        let mut html = self.html();
+        if !self.template.uses(Field::Url) && !self.article.url.is_empty() {
+            text.push('\n');
+            text.push_str(&self.article.url);
+            html.push_str("<br>");
+            push_link(&mut html, &self.article.url, &self.article.url);
+        }
+        (text, html)
+    }
+
+    /// Appends the "originally published on" credit, when there is one.
+    fn push_original(&self, text: &mut String, html: &mut String) {
+        if let (Some(original_text), Some(original_html)) =
+            (self.original_text(), self.original_html())
+        {
+            text.push('\n');
+            text.push_str(&original_text);
+            html.push_str("<p>");
+            html.push_str(&original_html);
+            html.push_str("</p>");
+        }
+    }
+
+    /// A snippet to republish on a blog or forum, as the seed's terms ask:
+    /// the title linked to the article, `excerpt` (its description or first
+    /// paragraph), the attribution with its hyperlink, and the credit to the
+    /// original publication.
+    pub fn crosspost(&self, excerpt: &str) -> Clip {
+        let article = self.article;
+        let mut text = String::new();
+        let mut html = String::from("<p><strong>");
+        push_link(
+            &mut html,
+            &article.url,
+            if article.title.is_empty() {
+                &article.url
+            } else {
+                &article.title
+            },
+        );
+        html.push_str("</strong></p>");
+        if !article.title.is_empty() {
+            text.push_str(&article.title);
+            text.push('\n');
+        }
+        text.push_str(&article.url);
+        text.push_str("\n\n");
+        if !excerpt.is_empty() {
+            text.push_str(excerpt);
+            text.push_str("\n\n");
+            push_paragraphs(&mut html, excerpt);
+        }
+        let (source_text, source_html) = self.source_line();
+        text.push_str(&source_text);
+        html.push_str("<p>");
+        html.push_str(&source_html);
+        html.push_str("</p>");
+        self.push_original(&mut text, &mut html);
+        Clip {
+            kind: ClipKind::Crosspost,
+            text,
+            html,
+        }
+    }
+
+    /// `passage` from the article followed by its source: the attribution
+    /// and the link. In quotation marks (and a `<blockquote>`) when `quoted`.
+    pub fn passage(&self, passage: &str, quoted: bool) -> Clip {
+        let passage = passage.trim();
+        let mut text = String::new();
+        let mut html = String::new();
+        if quoted {
+            text.push('“');
+            text.push_str(passage);
+            text.push('”');
+            html.push_str("<blockquote>");
+            push_paragraphs(&mut html, passage);
+            html.push_str("</blockquote>");
+        } else {
+            text.push_str(passage);
+            push_paragraphs(&mut html, passage);
+        }
+        text.push_str("\n\n");
+        let (source_text, source_html) = self.source_line();
+        text.push_str(&source_text);
+        html.push_str("<p>");
+        html.push_str(&source_html);
+        html.push_str("</p>");
+        self.push_original(&mut text, &mut html);
+        Clip {
+            kind: ClipKind::Quote,
+            text,
+            html,
+        }
+    }
+
     /// The body of a forwarded email: title, link, attribution, credit.
     pub fn email_body(&self) -> String {
         let mut body = String::new();
@@ -187,6 +306,45 @@ pub fn link_clip(article: &Article) -> Clip {
         kind: ClipKind::Link,
         text: article.url.clone(),
         html,
+    }
+}
+
+/// Longest excerpt a crosspost carries, in characters.
+const EXCERPT_LIMIT: usize = 320;
+
+/// What a crosspost quotes: the article's description, else its first
+/// paragraph, cut at a word boundary with "…" when long.
+pub fn excerpt(description: &str, first_paragraph: &str) -> String {
+    let source = if description.trim().is_empty() {
+        first_paragraph
+    } else {
+        description
+    };
+    let source = crate::encode::squash_whitespace(source);
+    if source.chars().count() <= EXCERPT_LIMIT {
+        return source;
+    }
+    let cut: String = source.chars().take(EXCERPT_LIMIT).collect();
+    let end = cut.rfind(' ').unwrap_or(cut.len());
+    let mut out = cut[..end]
+        .trim_end_matches([',', ';', ':', '.', ' '])
+        .to_string();
+    out.push('…');
+    out
+}
+
+/// Text as HTML paragraphs: blank lines separate them, single line breaks
+/// become `<br>`.
+fn push_paragraphs(html: &mut String, text: &str) {
+    for paragraph in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        html.push_str("<p>");
+        for (index, line) in paragraph.lines().enumerate() {
+            if index > 0 {
+                html.push_str("<br>");
+            }
+            push_html(html, line.trim());
+        }
+        html.push_str("</p>");
     }
 }
 
@@ -302,6 +460,99 @@ mod tests {
             "The U.S. Ultimatum on Huawei Is Backfiring\nhttps://www.globalresearch.ca/us-ultimatum/5678141\n\n\
              The original source of this article is Global Research. Copyright © Andrew Korybko, Global Research, 2019"
         );
+    }
+
+    #[test]
+    fn cite_in_a_csl_style_or_the_attribution() {
+        let article = article();
+        let template = Template::default_attribution();
+        let attribution = english(&article, &template, None);
+        let apa = attribution.cite(CiteStyle::Apa, Date::parse("2026-11-24"));
+        assert_eq!(
+            apa.text,
+            "Korybko, A. (2019, May 19). The U.S. Ultimatum on Huawei Is Backfiring. Global Research. \
+             https://www.globalresearch.ca/us-ultimatum/5678141"
+        );
+        assert_eq!(apa.kind, ClipKind::Citation);
+        assert!(apa
+            .html
+            .contains("<i>The U.S. Ultimatum on Huawei Is Backfiring</i>"));
+        assert_eq!(
+            attribution.cite(CiteStyle::Attribution, None),
+            attribution.citation()
+        );
+        let bibtex = attribution.cite(CiteStyle::Bibtex, Date::parse("2026-11-24"));
+        assert!(
+            bibtex.text.starts_with("@misc{korybko2019ultimatum,"),
+            "{}",
+            bibtex.text
+        );
+        assert!(bibtex.html.starts_with("<pre>@misc{"));
+    }
+
+    #[test]
+    fn crosspost_has_linked_title_excerpt_attribution_and_credit() {
+        let article = article();
+        let template = Template::default_attribution();
+        let original = cgtn();
+        let clip = english(&article, &template, Some(&original))
+            .crosspost("First <paragraph>.\n\nSecond.");
+        assert_eq!(clip.kind, ClipKind::Crosspost);
+        assert_eq!(
+            clip.text,
+            "The U.S. Ultimatum on Huawei Is Backfiring\nhttps://www.globalresearch.ca/us-ultimatum/5678141\n\n\
+             First <paragraph>.\n\nSecond.\n\n\
+             The original source of this article is Global Research. Copyright © Andrew Korybko, Global Research, 2019\n\
+             https://www.globalresearch.ca/us-ultimatum/5678141\n\
+             This article was originally published on CGTN (https://news.cgtn.com/x)."
+        );
+        assert_eq!(
+            clip.html,
+            "<p><strong><a href=\"https://www.globalresearch.ca/us-ultimatum/5678141\">The U.S. Ultimatum on Huawei Is Backfiring</a></strong></p>\
+             <p>First &lt;paragraph&gt;.</p><p>Second.</p>\
+             <p>The original source of this article is Global Research. Copyright © Andrew Korybko, Global Research, 2019<br>\
+             <a href=\"https://www.globalresearch.ca/us-ultimatum/5678141\">https://www.globalresearch.ca/us-ultimatum/5678141</a></p>\
+             <p>This article was originally published on <a href=\"https://news.cgtn.com/x\">CGTN</a>.</p>"
+        );
+    }
+
+    #[test]
+    fn excerpts_prefer_the_description_and_stay_short() {
+        assert_eq!(
+            excerpt(" A  description. ", "First paragraph."),
+            "A description."
+        );
+        assert_eq!(excerpt("", "First\n paragraph."), "First paragraph.");
+        let long = "word, ".repeat(100);
+        let cut = excerpt("", &long);
+        assert!(cut.chars().count() <= 321, "{}", cut.chars().count());
+        assert!(cut.ends_with("word…"), "{cut}");
+    }
+
+    #[test]
+    fn passages_carry_their_source() {
+        let article = article();
+        let template = Template::default_attribution();
+        let attribution = english(&article, &template, None);
+        let quote = attribution.passage(
+            "  push hard in one direction\nand expect <push> back ",
+            true,
+        );
+        assert_eq!(quote.kind, ClipKind::Quote);
+        assert!(quote.text.starts_with(
+            "“push hard in one direction\nand expect <push> back”\n\nThe original source"
+        ));
+        assert!(quote.html.starts_with("<blockquote><p>push hard in one direction<br>and expect &lt;push&gt; back</p></blockquote><p>"));
+        let copy = attribution.passage("plain passage", false);
+        assert!(copy
+            .text
+            .starts_with("plain passage\n\nThe original source"));
+        assert!(copy
+            .text
+            .ends_with("\nhttps://www.globalresearch.ca/us-ultimatum/5678141"));
+        assert!(copy
+            .html
+            .starts_with("<p>plain passage</p><p>The original source"));
     }
 
     #[test]

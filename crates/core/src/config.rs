@@ -3,6 +3,7 @@
 //! Reading never fails: each value that cannot be used yields a [`Warning`]
 //! and its default, so one typo never costs a reader the whole widget.
 
+use crate::cite::CiteStyle;
 use crate::date::Date;
 use crate::metadata::{Creator, Partial};
 use crate::network::Network;
@@ -28,11 +29,16 @@ pub enum Attribute {
     Target,
     Lang,
     Theme,
+    CiteStyle,
+    CopyAttribution,
+    CopyMin,
+    Article,
+    QuoteShare,
 }
 
 impl Attribute {
     /// Every attribute, in README order.
-    pub const ALL: [Attribute; 15] = [
+    pub const ALL: [Attribute; 20] = [
         Attribute::Networks,
         Attribute::Url,
         Attribute::Title,
@@ -48,6 +54,11 @@ impl Attribute {
         Attribute::Target,
         Attribute::Lang,
         Attribute::Theme,
+        Attribute::CiteStyle,
+        Attribute::CopyAttribution,
+        Attribute::CopyMin,
+        Attribute::Article,
+        Attribute::QuoteShare,
     ];
 
     /// The HTML attribute name, `data-networks`.
@@ -68,6 +79,11 @@ impl Attribute {
             Attribute::Target => "data-target",
             Attribute::Lang => "data-lang",
             Attribute::Theme => "data-theme",
+            Attribute::CiteStyle => "data-cite-style",
+            Attribute::CopyAttribution => "data-copy-attribution",
+            Attribute::CopyMin => "data-copy-min",
+            Attribute::Article => "data-article",
+            Attribute::QuoteShare => "data-quote-share",
         }
     }
 
@@ -167,10 +183,23 @@ pub struct Config {
     pub target: Option<String>,
     pub lang: Option<String>,
     pub theme: Theme,
+    /// What the `cite` button copies.
+    pub cite_style: CiteStyle,
+    /// Whether copies from the article carry the attribution.
+    pub copy_attribution: bool,
+    /// The shortest copy, in characters, that gets the attribution.
+    pub copy_min: usize,
+    /// `data-article`: where the article's text is, a CSS selector.
+    pub article_selector: Option<String>,
+    /// Whether selecting text in the article offers to share it.
+    pub quote_share: bool,
     /// Whether `data-url` was given: links then stay put when a single-page
     /// site navigates.
     pub fixed_url: bool,
 }
+
+/// The shortest copy that gets the attribution when `data-copy-min` is absent.
+pub const DEFAULT_COPY_MIN: usize = 80;
 
 /// The networks shown when `data-networks` is absent.
 pub const DEFAULT_NETWORKS: [Network; 9] = [
@@ -300,6 +329,55 @@ impl Config {
             },
         };
 
+        let cite_style = match text(Attribute::CiteStyle) {
+            None => CiteStyle::Attribution,
+            Some(id) => CiteStyle::from_id(&id).unwrap_or_else(|| {
+                warn(
+                    Attribute::CiteStyle,
+                    &id,
+                    WarningKind::UnknownValue(
+                        "attribution, apa, mla, chicago, chicago-author-date, harvard, bibtex, biblatex, ris, csl-json; using attribution",
+                    ),
+                );
+                CiteStyle::Attribution
+            }),
+        };
+        let mut switch = |attribute: Attribute| match attributes
+            .get(attribute)
+            .map(|v| v.trim().to_ascii_lowercase())
+        {
+            None => false,
+            Some(value) => match value.as_str() {
+                "" | "on" | "true" | "yes" => true,
+                "off" | "false" | "no" => false,
+                _ => {
+                    let raw = attributes.get(attribute).unwrap_or("");
+                    warn(
+                        attribute,
+                        raw,
+                        WarningKind::UnknownValue("on, off; using off"),
+                    );
+                    false
+                }
+            },
+        };
+        let copy_attribution = switch(Attribute::CopyAttribution);
+        let quote_share = switch(Attribute::QuoteShare);
+        let copy_min = match text(Attribute::CopyMin) {
+            None => DEFAULT_COPY_MIN,
+            Some(raw) => match raw.parse::<usize>() {
+                Ok(min) => min,
+                Err(_) => {
+                    warn(
+                        Attribute::CopyMin,
+                        &raw,
+                        WarningKind::UnknownValue("a whole number of characters; using 80"),
+                    );
+                    DEFAULT_COPY_MIN
+                }
+            },
+        };
+
         let original_name = text(Attribute::OriginalSource);
         let original = match (original_name, original_url) {
             (Some(name), url) => Some(OriginalSource { name, url }),
@@ -353,6 +431,11 @@ impl Config {
             target: text(Attribute::Target),
             lang: text(Attribute::Lang),
             theme,
+            cite_style,
+            copy_attribution,
+            copy_min,
+            article_selector: text(Attribute::Article),
+            quote_share,
         };
         (config, warnings)
     }
@@ -496,6 +579,40 @@ mod tests {
             => "data-theme", "Blue", WarningKind::UnknownValue("light, dark, auto; using light");
         label_without_url: [("data-discussion-label", "Comment")]
             => "data-discussion-label", "Comment", WarningKind::NeedsAttribute("data-discussion-url");
+    }
+
+    #[test]
+    fn citation_and_copy_options() {
+        let (config, warnings) = parse(&[
+            ("data-cite-style", " APA "),
+            ("data-copy-attribution", "on"),
+            ("data-copy-min", "120"),
+            ("data-article", ".post-body"),
+            ("data-quote-share", ""),
+        ]);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(config.cite_style, CiteStyle::Apa);
+        assert!(config.copy_attribution && config.quote_share);
+        assert_eq!(config.copy_min, 120);
+        assert_eq!(config.article_selector.as_deref(), Some(".post-body"));
+
+        let (config, _) = parse(&[]);
+        assert_eq!(config.cite_style, CiteStyle::Attribution);
+        assert!(
+            !config.copy_attribution && !config.quote_share,
+            "both are opt-in"
+        );
+        assert_eq!(config.copy_min, 80);
+    }
+
+    warns! {
+        unknown_cite_style: [("data-cite-style", "vancouver")]
+            => "data-cite-style", "vancouver", WarningKind::UnknownValue(
+                "attribution, apa, mla, chicago, chicago-author-date, harvard, bibtex, biblatex, ris, csl-json; using attribution");
+        bad_switch: [("data-copy-attribution", "sometimes")]
+            => "data-copy-attribution", "sometimes", WarningKind::UnknownValue("on, off; using off");
+        bad_copy_min: [("data-copy-min", "lots")]
+            => "data-copy-min", "lots", WarningKind::UnknownValue("a whole number of characters; using 80");
     }
 
     #[test]

@@ -61,7 +61,7 @@ pub mod url;
 pub mod view;
 pub mod warning;
 
-pub use citation::{link_clip, Attribution, Clip, ClipKind};
+pub use citation::{excerpt, link_clip, Attribution, Clip, ClipKind};
 pub use config::{Attribute, Attributes, Config, Theme};
 pub use i18n::{Key, Strings};
 pub use metadata::{Article, PageMetadata, PageSnapshot};

@@ -329,10 +329,12 @@ impl Metas<'_> {
     }
 
     /// Names only: `article:author` is often a profile URL, which is not one.
+    /// Library-style "Family, Given" (as `citation_author` has it) is
+    /// turned round to the way a byline reads.
     fn names(&self, key: &str) -> Vec<Creator> {
         self.all(key)
             .filter(|name| !looks_like_url(name))
-            .map(Creator::person)
+            .map(|name| Creator::person(byline_order(&name)))
             .collect()
     }
 
@@ -455,6 +457,22 @@ pub fn bare_doi(text: &str) -> Option<String> {
         && registrant.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         && !suffix.is_empty())
     .then(|| doi.to_string())
+}
+
+/// "Korybko, Andrew" → "Andrew Korybko"; "King, Martin Luther, Jr." →
+/// "Martin Luther King, Jr."; names without a comma are kept.
+fn byline_order(name: &str) -> String {
+    const SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
+    let parts: Vec<&str> = name.split(',').map(str::trim).collect();
+    match parts.as_slice() {
+        [family, given] if !given.is_empty() && !SUFFIXES.contains(given) => {
+            [*given, " ", *family].concat()
+        }
+        [family, given, suffix] if SUFFIXES.contains(suffix) => {
+            [*given, " ", *family, ", ", *suffix].concat()
+        }
+        _ => name.to_string(),
+    }
 }
 
 fn looks_like_url(text: &str) -> bool {
@@ -588,7 +606,7 @@ mod tests {
             ),
             (
                 "citation title",
-                "Citation, Author",
+                "Author Citation",
                 Date::parse("2003-03-03"),
                 "https://c.example/citation"
             )
@@ -632,6 +650,75 @@ mod tests {
         assert_eq!(got.authors[0].name, "Meta Author");
         assert_eq!(got.description, "meta description");
         assert_eq!(got.published, None);
+    }
+
+    #[test]
+    fn inverted_names_read_as_bylines() {
+        assert_eq!(byline_order("Korybko, Andrew"), "Andrew Korybko");
+        assert_eq!(
+            byline_order("van Beethoven, Ludwig"),
+            "Ludwig van Beethoven"
+        );
+        assert_eq!(
+            byline_order("King, Martin Luther, Jr."),
+            "Martin Luther King, Jr."
+        );
+        assert_eq!(
+            byline_order("Martin Luther King, Jr."),
+            "Martin Luther King, Jr."
+        );
+        assert_eq!(byline_order("Andrew Korybko"), "Andrew Korybko");
+    }
+
+    #[test]
+    fn journal_metadata_from_highwire_tags() {
+        let mut p = page();
+        p.metas = meta(&[
+            ("citation_journal_title", "Journal of Web Engineering"),
+            ("citation_volume", "23"),
+            ("citation_issue", "4"),
+            ("citation_firstpage", "512"),
+            ("citation_lastpage", "538"),
+            ("citation_doi", "https://doi.org/10.1234/jwe.2024.0412"),
+        ]);
+        let got = article(&p);
+        assert_eq!(got.kind, ArticleKind::Journal);
+        assert_eq!(
+            (
+                got.journal.as_str(),
+                got.volume.as_str(),
+                got.issue.as_str(),
+                got.pages.as_str(),
+                got.doi.as_str()
+            ),
+            (
+                "Journal of Web Engineering",
+                "23",
+                "4",
+                "512-538",
+                "10.1234/jwe.2024.0412"
+            )
+        );
+        p.json_ld = vec![r#"{"@type":"BlogPosting","headline":"A post"}"#.into()];
+        assert_eq!(
+            article(&p).kind,
+            ArticleKind::Blog,
+            "JSON-LD outranks citation_*"
+        );
+    }
+
+    #[test]
+    fn dois_are_recognised_in_their_usual_forms() {
+        for text in [
+            "10.1234/abc",
+            "doi:10.1234/abc",
+            "https://doi.org/10.1234/abc",
+            " DOI: 10.1234/abc ",
+        ] {
+            assert_eq!(bare_doi(text).as_deref(), Some("10.1234/abc"), "{text}");
+        }
+        assert_eq!(bare_doi("10.12/abc"), None);
+        assert_eq!(bare_doi("https://example.org/"), None);
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub enum Network {
     Pinterest,
     Copy,
     Cite,
+    /// Copies a snippet to republish on a blog or forum.
+    Crosspost,
     Native,
     Print,
 }
@@ -62,7 +64,7 @@ const MASTODON_LIMIT: usize = 500;
 
 impl Network {
     /// Every network, in the order the README lists them.
-    pub const ALL: [Network; 16] = [
+    pub const ALL: [Network; 17] = [
         Network::Facebook,
         Network::X,
         Network::Linkedin,
@@ -77,6 +79,7 @@ impl Network {
         Network::Pinterest,
         Network::Copy,
         Network::Cite,
+        Network::Crosspost,
         Network::Native,
         Network::Print,
     ];
@@ -98,6 +101,7 @@ impl Network {
             Network::Pinterest => "pinterest",
             Network::Copy => "copy",
             Network::Cite => "cite",
+            Network::Crosspost => "crosspost",
             Network::Native => "native",
             Network::Print => "print",
         }
@@ -113,6 +117,7 @@ impl Network {
             "mail" => Some(Network::Email),
             "link" | "copy-link" => Some(Network::Copy),
             "citation" => Some(Network::Cite),
+            "republish" | "cross-post" => Some(Network::Crosspost),
             "share" | "web-share" => Some(Network::Native),
             _ => None,
         };
@@ -122,7 +127,11 @@ impl Network {
     /// Link or button.
     pub fn kind(self) -> ControlKind {
         match self {
-            Network::Copy | Network::Cite | Network::Native | Network::Print => ControlKind::Action,
+            Network::Copy
+            | Network::Cite
+            | Network::Crosspost
+            | Network::Native
+            | Network::Print => ControlKind::Action,
             _ => ControlKind::Link,
         }
     }
@@ -144,6 +153,7 @@ impl Network {
             Network::Pinterest => Key::NetworkPinterest,
             Network::Copy => Key::LabelCopy,
             Network::Cite => Key::LabelCite,
+            Network::Crosspost => Key::LabelCrosspost,
             Network::Native => Key::LabelNative,
             Network::Print => Key::LabelPrint,
         }
@@ -156,6 +166,7 @@ impl Network {
             Network::Email => Some(Key::NameEmail),
             Network::Copy => Some(Key::NameCopy),
             Network::Cite => Some(Key::NameCite),
+            Network::Crosspost => Some(Key::NameCrosspost),
             Network::Native => Some(Key::NameNative),
             Network::Print => Some(Key::NamePrint),
             _ => None,
@@ -276,7 +287,11 @@ impl Network {
                     ("description", text.title),
                 ],
             ),
-            Network::Copy | Network::Cite | Network::Native | Network::Print => return None,
+            Network::Copy
+            | Network::Cite
+            | Network::Crosspost
+            | Network::Native
+            | Network::Print => return None,
         }
         Some(out)
     }
@@ -400,6 +415,7 @@ mod tests {
             "&media=https%3A%2F%2Fwww.globalresearch.ca%2Fimg%2Fhuawei.jpg&description=", ENC_TITLE]);
         copy_is_an_action: Network::Copy => None::<String>;
         cite_is_an_action: Network::Cite => None::<String>;
+        crosspost_is_an_action: Network::Crosspost => None::<String>;
         native_is_an_action: Network::Native => None::<String>;
         print_is_an_action: Network::Print => None::<String>;
     }

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::citation::Attribution;
+use crate::cite::CiteStyle;
 use crate::config::{Config, Theme};
 use crate::i18n::{Key, Strings};
 use crate::metadata::Article;
@@ -29,6 +30,28 @@ pub struct Control {
     /// For links: an `http(s):` or `mailto:` URL.
     pub href: Option<String>,
     pub new_tab: bool,
+}
+
+impl Control {
+    /// The control for `network`, labelled and named in `strings`.
+    pub fn new(network: Network, strings: Strings, href: Option<String>) -> Control {
+        let label = strings.get(network.label_key());
+        let mut name = match network.name_key() {
+            Some(key) => strings.get(key).to_string(),
+            None => strings.fill(Key::ShareOn, "network", label),
+        };
+        if network.opens_new_tab() {
+            name.push(' ');
+            name.push_str(strings.get(Key::ShareNewTab));
+        }
+        Control {
+            network,
+            label,
+            name,
+            href,
+            new_tab: network.opens_new_tab(),
+        }
+    }
 }
 
 /// "This article was originally published on [CGTN]."
@@ -58,6 +81,9 @@ pub struct View {
     pub controls: Vec<Control>,
     pub credit: Option<Credit>,
     pub discussion: Option<DiscussionLink>,
+    /// The formats the citation menu offers, with their labels; empty
+    /// without a `cite` control.
+    pub cite_formats: Vec<(CiteStyle, &'static str)>,
 }
 
 /// The `detail` of a `sharecite:share` event.
@@ -82,26 +108,11 @@ impl View {
             .iter()
             .filter(|&&network| network != Network::Native || capabilities.native_share)
             .map(|&network| {
-                let label = strings.get(network.label_key());
-                let mut name = match network.name_key() {
-                    Some(key) => strings.get(key).to_string(),
-                    None => strings.fill(Key::ShareOn, "network", label),
-                };
-                if network.opens_new_tab() {
-                    name.push(' ');
-                    name.push_str(strings.get(Key::ShareNewTab));
-                }
                 let href = hrefs
                     .iter()
                     .find(|(n, _)| *n == network)
                     .map(|(_, href)| href.clone());
-                Control {
-                    network,
-                    label,
-                    name,
-                    href,
-                    new_tab: network.opens_new_tab(),
-                }
+                Control::new(network, strings, href)
             })
             .collect();
 
@@ -133,7 +144,24 @@ impl View {
             }
         });
 
+        let cite_formats = if view_has(&config.networks, Network::Cite) {
+            CiteStyle::ALL
+                .iter()
+                .map(|&style| {
+                    let label = if style == CiteStyle::Attribution {
+                        strings.get(Key::CiteAttribution)
+                    } else {
+                        style.label()
+                    };
+                    (style, label)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+
         View {
+            cite_formats,
             lang: strings.tag(),
             rtl: strings.is_rtl(),
             theme: config.theme,
@@ -143,6 +171,64 @@ impl View {
             discussion,
         }
     }
+}
+
+fn view_has(networks: &[Network], network: Network) -> bool {
+    networks.contains(&network)
+}
+
+/// The networks the quote popover offers.
+pub const QUOTE_NETWORKS: [Network; 4] = [
+    Network::X,
+    Network::Bluesky,
+    Network::Mastodon,
+    Network::Email,
+];
+
+/// Share links for a quote from the article: the quote in quotation marks
+/// stands where the title would, the link is the article's, and an email
+/// carries the quote with its attribution.
+pub fn quote_hrefs(
+    config: &Config,
+    article: &Article,
+    strings: Strings,
+    quote: &str,
+    mastodon_instance: &str,
+) -> Vec<(Network, String)> {
+    let mut quoted = String::with_capacity(quote.len() + 8);
+    quoted.push('“');
+    quoted.push_str(quote.trim());
+    quoted.push('”');
+    let body = Attribution {
+        article,
+        template: &config.attribution,
+        original: config.original.as_ref(),
+        strings,
+    }
+    .passage(quote, true)
+    .text;
+    let text = ShareText {
+        url: &article.url,
+        title: &quoted,
+        image: None,
+        email_body: &body,
+        mastodon_instance,
+    };
+    QUOTE_NETWORKS
+        .iter()
+        .filter_map(|&network| {
+            let href = if network == Network::Email {
+                // The subject stays the article's title.
+                Network::Email.share_url(&ShareText {
+                    title: &article.title,
+                    ..text
+                })
+            } else {
+                network.share_url(&text)
+            };
+            href.map(|href| (network, href))
+        })
+        .collect()
 }
 
 /// The href of every link control, for a first render or for refreshing
@@ -316,6 +402,52 @@ mod tests {
         let discussion = view.discussion.unwrap();
         assert_eq!(discussion.label, "Discuss this article");
         assert_eq!(discussion.href, "https://www.globalresearch.ca/comments");
+    }
+
+    #[test]
+    fn citation_menu_lists_every_format_only_with_cite() {
+        let (config, article) = setup(&[("data-networks", "x cite")]);
+        let view = View::build(&config, &article, en(), Capabilities::default(), "");
+        let labels: Vec<&str> = view.cite_formats.iter().map(|(_, label)| *label).collect();
+        assert_eq!(
+            labels,
+            [
+                "Attribution",
+                "APA",
+                "MLA",
+                "Chicago",
+                "Chicago (author-date)",
+                "Harvard",
+                "BibTeX",
+                "BibLaTeX",
+                "RIS",
+                "CSL-JSON"
+            ]
+        );
+        let (config, article) = setup(&[("data-networks", "x copy")]);
+        assert!(
+            View::build(&config, &article, en(), Capabilities::default(), "")
+                .cite_formats
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn quote_links_share_the_quote_and_the_article() {
+        let (config, article) = setup(&[]);
+        let hrefs = quote_hrefs(&config, &article, en(), " push back ", "");
+        let ids: Vec<&str> = hrefs.iter().map(|(n, _)| n.id()).collect();
+        assert_eq!(ids, ["x", "bluesky", "mastodon", "email"]);
+        assert_eq!(
+            hrefs[0].1,
+            "https://x.com/intent/post?text=%E2%80%9Cpush%20back%E2%80%9D&url=https%3A%2F%2Fwww.globalresearch.ca%2Fus-ultimatum%2F5678141"
+        );
+        assert!(hrefs[3]
+            .1
+            .starts_with("mailto:?subject=The%20U.S.%20Ultimatum"));
+        assert!(hrefs[3]
+            .1
+            .contains("body=%E2%80%9Cpush%20back%E2%80%9D%0D%0A%0D%0AThe%20original%20source"));
     }
 
     #[test]

@@ -162,7 +162,7 @@ mod tests {
 
     messages! {
         unknown_network: Warning::new("data-networks", "facebok x", WarningKind::UnknownNetwork("facebok".into()))
-            => "sharecite: data-networks=\"facebok x\" names an unknown network \"facebok\"; it is left out. Known: facebook, x, linkedin, reddit, email, whatsapp, telegram, bluesky, mastodon, threads, hackernews, pinterest, copy, cite, native, print";
+            => "sharecite: data-networks=\"facebok x\" names an unknown network \"facebok\"; it is left out. Known: facebook, x, linkedin, reddit, email, whatsapp, telegram, bluesky, mastodon, threads, hackernews, pinterest, copy, cite, crosspost, native, print";
         unsafe_url: Warning::new("data-discussion-url", "javascript:alert(1)", WarningKind::UnsafeUrl)
             => "sharecite: data-discussion-url=\"javascript:alert(1)\" is refused: only http(s): and mailto: links are allowed";
         json_ld: Warning::new("script[type=\"application/ld+json\"]", "{oops", WarningKind::MalformedJsonLd(1))

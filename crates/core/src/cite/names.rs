@@ -178,7 +178,7 @@ fn initials(given: &str, after: &str) -> String {
                 out.truncate(trimmed);
                 out.push('-');
             }
-            out.extend(first.to_uppercase());
+            out.push(super::text::capital(first));
             out.push_str(after);
         }
     }

@@ -1,0 +1,190 @@
+//! The citation side of a placement: the `cite` button's format, the menu
+//! of other formats beside it, and the crosspost snippet.
+
+use std::rc::Rc;
+
+use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
+use sharecite_core::cite::CiteStyle;
+use sharecite_core::date::Date;
+use sharecite_core::{excerpt, Attribution, Clip};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, KeyboardEvent};
+
+use crate::dom;
+use crate::widget::State;
+
+/// Paragraphs shorter than this are bylines and captions, not the text.
+const MIN_PARAGRAPH_CHARS: usize = 80;
+
+impl State {
+    fn attribution<R>(&self, use_it: impl FnOnce(&Attribution<'_>) -> R) -> R {
+        let article = self.article.borrow();
+        use_it(&Attribution {
+            article: &article,
+            template: &self.config.attribution,
+            original: self.config.original.as_ref(),
+            strings: self.strings,
+        })
+    }
+
+    /// The article cited in `style`, accessed today.
+    pub(crate) fn citation(&self, style: CiteStyle) -> Clip {
+        self.attribution(|attribution| attribution.cite(style, Some(today())))
+    }
+
+    /// The crosspost snippet, quoting the description or the first paragraph.
+    pub(crate) fn crosspost(&self) -> Clip {
+        let description = self.article.borrow().description.clone();
+        let first_paragraph = if description.trim().is_empty() {
+            self.first_paragraph()
+        } else {
+            String::new()
+        };
+        let excerpt = excerpt(&description, &first_paragraph);
+        self.attribution(|attribution| attribution.crosspost(&excerpt))
+    }
+
+    /// The element holding the article's text: `data-article`, else the
+    /// placement's own `<article>` or `<main>`, else the page's.
+    pub(crate) fn article_container(&self) -> Option<Element> {
+        let document = dom::document().ok()?;
+        let host = &self.rendered.host;
+        let selectors: &[&str] = match &self.config.article_selector {
+            Some(selector) => &[selector.as_str()],
+            None => &["article", "main"],
+        };
+        selectors.iter().find_map(|selector| {
+            host.closest(selector)
+                .ok()
+                .flatten()
+                .or_else(|| document.query_selector(selector).ok().flatten())
+        })
+    }
+
+    fn first_paragraph(&self) -> String {
+        let Some(container) = self.article_container() else {
+            return String::new();
+        };
+        let Ok(paragraphs) = container.query_selector_all("p") else {
+            return String::new();
+        };
+        (0..paragraphs.length())
+            .filter_map(|i| paragraphs.item(i))
+            .filter_map(|p| p.text_content())
+            .find(|text| text.trim().chars().count() >= MIN_PARAGRAPH_CHARS)
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn toggle_formats(self: &Rc<Self>) {
+        let Some(formats) = &self.rendered.formats else {
+            return;
+        };
+        if formats.menu.has_attribute("hidden") {
+            self.open_formats();
+        } else {
+            self.close_formats(true);
+        }
+    }
+
+    fn open_formats(self: &Rc<Self>) {
+        let Some(formats) = &self.rendered.formats else {
+            return;
+        };
+        let _ = formats.menu.remove_attribute("hidden");
+        let _ = formats.toggle.set_attribute("aria-expanded", "true");
+        if let Some(first) = format_buttons(&formats.menu).first() {
+            let _ = first.focus();
+        }
+        // A click anywhere else closes the menu, without moving focus.
+        let Ok(document) = dom::document() else {
+            return;
+        };
+        let state = self.clone();
+        let options = EventListenerOptions {
+            phase: EventListenerPhase::Capture,
+            passive: true,
+        };
+        let listener =
+            EventListener::new_with_options(&document, "pointerdown", options, move |event| {
+                let inside = event.composed_path().includes(&state.rendered.host, 0);
+                if !inside {
+                    state.close_formats(false);
+                }
+            });
+        self.outside_click.replace(Some(listener));
+    }
+
+    /// Closes the menu; `return_focus` puts focus back on its button.
+    pub(crate) fn close_formats(&self, return_focus: bool) {
+        let Some(formats) = &self.rendered.formats else {
+            return;
+        };
+        let _ = formats.menu.set_attribute("hidden", "");
+        let _ = formats.toggle.set_attribute("aria-expanded", "false");
+        self.outside_click.replace(None);
+        if return_focus {
+            let _ = formats.toggle.unchecked_ref::<HtmlElement>().focus();
+        }
+    }
+
+    /// Escape closes the menu; arrow keys, Home and End move through it.
+    pub(crate) fn formats_key(&self, event: &KeyboardEvent) {
+        let Some(formats) = &self.rendered.formats else {
+            return;
+        };
+        if formats.menu.has_attribute("hidden") {
+            return;
+        }
+        let buttons = format_buttons(&formats.menu);
+        let active = self.rendered.root.active_element();
+        let position = buttons.iter().position(|b| {
+            active
+                .as_ref()
+                .is_some_and(|a| a == b.unchecked_ref::<Element>())
+        });
+        let target = match event.key().as_str() {
+            "Escape" => {
+                self.close_formats(true);
+                return;
+            }
+            "ArrowDown" | "ArrowRight" => position.map_or(0, |p| (p + 1) % buttons.len()),
+            "ArrowUp" | "ArrowLeft" => position.map_or(buttons.len().saturating_sub(1), |p| {
+                (p + buttons.len() - 1) % buttons.len()
+            }),
+            "Home" => 0,
+            "End" => buttons.len().saturating_sub(1),
+            _ => return,
+        };
+        if position.is_none()
+            && !formats
+                .toggle
+                .contains(active.as_ref().map(|a| a.unchecked_ref()))
+        {
+            return;
+        }
+        event.prevent_default();
+        if let Some(button) = buttons.get(target) {
+            let _ = button.focus();
+        }
+    }
+}
+
+fn format_buttons(menu: &Element) -> Vec<HtmlElement> {
+    let Ok(list) = menu.query_selector_all("button") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
+        .collect()
+}
+
+/// Today in the reader's time zone: the access date citations print.
+fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date {
+        year: u16::try_from(now.get_full_year()).unwrap_or(1970),
+        month: u8::try_from(now.get_month() + 1).ok(),
+        day: u8::try_from(now.get_date()).ok(),
+    }
+}

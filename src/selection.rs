@@ -1,0 +1,324 @@
+//! What happens when a reader selects text in the article, both opt-in:
+//! copies that carry the attribution (`data-copy-attribution`), and a small
+//! popover to share the quote (`data-quote-share`).
+
+use std::rc::Rc;
+
+use gloo_events::{EventListener, EventListenerOptions};
+use gloo_timers::callback::Timeout;
+use sharecite_core::i18n::Key;
+use sharecite_core::view::quote_hrefs;
+use sharecite_core::{Attribution, Clip, Network};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{
+    ClipboardEvent, CssStyleSheet, Element, HtmlElement, KeyboardEvent, Node, ShadowRootInit,
+    ShadowRootMode,
+};
+
+use crate::dom::{self, element, Result};
+use crate::widget::{remembered_mastodon_instance, State};
+use crate::{console, render, style};
+
+/// Selections shorter than this are slips of the mouse, not quotes.
+const MIN_QUOTE_CHARS: usize = 3;
+
+/// The popover, its controls and the sheet that positions it.
+#[derive(Debug)]
+pub struct QuotePopover {
+    host: HtmlElement,
+    position: CssStyleSheet,
+    links: Vec<(Network, Element)>,
+    quote: String,
+    _listeners: Vec<EventListener>,
+}
+
+/// The document listeners a placement needs for its selection features.
+pub fn listen(state: &Rc<State>) -> Vec<EventListener> {
+    let Ok(document) = dom::document() else {
+        return Vec::new();
+    };
+    let mut listeners = Vec::new();
+    if state.config.copy_attribution {
+        let on_copy = state.clone();
+        listeners.push(EventListener::new_with_options(
+            &document,
+            "copy",
+            EventListenerOptions::enable_prevent_default(),
+            move |event| on_copy.copy_with_attribution(event),
+        ));
+    }
+    if state.config.quote_share {
+        for name in ["mouseup", "keyup"] {
+            let on_select = state.clone();
+            listeners.push(EventListener::new(&document, name, move |event| {
+                let escape = event
+                    .dyn_ref::<KeyboardEvent>()
+                    .is_some_and(|e| e.key() == "Escape");
+                if escape {
+                    on_select.hide_quote();
+                    return;
+                }
+                // Using the popover (or a placement) is not a new selection.
+                let ours = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .is_some_and(|target| {
+                        target.has_attribute("data-sharecite-quote")
+                            || target.has_attribute("data-sharecite-host")
+                    });
+                if ours {
+                    return;
+                }
+                // Let the selection settle (a click inside it collapses it).
+                let state = on_select.clone();
+                Timeout::new(0, move || state.offer_quote()).forget();
+            }));
+        }
+        if let Ok(window) = dom::window() {
+            let on_scroll = state.clone();
+            listeners.push(EventListener::new(&window, "scroll", move |_| {
+                on_scroll.hide_quote()
+            }));
+        }
+        let on_change = state.clone();
+        listeners.push(EventListener::new(
+            &document,
+            "selectionchange",
+            move |_| {
+                if selected_text().is_none() {
+                    on_change.hide_quote();
+                }
+            },
+        ));
+    }
+    listeners
+}
+
+/// The current selection's text and range, when there is one.
+fn selected_text() -> Option<(String, web_sys::Range)> {
+    let selection = dom::window().ok()?.get_selection().ok()??;
+    if selection.is_collapsed() || selection.range_count() == 0 {
+        return None;
+    }
+    let text: String = selection.to_string().into();
+    let range = selection.get_range_at(0).ok()?;
+    Some((text, range))
+}
+
+/// Whether the reader is editing: copies from form fields and editable
+/// regions are theirs, not the article's.
+fn is_editing(node: &Node) -> bool {
+    let element = match node.dyn_ref::<Element>() {
+        Some(element) => Some(element.clone()),
+        None => node.parent_element(),
+    };
+    let in_editable = element.is_some_and(|e| {
+        e.closest("input, textarea, [contenteditable]:not([contenteditable=false])")
+            .ok()
+            .flatten()
+            .is_some()
+    });
+    let focused_field = dom::document()
+        .ok()
+        .and_then(|d| d.active_element())
+        .is_some_and(|a| matches!(a.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+    in_editable || focused_field
+}
+
+impl State {
+    /// The selection, if it is in this placement's article and long enough.
+    fn article_selection(&self, min_chars: usize) -> Option<String> {
+        let (text, range) = selected_text()?;
+        let text = text.trim().to_string();
+        if text.chars().count() < min_chars.max(1) {
+            return None;
+        }
+        let common = range.common_ancestor_container().ok()?;
+        let container = self.article_container()?;
+        if !container.contains(Some(&common)) || is_editing(&common) {
+            return None;
+        }
+        // Inside a widget of ours is not the article.
+        if common
+            .dyn_ref::<Element>()
+            .or(common.parent_element().as_ref())
+            .is_some_and(|e| e.closest("[data-sharecite-host]").ok().flatten().is_some())
+        {
+            return None;
+        }
+        Some(text)
+    }
+
+    fn passage(&self, text: &str, quoted: bool) -> Clip {
+        let article = self.article.borrow();
+        Attribution {
+            article: &article,
+            template: &self.config.attribution,
+            original: self.config.original.as_ref(),
+            strings: self.strings,
+        }
+        .passage(text, quoted)
+    }
+
+    /// A reader copied from the article: add the attribution and the link.
+    fn copy_with_attribution(&self, event: &web_sys::Event) {
+        if event.default_prevented() {
+            return;
+        }
+        let Some(event) = event.dyn_ref::<ClipboardEvent>() else {
+            return;
+        };
+        let Some(text) = self.article_selection(self.config.copy_min) else {
+            return;
+        };
+        let Some(data) = event.clipboard_data() else {
+            return;
+        };
+        let clip = self.passage(&text, false);
+        if data.set_data("text/plain", &clip.text).is_ok()
+            && data.set_data("text/html", &clip.html).is_ok()
+        {
+            event.prevent_default();
+            self.dispatch("sharecite:copy", &clip);
+        }
+    }
+
+    /// Shows the popover under the selection, or hides it.
+    fn offer_quote(self: &Rc<Self>) {
+        match self.article_selection(MIN_QUOTE_CHARS) {
+            Some(quote) => {
+                if let Err(error) = self.show_quote(quote) {
+                    console::error("could not offer to share the quote", &error);
+                }
+            }
+            None => self.hide_quote(),
+        }
+    }
+
+    pub(crate) fn hide_quote(&self) {
+        if let Some(popover) = self.quote.borrow().as_ref() {
+            let _ = popover.host.set_attribute("hidden", "");
+        }
+    }
+
+    fn show_quote(self: &Rc<Self>, quote: String) -> Result<()> {
+        if self.quote.borrow().is_none() {
+            let popover = self.build_quote_popover()?;
+            self.quote.replace(Some(popover));
+        }
+        let hrefs = {
+            let article = self.article.borrow();
+            quote_hrefs(
+                &self.config,
+                &article,
+                self.strings,
+                &quote,
+                &remembered_mastodon_instance(),
+            )
+        };
+        let (_, range) = selected_text().ok_or_else(|| JsValue::from_str("selection vanished"))?;
+        // Fixed to the viewport (it hides on scroll), so no ancestor's
+        // positioning can throw it off.
+        let rect = range.get_bounding_client_rect();
+        let top = rect.bottom() + 8.0;
+        let left = rect.left().max(0.0);
+        let mut borrow = self.quote.borrow_mut();
+        let popover = borrow
+            .as_mut()
+            .ok_or_else(|| JsValue::from_str("no popover"))?;
+        for (network, link) in &popover.links {
+            if let Some((_, href)) = hrefs.iter().find(|(n, _)| n == network) {
+                link.set_attribute("href", href)?;
+            }
+        }
+        popover.quote = quote;
+        // Positioned by a constructable sheet: no style attribute, so a
+        // strict CSP has nothing to refuse.
+        let mut css = String::from(":host{position:fixed;z-index:2147483647;top:");
+        css.push_str(&pixels(top));
+        css.push_str(";left:");
+        css.push_str(&pixels(left));
+        css.push('}');
+        popover.position.replace_sync(&css)?;
+        popover.host.remove_attribute("hidden")?;
+        Ok(())
+    }
+
+    fn build_quote_popover(self: &Rc<Self>) -> Result<QuotePopover> {
+        let document = dom::document()?;
+        let host: HtmlElement = document.create_element("div")?.unchecked_into();
+        host.set_attribute("data-sharecite-quote", "")?;
+        host.set_attribute("hidden", "")?;
+        let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+        style::adopt(&document, &root)?;
+        let position = CssStyleSheet::new()?;
+        let sheets = js_sys::Reflect::get(&root, &"adoptedStyleSheets".into())?;
+        if let Some(sheets) = sheets.dyn_ref::<js_sys::Array>() {
+            let with_position = sheets.concat(&js_sys::Array::of1(&position));
+            js_sys::Reflect::set(&root, &"adoptedStyleSheets".into(), &with_position)?;
+        }
+
+        let container = element(&document, "div", "root quote", Some("quote"))?;
+        container.set_attribute("role", "toolbar")?;
+        container.set_attribute("aria-label", self.strings.get(Key::QuoteToolbar))?;
+        container.set_attribute("lang", self.strings.tag())?;
+        container.set_attribute("data-theme", self.config.theme.id())?;
+        let mut links = Vec::new();
+        for network in sharecite_core::view::QUOTE_NETWORKS {
+            let link = render::quote_link(&document, network, self.strings)?;
+            container.append_child(&link)?;
+            links.push((network, link));
+        }
+        let copy = element(&document, "button", "control", Some("control copy"))?;
+        copy.set_attribute("type", "button")?;
+        copy.set_attribute("data-network", "copy")?;
+        copy.set_attribute("aria-label", self.strings.get(Key::NameQuoteCopy))?;
+        copy.set_text_content(Some(self.strings.get(Key::QuoteCopy)));
+        container.append_child(&copy)?;
+        root.append_child(&container)?;
+        // Next to the placement, so it sits in the page's landmarks.
+        self.rendered.host.after_with_node_1(&host)?;
+
+        let state = self.clone();
+        let click = EventListener::new(&root, "click", move |event| {
+            let Some(control) = dom::closest(event, "[data-network]") else {
+                return;
+            };
+            let id = control.get_attribute("data-network").unwrap_or_default();
+            match Network::from_id(&id) {
+                Some(Network::Copy) => {
+                    let quote = state
+                        .quote
+                        .borrow()
+                        .as_ref()
+                        .map(|p| p.quote.clone())
+                        .unwrap_or_default();
+                    state.copy(Network::Copy, state.passage(&quote, true));
+                }
+                Some(network) => state.dispatch_share(network),
+                None => {}
+            }
+            state.hide_quote();
+        });
+        Ok(QuotePopover {
+            host,
+            position,
+            links,
+            quote: String::new(),
+            _listeners: vec![click],
+        })
+    }
+}
+
+impl Drop for QuotePopover {
+    fn drop(&mut self) {
+        self.host.remove();
+    }
+}
+
+fn pixels(value: f64) -> String {
+    let mut out = String::new();
+    sharecite_core::date::push_padded(&mut out, value.max(0.0).round() as u32, 1);
+    out.push_str("px");
+    out
+}

@@ -1,0 +1,250 @@
+// Citations, the formats menu, crossposting, copy attribution and quote
+// sharing (issue 3).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { useBrowser, recordEvents, events, control, status, readClipboard } from './helpers.mjs';
+
+const browser = useBrowser();
+const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+const DOI = 'https://doi.org/10.1234/jwe.2024.0412';
+
+/** The element focused inside the first placement's shadow root. */
+const focused = (page) =>
+  page.evaluate(() => {
+    const inner = document.activeElement?.shadowRoot?.activeElement;
+    return inner ? inner.dataset.style || inner.dataset.action || inner.dataset.network || inner.textContent : null;
+  });
+
+async function selectParagraph(page, selector, index = 0, { from = 0, length } = {}) {
+  await page.evaluate(
+    ({ selector, index, from, length }) => {
+      const node = document.querySelectorAll(selector)[index].firstChild;
+      const range = document.createRange();
+      range.setStart(node, from);
+      range.setEnd(node, length === undefined ? node.textContent.length : from + length);
+      const selection = getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    },
+    { selector, index, from, length },
+  );
+}
+
+/** Presses Ctrl+C and returns what the clipboard then holds. */
+async function copySelection(page) {
+  await page.evaluate(() => navigator.clipboard.writeText('(before)'));
+  await page.keyboard.press('Control+C');
+  await page.waitForTimeout(100);
+  return readClipboard(page);
+}
+
+test('cite copies the style data-cite-style names (APA here), with italics in HTML', async () => {
+  const { page, close } = await browser.open('/citations.html', { clipboard: true });
+  await control(page, 'cite').click();
+  await status(page).filter({ hasText: 'Citation copied' }).waitFor();
+  const clip = await readClipboard(page);
+  assert.equal(
+    clip['text/plain'],
+    `Nakamura, A., Okafor, C., & Silva, M. (2024). Measuring the Weight of Third-Party Widgets on News Sites. Journal of Web Engineering, 23(4), 512–538. ${DOI}`,
+  );
+  assert.match(clip['text/html'], /<i>Journal of Web Engineering<\/i>, <i>23<\/i>\(4\)/);
+  await close();
+});
+
+test('the formats menu works by keyboard alone and names itself to screen readers', async () => {
+  const { page, close } = await browser.open('/citations.html', { clipboard: true });
+  const host = page.locator('[data-sharecite-host]');
+  const toggle = host.getByRole('button', { name: 'Citation formats' });
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await host.getByRole('group', { name: 'Copy the citation as' }).count(), 0, 'closed menu is hidden');
+
+  await control(page, 'cite').focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'formats');
+  await page.keyboard.press('Enter');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  const group = host.getByRole('group', { name: 'Copy the citation as' });
+  const names = await group.getByRole('button').allTextContents();
+  assert.deepEqual(names, ['Attribution', 'APA', 'MLA', 'Chicago', 'Chicago (author-date)', 'Harvard', 'BibTeX', 'BibLaTeX', 'RIS', 'CSL-JSON']);
+  assert.equal(await focused(page), 'attribution', 'focus moves into the menu');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(page), 'apa');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focused(page), 'csl-json', 'arrows wrap');
+  await page.keyboard.press('Home');
+  assert.equal(await focused(page), 'attribution');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await status(page).filter({ hasText: 'Citation copied' }).waitFor();
+  const json = JSON.parse((await readClipboard(page))['text/plain']);
+  assert.equal(json[0].type, 'article-journal');
+  assert.equal(json[0].DOI, '10.1234/jwe.2024.0412');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false', 'choosing closes the menu');
+  assert.equal(await focused(page), 'formats', 'and returns focus to its button');
+
+  await page.keyboard.press('Enter');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await page.keyboard.press('Escape');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await focused(page), 'formats', 'Escape returns focus too');
+  await close();
+});
+
+test('the formats menu closes on a click outside it', async () => {
+  const { page, close } = await browser.open('/citations.html');
+  const toggle = page.locator('[data-sharecite-host] [data-action=formats]');
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await page.locator('h1').click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await close();
+});
+
+test('every format from the menu, as text and HTML', async () => {
+  const { page, close } = await browser.open('/citations.html', { clipboard: true });
+  const expected = {
+    attribution: /^“Measuring the Weight of Third-Party Widgets on News Sites” by Akiko Nakamura, Chidi Okafor and Marta Silva, Example University Press, 2024\. http/,
+    mla: /^Nakamura, Akiko, et al\. “Measuring the Weight of Third-Party Widgets on News Sites\.” Journal of Web Engineering, vol\. 23, no\. 4, June 2024, pp\. 512–38, https:\/\/doi\.org/,
+    chicago: /^Nakamura, Akiko, Chidi Okafor, and Marta Silva\. “Measuring the Weight of Third-Party Widgets on News Sites\.” Journal of Web Engineering 23, no\. 4 \(2024\): 512–38\. https:\/\/doi/,
+    'chicago-author-date': /^Nakamura, Akiko, Chidi Okafor, and Marta Silva\. 2024\. “Measuring/,
+    harvard: /^Nakamura, A\., Okafor, C\. and Silva, M\. \(2024\) “Measuring the Weight of Third-Party Widgets on News Sites,” Journal of Web Engineering, 23\(4\), pp\. 512–538\. Available at: https:\/\/doi\.org\/10\.1234\/jwe\.2024\.0412\.$/,
+    bibtex: /^@article\{nakamura2024measuring,\n  author = \{Nakamura, Akiko and Okafor, Chidi and Silva, Marta\},/,
+    biblatex: /^@article\{nakamura2024measuring,[\s\S]*journaltitle = \{Journal of Web Engineering\}[\s\S]*date = \{2024-06-15\}/,
+    ris: /^TY {2}- JOUR\r\nAU {2}- Nakamura, Akiko\r\n/,
+  };
+  for (const [style, pattern] of Object.entries(expected)) {
+    await page.locator('[data-sharecite-host] [data-action=formats]').click();
+    await page.locator(`[data-sharecite-host] [data-style="${style}"]`).click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-sharecite-host]').shadowRoot.querySelector('[role=status]').textContent,
+    );
+    const clip = await readClipboard(page);
+    assert.match(clip['text/plain'], pattern, style);
+    assert.ok(clip['text/html'].length > 0, style);
+    await page.evaluate(() => (document.querySelector('[data-sharecite-host]').shadowRoot.querySelector('[role=status]').textContent = ''));
+  }
+  await close();
+});
+
+test('crosspost copies the linked title, the description, the attribution with its link, and the credit', async () => {
+  const { page, close } = await browser.open('/', { clipboard: true });
+  await recordEvents(page);
+  await control(page, 'crosspost').click();
+  await status(page).filter({ hasText: 'paste it into your blog or forum' }).waitFor();
+  const url = `${browser.origin}/`;
+  const clip = await readClipboard(page);
+  assert.equal(
+    clip['text/plain'],
+    `The U.S. Ultimatum on Huawei Is Backfiring\n${url}\n\n` +
+      'Washington presses its partners to shut Huawei out of their 5G networks; most of them are choosing otherwise.\n\n' +
+      'The original source of this article is Global Research. Copyright © Andrew Korybko, Global Research, 2019\n' +
+      `${url}\nThis article was originally published on CGTN (https://news.cgtn.com/).`,
+  );
+  const parsed = await page.evaluate((html) => {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    return [...doc.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')]);
+  }, clip['text/html']);
+  assert.deepEqual(parsed, [
+    ['The U.S. Ultimatum on Huawei Is Backfiring', url],
+    [url, url],
+    ['CGTN', 'https://news.cgtn.com/'],
+  ]);
+  const copy = (await events(page)).find((e) => e.type === 'sharecite:copy');
+  assert.equal(copy.detail.kind, 'crosspost');
+  await close();
+});
+
+test('copy attribution: long copies from the article carry the attribution and link', async () => {
+  const { page, close } = await browser.open('/citations.html', { clipboard: true });
+  await recordEvents(page);
+  await selectParagraph(page, 'article p', 3);
+  const clip = await copySelection(page);
+  assert.match(clip['text/plain'], /^News pages carry many third-party scripts[\s\S]*anything\.\n\n“Measuring the Weight/);
+  assert.ok(clip['text/plain'].endsWith(`${browser.origin}/citations.html`));
+  assert.match(clip['text/html'], /^<p>News pages carry[\s\S]*<a href="http:\/\/127\.0\.0\.1:\d+\/citations\.html">/);
+  const copy = (await events(page)).find((e) => e.type === 'sharecite:copy');
+  assert.equal(copy.detail.kind, 'quote');
+  await close();
+});
+
+test('copy attribution leaves short copies, copies outside the article and copies in inputs alone', async () => {
+  const { page, close } = await browser.open('/citations.html', { clipboard: true });
+  await selectParagraph(page, 'article p', 3, { length: 79 });
+  assert.equal((await copySelection(page))['text/plain'], 'News pages carry many third-party scripts, and share buttons are among the most', 'under data-copy-min');
+  await selectParagraph(page, '.masthead a', 0);
+  assert.equal((await copySelection(page))['text/plain'], 'Journal of Web Engineering', 'outside the article');
+  await page.locator('input[name=q]').focus();
+  await page.keyboard.press('Control+A');
+  assert.equal((await copySelection(page))['text/plain'], 'share widgets and their weight on every reader of every page', 'in an input');
+  await close();
+});
+
+test('copy attribution is off unless the site turns it on', async () => {
+  const { page, close } = await browser.open('/', { clipboard: true });
+  await selectParagraph(page, 'article p', 4);
+  const clip = await copySelection(page);
+  assert.ok(clip['text/plain'].startsWith('Telecommunications equipment'));
+  assert.ok(!clip['text/plain'].includes('original source'), clip['text/plain']);
+  await close();
+});
+
+test('quote sharing: selecting text offers a popover that never takes focus and leaves on Escape', async () => {
+  const { page, close } = await browser.open('/citations.html', { clipboard: true });
+  await page.locator('h1').click();
+  const before = await page.evaluate(() => document.activeElement.tagName);
+  await selectParagraph(page, 'article p', 3, { from: 0, length: 41 });
+  await page.dispatchEvent('article', 'mouseup');
+  const popover = page.locator('[data-sharecite-quote]');
+  const toolbar = popover.getByRole('toolbar', { name: 'Share this quote' });
+  await toolbar.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), before, 'focus stays put');
+  const x = new URL(await popover.locator('[data-network=x]').getAttribute('href'));
+  assert.equal(x.searchParams.get('text'), '“News pages carry many third-party scripts”');
+  assert.equal(x.searchParams.get('url'), `${browser.origin}/citations.html`);
+  assert.deepEqual(await popover.locator('[data-network]').evaluateAll((els) => els.map((e) => e.dataset.network)), ['x', 'bluesky', 'mastodon', 'email', 'copy']);
+  const box = await toolbar.boundingBox();
+  assert.ok(box.y > 0 && box.height > 20, 'placed on the page');
+
+  await popover.locator('[data-network=copy]').click();
+  await status(page).filter({ hasText: 'Quote copied' }).waitFor();
+  assert.match((await readClipboard(page))['text/plain'], /^“News pages carry many third-party scripts”\n\n“Measuring/);
+  assert.equal(await toolbar.isVisible(), false, 'an action closes it');
+
+  await selectParagraph(page, 'article p', 3, { from: 0, length: 41 });
+  await page.dispatchEvent('article', 'mouseup');
+  await toolbar.waitFor();
+  await page.keyboard.press('Escape');
+  assert.equal(await toolbar.isVisible(), false, 'Escape closes it');
+  await close();
+});
+
+test('quote sharing is off unless the site turns it on', async () => {
+  const { page, close } = await browser.open('/');
+  await selectParagraph(page, 'article p', 4);
+  await page.dispatchEvent('article', 'mouseup');
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('[data-sharecite-quote]').count(), 0);
+  await close();
+});
+
+test('axe-core: no violation with the formats menu open and the quote popover shown', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, close } = await browser.open('/citations.html', { contextOptions: { colorScheme, reducedMotion: 'reduce' } });
+    await page.locator('[data-sharecite-host] [data-action=formats]').click();
+    await selectParagraph(page, 'article p', 3, { from: 0, length: 41 });
+    await page.dispatchEvent('article', 'mouseup');
+    await page.locator('[data-sharecite-quote] [role=toolbar]').waitFor();
+    await page.addScriptTag({ content: AXE });
+    const violations = await page.evaluate(async () => {
+      const { violations } = await window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      });
+      return violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    });
+    assert.deepEqual(violations, [], colorScheme);
+    await close();
+  }
+});
