@@ -17,7 +17,7 @@ PORT          ?= 8080
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CHROMIUM     := /usr/bin/chromium
 
-.PHONY: tools rust-tools node-tools browsers dist demo serve test test-native test-wasm test-e2e check-size icons citation-goldens fmt lint clean
+.PHONY: tools rust-tools node-tools browsers bench-tools dist demo serve test test-native test-wasm test-e2e check-size bench icons citation-goldens fmt lint clean
 
 ## Tools ##################################################################
 
@@ -43,6 +43,9 @@ browsers:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; \
 	fi
+
+bench-tools: rust-tools
+	@command -v twiggy >/dev/null || cargo install twiggy
 
 ## Build ##################################################################
 
@@ -81,6 +84,11 @@ check-size: dist
 
 test-e2e: dist browsers node-tools
 	node --test --test-concurrency=1 tests/e2e/
+
+# A benchmark, not a test: sharecite beside shareon and Shariff, in headless
+# Chromium with 4x CPU throttling. Writes bench/results/latest.{md,json}.
+bench: dist browsers node-tools bench-tools
+	node bench/run.mjs
 
 fmt:
 	cargo fmt --all

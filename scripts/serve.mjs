@@ -2,6 +2,7 @@
 //
 //   /            -> www/
 //   /dist/...    -> dist/ (what a site would host)
+//   (the benchmark adds its own mounts: generated pages, peer widgets)
 //
 // Pages under www/strict/ are served with the strictest policy sharecite
 // supports, so the CSP test exercises a real header, not a <meta>.
@@ -30,26 +31,34 @@ const TYPES = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
 };
 
-function resolvePath(pathname) {
+/** URL prefix → folder (relative to the repository); the longest prefix wins. */
+const DEFAULT_MOUNTS = { '/dist/': 'dist', '/': 'www' };
+
+function resolvePath(pathname, mounts) {
   const decoded = decodeURIComponent(pathname);
-  const [base, rest] = decoded.startsWith('/dist/')
-    ? [join(root, 'dist'), decoded.slice('/dist/'.length)]
-    : [join(root, 'www'), decoded.slice(1)];
+  const prefix = Object.keys(mounts)
+    .filter((p) => decoded.startsWith(p))
+    .sort((a, b) => b.length - a.length)[0];
+  const [base, rest] = [join(root, mounts[prefix]), decoded.slice(prefix.length)];
   const full = normalize(join(base, rest));
   if (full !== base && !full.startsWith(base + sep)) return null;
   return full;
 }
 
-export function startServer({ port = 0, host = '127.0.0.1', log = false } = {}) {
+export function startServer({ port = 0, host = '127.0.0.1', log = false, mounts = {} } = {}) {
+  const allMounts = { ...DEFAULT_MOUNTS, ...mounts };
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, 'http://localhost');
     if (url.pathname === '/favicon.ico') {
       response.writeHead(204);
       return response.end();
     }
-    let path = resolvePath(url.pathname);
+    let path = resolvePath(url.pathname, allMounts);
     try {
       if (!path) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
       if ((await stat(path)).isDirectory()) path = join(path, 'index.html');

@@ -52,6 +52,14 @@ thread_local! {
     static ICONS: RefCell<Vec<(&'static str, Element)>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Shapes rendered so far, for cloning: a list page's hundred cards differ
+/// only in their links, and one native clone replaces some seventy calls.
+const SHAPE_CACHE: usize = 8;
+
+thread_local! {
+    static SHAPES: RefCell<Vec<(String, Element)>> = const { RefCell::new(Vec::new()) };
+}
+
 /// Builds the placement's host and shadow tree, not yet in the document.
 pub fn render(document: &Document, view: &View, strings: Strings) -> Result<Rendered> {
     let host: HtmlElement = document.create_element("div")?.unchecked_into();
@@ -60,6 +68,89 @@ pub fn render(document: &Document, view: &View, strings: Strings) -> Result<Rend
     let root = host.attach_shadow(&init)?;
     style::adopt(document, &root)?;
 
+    let key = view.shape_key();
+    let cached = SHAPES.with(|shapes| {
+        shapes
+            .borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, e)| e.clone())
+    });
+    let container: Element = match cached {
+        Some(prototype) => prototype.clone_node_with_deep(true)?.unchecked_into(),
+        None => {
+            let built = build(document, view, strings)?;
+            let prototype: Element = built.clone_node_with_deep(true)?.unchecked_into();
+            SHAPES.with(|shapes| {
+                let mut shapes = shapes.borrow_mut();
+                if shapes.len() == SHAPE_CACHE {
+                    shapes.remove(0);
+                }
+                shapes.push((key, prototype));
+            });
+            built
+        }
+    };
+    root.append_child(&container)?;
+    locate(host, root, &container, view)
+}
+
+/// Finds the parts later updates touch, and points the links at this
+/// placement's article.
+fn locate(
+    host: HtmlElement,
+    root: ShadowRoot,
+    container: &Element,
+    view: &View,
+) -> Result<Rendered> {
+    let find = |selector: &str| container.query_selector(selector).ok().flatten();
+    let mut links = Vec::new();
+    let anchors = container.query_selector_all("a[data-network]")?;
+    for index in 0..anchors.length() {
+        let Some(anchor) = anchors
+            .item(index)
+            .and_then(|n| n.dyn_into::<Element>().ok())
+        else {
+            continue;
+        };
+        let id = anchor.get_attribute("data-network").unwrap_or_default();
+        let Some(control) = view.controls.iter().find(|c| c.network.id() == id) else {
+            continue;
+        };
+        if let Some(href) = &control.href {
+            anchor.set_attribute("href", href)?;
+            links.push((control.network, anchor));
+        }
+    }
+    let missing = || wasm_bindgen::JsValue::from_str("a rendered part is missing");
+    let status = find(".status").ok_or_else(missing)?;
+    let mastodon = match find("form.mastodon") {
+        Some(form) => Some(MastodonForm {
+            input: form
+                .query_selector("input")?
+                .ok_or_else(missing)?
+                .unchecked_into(),
+            hint: form.query_selector(".hint")?.ok_or_else(missing)?,
+            form,
+        }),
+        None => None,
+    };
+    let formats = match (find("[data-action=formats]"), find(".formats")) {
+        (Some(toggle), Some(menu)) => Some(FormatsMenu { toggle, menu }),
+        _ => None,
+    };
+    Ok(Rendered {
+        host,
+        root,
+        links,
+        status,
+        mastodon,
+        formats,
+    })
+}
+
+/// Builds a placement's tree from scratch.
+fn build(document: &Document, view: &View, strings: Strings) -> Result<Element> {
     let container = element(document, "div", "root", Some("root"))?;
     container.set_attribute("lang", view.lang)?;
     container.set_attribute("dir", if view.rtl { "rtl" } else { "ltr" })?;
@@ -69,40 +160,26 @@ pub fn render(document: &Document, view: &View, strings: Strings) -> Result<Rend
     // Safari drops list semantics from lists styled `list-style: none`.
     list.set_attribute("role", "list")?;
     list.set_attribute("aria-label", view.group_label)?;
-    let mut links = Vec::new();
-    let mut toggle = None;
     for control in &view.controls {
         let item = element(document, "li", "item", Some("item"))?;
         let rendered = render_control(document, control)?;
-        if control.href.is_some() {
-            links.push((control.network, rendered.clone()));
-        }
         item.append_child(&rendered)?;
         if control.network == Network::Cite && !view.cite_formats.is_empty() {
-            let button = render_formats_toggle(document, strings)?;
-            item.append_child(&button)?;
-            toggle = Some(button);
+            let toggle = render_formats_toggle(document, strings)?;
+            item.append_child(&toggle)?;
         }
         list.append_child(&item)?;
     }
     container.append_child(&list)?;
 
-    let formats = match toggle {
-        Some(toggle) => {
-            let menu = render_formats_menu(document, view, strings)?;
-            container.append_child(&menu)?;
-            Some(FormatsMenu { toggle, menu })
-        }
-        None => None,
-    };
-
-    let mastodon = if view.controls.iter().any(|c| c.network == Network::Mastodon) {
+    if !view.cite_formats.is_empty() && view.controls.iter().any(|c| c.network == Network::Cite) {
+        let menu = render_formats_menu(document, view, strings)?;
+        container.append_child(&menu)?;
+    }
+    if view.controls.iter().any(|c| c.network == Network::Mastodon) {
         let form = render_mastodon_form(document, strings)?;
-        container.append_child(&form.form)?;
-        Some(form)
-    } else {
-        None
-    };
+        container.append_child(&form)?;
+    }
 
     let status = element(document, "p", "status", Some("status"))?;
     status.set_attribute("role", "status")?;
@@ -141,15 +218,7 @@ pub fn render(document: &Document, view: &View, strings: Strings) -> Result<Rend
         container.append_child(&paragraph)?;
     }
 
-    root.append_child(&container)?;
-    Ok(Rendered {
-        host,
-        root,
-        links,
-        status,
-        mastodon,
-        formats,
-    })
+    Ok(container)
 }
 
 const FORMATS_ID: &str = "sharecite-formats";
@@ -281,7 +350,7 @@ fn build_icon(document: &Document, icon: &Icon) -> Result<Element> {
     Ok(svg)
 }
 
-fn render_mastodon_form(document: &Document, strings: Strings) -> Result<MastodonForm> {
+fn render_mastodon_form(document: &Document, strings: Strings) -> Result<Element> {
     let form = element(document, "form", "mastodon", Some("mastodon-form"))?;
     form.set_attribute("hidden", "")?;
     let label = element(document, "label", "", None)?;
@@ -324,7 +393,7 @@ fn render_mastodon_form(document: &Document, strings: Strings) -> Result<Mastodo
     hint.set_text_content(Some(strings.get(Key::MastodonHint)));
     input.set_attribute("aria-describedby", "sharecite-mastodon-hint")?;
     form.append_child(&hint)?;
-    Ok(MastodonForm { form, input, hint })
+    Ok(form)
 }
 
 /// Points each share link at `hrefs`, after the article changed.

@@ -62,7 +62,65 @@ struct Page {
     refresh_timers: Vec<Timeout>,
 }
 
+/// How long one slice of a list page's mounting may run before yielding
+/// to the browser, in milliseconds: well under the 50 ms of a long task.
+const SLICE_MILLIS: f64 = 12.0;
+
+/// Placements for `data-target` matches, built a slice at a time so a list
+/// of a thousand cards never blocks the page in one long task.
+///
+/// The first slice goes into the page at once (the cards a reader sees
+/// first); the rest are built detached and inserted together at the end,
+/// so the page lays out twice rather than once per slice: on a long list a
+/// layout costs far more than building a placement.
+struct MountJob {
+    document: Document,
+    metadata: PageMetadata,
+    attributes: Attributes,
+    targets: Vec<Element>,
+    next: Cell<usize>,
+    detached: RefCell<Vec<(Element, HtmlElement)>>,
+}
+
+impl MountJob {
+    fn run_slice(self: Rc<Self>) {
+        let started = js_sys::Date::now();
+        let first_slice = self.next.get() == 0;
+        while let Some(target) = self.targets.get(self.next.get()) {
+            self.next.set(self.next.get() + 1);
+            let attributes = self.attributes.overlay(&page::attributes(target));
+            let mounted = mount_placement(&self.document, &self.metadata, &attributes, |host| {
+                if first_slice {
+                    target.append_child(host).map(|_| ())
+                } else {
+                    self.detached
+                        .borrow_mut()
+                        .push((target.clone(), host.clone()));
+                    Ok(())
+                }
+            });
+            if let Err(error) = mounted {
+                console::error("could not mount a placement", &error);
+            }
+            if js_sys::Date::now() - started > SLICE_MILLIS {
+                break;
+            }
+        }
+        if self.next.get() < self.targets.len() {
+            Timeout::new(0, move || self.run_slice()).forget();
+        } else {
+            for (target, host) in self.detached.borrow_mut().drain(..) {
+                if let Err(error) = target.append_child(&host) {
+                    console::error("could not mount a placement", &error);
+                }
+            }
+        }
+    }
+}
+
 thread_local! {
+    /// `data-target` elements already given a placement (or about to be).
+    static CLAIMED: js_sys::WeakSet = js_sys::WeakSet::new();
     static PAGE: RefCell<Page> = RefCell::new(Page::default());
     /// `location.href` and `document.title` when links were last refreshed.
     static LAST_SEEN: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
@@ -117,6 +175,7 @@ fn try_mount(script: &Element) -> Result<()> {
                     WarningKind::NoTargets,
                 ));
             }
+            let mut claimed = Vec::with_capacity(targets.length() as usize);
             for index in 0..targets.length() {
                 let Some(target) = targets
                     .item(index)
@@ -124,21 +183,22 @@ fn try_mount(script: &Element) -> Result<()> {
                 else {
                     continue;
                 };
-                if target
-                    .query_selector(":scope > [data-sharecite-host]")
-                    .ok()
-                    .flatten()
-                    .is_some()
-                {
+                // Another script tag may already be mounting into it.
+                if CLAIMED.with(|set| set.has(&target)) {
                     continue;
                 }
-                let attributes = script_attributes.overlay(&page::attributes(&target));
-                if let Err(error) = mount_placement(&document, &metadata, &attributes, |host| {
-                    target.append_child(host).map(|_| ())
-                }) {
-                    console::error("could not mount a placement", &error);
-                }
+                CLAIMED.with(|set| set.add(&target));
+                claimed.push(target);
             }
+            let job = Rc::new(MountJob {
+                document,
+                metadata,
+                attributes: script_attributes,
+                targets: claimed,
+                next: Cell::new(0),
+                detached: RefCell::new(Vec::new()),
+            });
+            job.run_slice();
         }
         None => {
             let parent = script.parent_element();

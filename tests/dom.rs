@@ -303,7 +303,7 @@ fn bad_configuration_warns_once_and_renders_the_rest() {
 }
 
 #[wasm_bindgen_test]
-fn data_target_mounts_at_the_end_of_each_match_with_per_target_overrides() {
+async fn data_target_mounts_at_the_end_of_each_match_with_per_target_overrides() {
     let body = document().body().unwrap();
     let cards = add(
         &body,
@@ -314,6 +314,8 @@ fn data_target_mounts_at_the_end_of_each_match_with_per_target_overrides() {
     sharecite::mount_script(script.clone());
     // Mounting again (a second script tag) must not double up.
     sharecite::mount_script(script.clone());
+    // Lists mount in slices between tasks.
+    sleep(50).await;
     for (card, (url, title)) in cards.iter().zip([
         ("https%3A%2F%2Fnews.example%2F1", "One"),
         ("https%3A%2F%2Fnews.example%2F2", "Two"),

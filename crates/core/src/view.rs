@@ -231,6 +231,47 @@ pub fn quote_hrefs(
         .collect()
 }
 
+impl View {
+    /// Everything the view renders except its links' hrefs: placements
+    /// with equal keys have identical trees apart from those, so the DOM
+    /// layer builds one and clones it.
+    pub fn shape_key(&self) -> String {
+        let mut key = String::with_capacity(256);
+        let mut add = |part: &str| {
+            key.push_str(part);
+            key.push('\u{1f}');
+        };
+        add(self.lang);
+        add(if self.rtl { "rtl" } else { "ltr" });
+        add(self.theme.id());
+        add(self.group_label);
+        for control in &self.controls {
+            add(control.network.id());
+            add(control.label);
+            add(&control.name);
+            add(if control.new_tab { "new" } else { "same" });
+        }
+        if let Some(credit) = &self.credit {
+            add("credit");
+            add(credit.before);
+            add(&credit.source);
+            add(credit.href.as_deref().unwrap_or(""));
+            add(credit.after);
+        }
+        if let Some(discussion) = &self.discussion {
+            add("discussion");
+            add(&discussion.href);
+            add(&discussion.label);
+            add(&discussion.name);
+        }
+        for (style, label) in &self.cite_formats {
+            add(style.id());
+            add(label);
+        }
+        key
+    }
+}
+
 /// The href of every link control, for a first render or for refreshing
 /// links after a single-page navigation.
 pub fn share_hrefs(
@@ -448,6 +489,37 @@ mod tests {
         assert!(hrefs[3]
             .1
             .contains("body=%E2%80%9Cpush%20back%E2%80%9D%0D%0A%0D%0AThe%20original%20source"));
+    }
+
+    #[test]
+    fn shape_keys_ignore_hrefs_and_nothing_else() {
+        let (config, article) = setup(&[("data-networks", "x email cite")]);
+        let view = View::build(&config, &article, en(), Capabilities::default(), "");
+        let mut other_article = article.clone();
+        other_article.url = "https://www.globalresearch.ca/other".into();
+        other_article.title = "Another".into();
+        let other = View::build(&config, &other_article, en(), Capabilities::default(), "");
+        assert_ne!(view.controls[0].href, other.controls[0].href);
+        assert_eq!(view.shape_key(), other.shape_key());
+
+        let (dark, _) = setup(&[("data-networks", "x email cite"), ("data-theme", "dark")]);
+        assert_ne!(
+            View::build(&dark, &article, en(), Capabilities::default(), "").shape_key(),
+            view.shape_key()
+        );
+        let (fewer, _) = setup(&[("data-networks", "x email")]);
+        assert_ne!(
+            View::build(&fewer, &article, en(), Capabilities::default(), "").shape_key(),
+            view.shape_key()
+        );
+        let (credited, _) = setup(&[
+            ("data-networks", "x email cite"),
+            ("data-original-source", "CGTN"),
+        ]);
+        assert_ne!(
+            View::build(&credited, &article, en(), Capabilities::default(), "").shape_key(),
+            view.shape_key()
+        );
     }
 
     #[test]

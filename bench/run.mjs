@@ -1,0 +1,299 @@
+// `make bench`: sharecite side by side with the share widgets people use
+// today (shareon and Shariff, from npm), on the seed article, in headless
+// Chromium with 4× CPU throttling, interleaved run by run with a fresh
+// browser context each time. A benchmark, not a test: it reports, it does
+// not assert.
+//
+// Writes bench/results/latest.json and bench/results/latest.md.
+//
+// Environment: BENCH_RUNS (default 15), BENCH_THROTTLE (default 4).
+
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { startServer } from '../scripts/serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/helpers.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS || 15);
+const THROTTLE = Number(process.env.BENCH_THROTTLE || 4);
+const root = new URL('..', import.meta.url);
+const pages = new URL('build/bench/', root);
+mkdirSync(pages, { recursive: true });
+mkdirSync(new URL('bench/results/', root), { recursive: true });
+
+// ---- Pages ---------------------------------------------------------------
+
+// The seed article (www/index.html) with its sharecite tag cut out; each
+// variant puts its own widget where the tag was, embedded as its README says.
+const seed = readFileSync(new URL('www/index.html', root), 'utf8')
+  .replace('href="site.css"', 'href="/site.css"')
+  .replace(/<nav class="pages"[\s\S]*?<\/nav>/, '');
+const SLOT = /<script async src="dist\/sharecite\.js\?v=1"[\s\S]*?<\/script>/;
+if (!SLOT.test(seed)) throw new Error('www/index.html no longer has the sharecite tag the benchmark replaces');
+
+const NETWORKS = {
+  sharecite: 'facebook x linkedin reddit whatsapp telegram email copy print',
+  shareon: ['facebook', 'twitter', 'linkedin', 'reddit', 'whatsapp', 'telegram', 'email', 'copy-url', 'print'],
+  shariff: ['facebook', 'twitter', 'linkedin', 'reddit', 'whatsapp', 'telegram', 'mail', 'print'],
+};
+
+const VARIANTS = {
+  baseline: { head: '', slot: '', ready: 'document.readyState === "complete"' },
+  sharecite: {
+    head: '',
+    slot: `<script async src="/dist/sharecite.js" data-networks="${NETWORKS.sharecite}" data-publisher="Global Research"></script>`,
+    ready: `!!document.querySelector('[data-sharecite-host]')?.shadowRoot?.querySelector('a[data-network=facebook][href^="https:"]')`,
+  },
+  'sharecite-placeholder': {
+    // The documented way to reserve the widget's space: mount into a slot
+    // whose height the site's CSS sets (see README, "Layout shift").
+    head: '<style>.share-slot{min-height:5.5rem}</style>',
+    slot: `<div class="share-slot"></div><script async src="/dist/sharecite.js" data-target=".share-slot" data-networks="${NETWORKS.sharecite}" data-publisher="Global Research"></script>`,
+    ready: `!!document.querySelector('[data-sharecite-host]')?.shadowRoot?.querySelector('a[data-network=facebook][href^="https:"]')`,
+  },
+  shareon: {
+    head: '<link href="/vendor/shareon/shareon.min.css" rel="stylesheet"><script src="/vendor/shareon/shareon.iife.js" defer init></script>',
+    slot: `<div class="shareon">${NETWORKS.shareon.map((n) => `<a class="${n}"></a>`).join('')}</div>`,
+    ready: `!!document.querySelector('.shareon a.facebook[href^="https:"]')`,
+  },
+  shariff: {
+    head: '<link href="/vendor/shariff/shariff.complete.css" rel="stylesheet">',
+    slot: `<div class="shariff" data-services="${JSON.stringify(NETWORKS.shariff).replaceAll('"', '&quot;')}"></div>`,
+    tail: '<script src="/vendor/shariff/shariff.complete.js"></script>',
+    ready: `!!document.querySelector('.shariff a[href*="facebook.com"]')`,
+  },
+};
+
+for (const [name, variant] of Object.entries(VARIANTS)) {
+  let html = seed.replace(SLOT, variant.slot).replace('</head>', `${variant.head}\n</head>`);
+  if (variant.tail) html = html.replace('</body>', `${variant.tail}\n</body>`);
+  writeFileSync(new URL(`${name}.html`, pages), html);
+}
+
+function listPage(count, withWidget) {
+  const cards = Array.from(
+    { length: count },
+    (_, i) => `<li><article class="card" data-url="https://www.globalresearch.ca/briefing-${i}/${5678000 + i}" data-title="Briefing no. ${i}"><h2>Briefing no. ${i}</h2></article></li>`,
+  ).join('\n');
+  const script = withWidget ? '<script async src="/dist/sharecite.js" data-target=".card" data-networks="x bluesky email copy cite"></script>' : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Briefings</title><link rel="stylesheet" href="/site.css"></head>
+<body><main><ul class="cards compact">${cards}</ul></main>${script}</body></html>`;
+}
+const SCALES = [10, 100, 1000];
+for (const count of SCALES) {
+  writeFileSync(new URL(`list-${count}.html`, pages), listPage(count, true));
+  writeFileSync(new URL(`list-${count}-baseline.html`, pages), listPage(count, false));
+}
+
+// ---- Measurement -----------------------------------------------------------
+
+const server = await startServer({
+  mounts: {
+    '/bench/': 'build/bench',
+    '/vendor/shareon/': 'node_modules/shareon/dist',
+    '/vendor/shariff/': 'node_modules/shariff/dist',
+  },
+});
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+
+const PROBE = (ready) => `
+  window.__bench = { ready: null, cls: 0, shifts: 0, longTasks: [] };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) { __bench.cls += e.value; __bench.shifts += 1; }
+  }).observe({ type: 'layout-shift', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) __bench.longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  const check = () => {
+    if (__bench.ready === null) {
+      try { if (${ready}) __bench.ready = performance.now(); } catch (_) {}
+    }
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+  document.addEventListener('readystatechange', check);
+  addEventListener('load', check);
+`;
+
+async function load(path, ready, { viewport = { width: 1280, height: 800 } } = {}) {
+  const context = await browser.newContext({ viewport });
+  await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+  await context.addInitScript(PROBE(ready));
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  await cdp.send('Performance.enable');
+  const responses = [];
+  page.on('response', (response) => responses.push(response));
+  await page.goto(origin + path, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 60000, polling: 50 });
+  // Let late shifts and tasks land.
+  await page.waitForTimeout(500);
+  const probe = await page.evaluate(() => window.__bench);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name) => metrics.find((m) => m.name === name)?.value ?? 0;
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const bodies = [];
+  for (const response of responses) {
+    const url = response.url();
+    if (url.includes('/dist/') || url.includes('/vendor/')) {
+      try {
+        bodies.push({ url, body: await response.body() });
+      } catch (_) {
+        // A response without a body (a redirect) ships nothing.
+      }
+    }
+  }
+  await context.close();
+  return {
+    ready: probe.ready,
+    cls: probe.cls,
+    longTasks: probe.longTasks,
+    scriptMs: metric('ScriptDuration') * 1000,
+    taskMs: metric('TaskDuration') * 1000,
+    nodes: metric('Nodes'),
+    heap: heap.usedSize,
+    bodies,
+  };
+}
+
+const stats = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
+};
+
+const order = ['baseline', 'sharecite', 'shareon', 'shariff', 'sharecite-placeholder'];
+const runs = Object.fromEntries(order.map((name) => [name, []]));
+for (let run = 0; run < RUNS; run += 1) {
+  // Rotate who goes first, so no widget always gets the warm (or cold) slot.
+  const rotated = order.map((_, i) => order[(i + run) % order.length]);
+  for (const name of rotated) {
+    runs[name].push(await load(`/bench/${name}.html`, VARIANTS[name].ready));
+  }
+  process.stdout.write(`run ${run + 1}/${RUNS}\r`);
+}
+process.stdout.write('\n');
+
+const compressed = (bodies) => {
+  const unique = new Map(bodies.map((b) => [b.url.replace(/\?.*/, ''), b.body]));
+  let raw = 0;
+  let gzip = 0;
+  let brotli = 0;
+  for (const body of unique.values()) {
+    raw += body.length;
+    gzip += gzipSync(body, { level: 9 }).length;
+    brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  return { files: [...unique.keys()].map((u) => u.replace(origin, '')), raw, gzip, brotli };
+};
+
+const baselineScript = stats(runs.baseline.map((r) => r.scriptMs)).median;
+const baselineTask = stats(runs.baseline.map((r) => r.taskMs)).median;
+const summary = {};
+for (const name of ['sharecite', 'shareon', 'shariff', 'sharecite-placeholder']) {
+  const list = runs[name];
+  summary[name] = {
+    ready: stats(list.map((r) => r.ready)),
+    cls: stats(list.map((r) => r.cls)),
+    longestTask: stats(list.map((r) => Math.max(0, ...r.longTasks))),
+    longTasksOver50: stats(list.map((r) => r.longTasks.filter((d) => d > 50).length)),
+    scriptMs: stats(list.map((r) => r.scriptMs - baselineScript)),
+    taskMs: stats(list.map((r) => r.taskMs - baselineTask)),
+    bytes: compressed(list[0].bodies),
+  };
+}
+const ratios = (peer) =>
+  stats(runs.sharecite.map((r, i) => r.ready / runs[peer][i].ready));
+const comparison = { shareon: ratios('shareon'), shariff: ratios('shariff') };
+
+const scaling = {};
+for (const count of SCALES) {
+  const ready = `document.querySelectorAll('[data-sharecite-host]').length === ${count} && [...document.querySelectorAll('[data-sharecite-host]')].every((h) => h.shadowRoot?.querySelector('.list'))`;
+  const samples = [];
+  const base = [];
+  for (let i = 0; i < 3; i += 1) {
+    samples.push(await load(`/bench/list-${count}.html`, ready));
+    base.push(await load(`/bench/list-${count}-baseline.html`, 'document.readyState === "complete"'));
+  }
+  const heap = stats(samples.map((s) => s.heap)).median - stats(base.map((s) => s.heap)).median;
+  const nodes = stats(samples.map((s) => s.nodes)).median - stats(base.map((s) => s.nodes)).median;
+  scaling[count] = {
+    ready: stats(samples.map((s) => s.ready)),
+    longestTask: stats(samples.map((s) => Math.max(0, ...s.longTasks))),
+    heapBytes: heap,
+    heapPerPlacement: heap / count,
+    nodes,
+  };
+}
+
+await browser.close();
+server.close();
+
+let twiggy = '';
+try {
+  twiggy = execFileSync('twiggy', ['top', '-n', '25', 'build/sharecite_bg.wasm'], { cwd: root, encoding: 'utf8' });
+} catch (error) {
+  twiggy = `(twiggy unavailable: ${error.message})`;
+}
+
+const results = {
+  date: new Date().toISOString(),
+  chromium: browser.version?.() ?? '',
+  runs: RUNS,
+  cpuThrottling: THROTTLE,
+  viewport: '1280×800',
+  summary,
+  readyRatio: comparison,
+  scaling,
+  twiggy,
+};
+writeFileSync(new URL('bench/results/latest.json', root), JSON.stringify(results, null, 2) + '\n');
+
+// ---- Report ----------------------------------------------------------------
+
+const ms = (s) => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const rows = ['sharecite', 'shareon', 'shariff'].map((name) => {
+  const s = summary[name];
+  return `| ${name} | ${ms(s.ready)} | ${kb(s.bytes.gzip)} | ${kb(s.bytes.brotli)} | ${s.scriptMs.median.toFixed(0)} ms | ${s.longestTask.median.toFixed(0)} ms | ${s.cls.median.toFixed(3)} |`;
+});
+const md = `# sharecite benchmark
+
+${new Date().toISOString().slice(0, 10)} · headless Chromium · ${THROTTLE}× CPU throttling · ${RUNS} interleaved runs per widget, fresh context each · the seed article, 1280×800 · \`make bench\`
+
+## Side by side
+
+| widget | ready (median, min–max) | shipped gzip | shipped brotli | script time over the bare page | longest task | CLS |
+|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+Ready: from navigation start until the Facebook control has its share link. Shipped: every JS, wasm, CSS,
+font and icon file the widget fetched (${Object.entries(summary).filter(([n]) => n !== 'sharecite-placeholder').map(([n, s]) => `${n}: ${s.bytes.files.join(', ')}`).join('; ')}).
+
+Ready-time ratio sharecite / peer, per run: shareon ${comparison.shareon.median.toFixed(2)} (${comparison.shareon.min.toFixed(2)}–${comparison.shareon.max.toFixed(2)}), Shariff ${comparison.shariff.median.toFixed(2)} (${comparison.shariff.min.toFixed(2)}–${comparison.shariff.max.toFixed(2)}).
+
+## Layout shift
+
+| sharecite | CLS (median) |
+|---|---|
+| without a placeholder | ${summary.sharecite.cls.median.toFixed(3)} |
+| mounted into a slot with a reserved \`min-height\` | ${summary['sharecite-placeholder'].cls.median.toFixed(3)} |
+
+## Scaling (\`data-target\`, one script)
+
+| placements | all rendered (median of 3) | longest task | JS heap over the bare list | per placement | DOM nodes added |
+|---|---|---|---|---|---|
+${SCALES.map((n) => `| ${n} | ${ms(scaling[n].ready)} | ${scaling[n].longestTask.median.toFixed(0)} ms | ${kb(scaling[n].heapBytes)} | ${(scaling[n].heapPerPlacement / 1024).toFixed(2)} KB | ${scaling[n].nodes.toFixed(0)} |`).join('\n')}
+
+## Where the wasm's bytes go (\`twiggy top\`, before \`wasm-opt\`)
+
+\`\`\`
+${twiggy.trim()}
+\`\`\`
+`;
+writeFileSync(new URL('bench/results/latest.md', root), md);
+console.log(md);
