@@ -17,13 +17,16 @@ pub fn citation_key(item: &Item) -> String {
     if let Some(date) = &item.issued {
         push_padded(&mut key, u32::from(date.year), 4);
     }
-    let word = item.title.split(|c: char| !c.is_alphanumeric()).find(|w| {
-        w.chars().count() > 3
-            && !matches!(
-                w.to_ascii_lowercase().as_str(),
-                "the" | "that" | "with" | "from" | "this"
-            )
-    });
+    let word = item
+        .title
+        .split(|c: char| !super::text::is_word_char(c))
+        .find(|w| {
+            w.chars().count() > 3
+                && !matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "the" | "that" | "with" | "from" | "this"
+                )
+        });
     if let Some(word) = word {
         push_ascii_word(&mut key, word);
     }

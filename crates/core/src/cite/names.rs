@@ -169,7 +169,7 @@ fn initials(given: &str, after: &str) -> String {
             let Some(first) = part.chars().next() else {
                 continue;
             };
-            if index > 0 && !first.is_uppercase() {
+            if index > 0 && !super::text::is_capital(first) {
                 continue;
             }
             if index > 0 {
@@ -254,14 +254,14 @@ pub fn parse_person(display: &str) -> Name {
     let particle_start = words
         .iter()
         .skip(1)
-        .position(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .position(|w| w.chars().next().is_some_and(super::text::is_small))
         .map(|p| p + 1);
     let (given, particle, family) = match particle_start {
         Some(start) => {
             let family_start = words
                 .iter()
                 .skip(start)
-                .position(|w| !w.chars().next().is_some_and(char::is_lowercase))
+                .position(|w| !w.chars().next().is_some_and(super::text::is_small))
                 .map(|p| p + start);
             match family_start {
                 Some(family_start) => (
@@ -305,7 +305,7 @@ fn split_family_particle(family: &str) -> Name {
     let words: Vec<&str> = family.split_whitespace().collect();
     let lowercase = words
         .iter()
-        .take_while(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .take_while(|w| w.chars().next().is_some_and(super::text::is_small))
         .count();
     if lowercase > 0 && lowercase < words.len() {
         let mut name = Name::person(&words[lowercase..].join(" "), "");
@@ -325,7 +325,9 @@ fn split_family_particle(family: &str) -> Name {
 /// "Jean de" → ("Jean", "de").
 fn split_trailing_particle(given: &str) -> (&str, &str) {
     match given.rsplit_once(' ') {
-        Some((first, last)) if last.chars().next().is_some_and(char::is_lowercase) => (first, last),
+        Some((first, last)) if last.chars().next().is_some_and(super::text::is_small) => {
+            (first, last)
+        }
         _ => (given, ""),
     }
 }

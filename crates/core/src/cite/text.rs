@@ -131,8 +131,8 @@ pub fn title_case(title: &str) -> String {
         if index > 0 {
             out.push(' ');
         }
-        let is_lowercase = word.chars().all(|c| !c.is_uppercase());
-        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let is_lowercase = !word.chars().any(is_capital);
+        let bare = word.trim_matches(|c: char| !is_word_char(c));
         let stop = STOP_WORDS.contains(&bare);
         if is_lowercase && (!stop || after_colon || index == last) {
             capitalize_parts(&mut out, word);
@@ -148,7 +148,7 @@ pub fn title_case(title: &str) -> String {
 fn capitalize_parts(out: &mut String, word: &str) {
     let mut capitalize = true;
     for ch in word.chars() {
-        if capitalize && ch.is_alphabetic() {
+        if capitalize && (is_small(ch) || is_capital(ch)) {
             out.push(capital(ch));
             capitalize = false;
         } else {
@@ -186,6 +186,46 @@ pub fn capital(ch: char) -> char {
         _ => code,
     };
     char::from_u32(upper).unwrap_or(ch)
+}
+
+/// The small letter of a capital in the alphabets [`capital`] knows.
+pub fn small(ch: char) -> char {
+    let code = ch as u32;
+    let lower = match code {
+        0x41..=0x5a | 0xc0..=0xd6 | 0xd8..=0xde | 0x391..=0x3a1 | 0x3a3..=0x3ab | 0x410..=0x42f => {
+            code + 0x20
+        }
+        0x178 => 0xff,
+        0x130 => 0x69,
+        0x100..=0x137 | 0x14a..=0x177 if code % 2 == 0 => code + 1,
+        0x139..=0x148 | 0x179..=0x17e if code % 2 == 1 => code + 1,
+        0x400..=0x40f => code + 0x50,
+        0x460..=0x481 | 0x48a..=0x4bf | 0x4d0..=0x4ff if code % 2 == 0 => code + 1,
+        0x4c1..=0x4ce if code % 2 == 1 => code + 1,
+        0x4c0 => 0x4cf,
+        _ => code,
+    };
+    char::from_u32(lower).unwrap_or(ch)
+}
+
+/// Whether `ch` is a capital letter (of those alphabets).
+pub fn is_capital(ch: char) -> bool {
+    small(ch) != ch
+}
+
+/// Whether `ch` is a small letter (of those alphabets).
+pub fn is_small(ch: char) -> bool {
+    capital(ch) != ch
+}
+
+/// Whether `ch` is part of a word: a digit, a letter with case, or a
+/// letter of a script without case (CJK, Arabic, Hebrew, Devanagari...).
+pub fn is_word_char(ch: char) -> bool {
+    ch.is_ascii_alphanumeric()
+        || is_capital(ch)
+        || is_small(ch)
+        || (ch as u32 >= 0x590
+            && !matches!(ch, '\u{2000}'..='\u{2bff}' | '\u{3000}'..='\u{303f}' | '\u{fe30}'..='\u{fe4f}' | '\u{ff00}'..='\u{ff0f}'))
 }
 
 /// How a style writes page ranges (CSL `page-range-format`).
@@ -277,6 +317,20 @@ mod tests {
         single_page: page_range("17", PageRange::Chicago) => "17";
         roman: page_range("xi-xv", PageRange::Expanded) => "xi–xv";
         typographic_apostrophe: typographic("the EU's plan") => "the EU’s plan";
+        smalls_agree_with_unicode: [0x41..=0x5a, 0xc0..=0x17f, 0x391..=0x3ab, 0x400..=0x4ff]
+            .into_iter()
+            .flatten()
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_uppercase() && c.to_lowercase().count() == 1 && small(*c) != c.to_lowercase().next().unwrap())
+            .collect::<String>() => "";
+        // Ordinal indicators, micro, kra and dotted İ have no simple pair.
+        case_tests_agree_with_unicode: [0x20..=0x17f, 0x391..=0x3ab, 0x3b1..=0x3c9, 0x400..=0x4ff]
+            .into_iter()
+            .flatten()
+            .filter_map(char::from_u32)
+            .filter(|c| (c.is_uppercase() && c.to_lowercase().count() == 1) != is_capital(*c) || (c.is_lowercase() && c.to_uppercase().count() == 1) != is_small(*c))
+            .collect::<String>() => "ªµºİĸ";
+        word_chars: "a1É-–’“,.:;!?()中ع".chars().filter(|c| is_word_char(*c)).collect::<String>() => "a1É中ع";
         capitals_agree_with_unicode: [0x61..=0x7a, 0xe0..=0x17f, 0x3b1..=0x3cb, 0x430..=0x4ff]
             .into_iter()
             .flatten()
