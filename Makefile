@@ -17,7 +17,7 @@ PORT          ?= 8080
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CHROMIUM     := /usr/bin/chromium
 
-.PHONY: tools rust-tools node-tools browsers bench-tools dist demo serve test test-native test-wasm test-e2e check-size bench icons citation-goldens fmt lint clean
+.PHONY: tools rust-tools node-tools browsers bench-tools dist demo serve test test-native test-wasm test-e2e check-size bench fuzz icons citation-goldens fmt lint clean
 
 ## Tools ##################################################################
 
@@ -89,6 +89,12 @@ test-e2e: dist browsers node-tools
 # Chromium with 4x CPU throttling. Writes bench/results/latest.{md,json}.
 bench: dist browsers node-tools bench-tools
 	node bench/run.mjs
+
+# The property tests of the pure core (crates/core/tests/properties.rs), at
+# length: `make test` runs proptest's default 256 cases each.
+FUZZ_CASES ?= 50000
+fuzz:
+	PROPTEST_CASES=$(FUZZ_CASES) cargo test --release -p sharecite-core --test properties
 
 fmt:
 	cargo fmt --all

@@ -303,7 +303,10 @@ impl Network {
 pub fn parse_mastodon_instance(input: &str) -> Option<String> {
     let mut host = input.trim();
     for prefix in ["https://", "http://"] {
-        if host.len() >= prefix.len() && host[..prefix.len()].eq_ignore_ascii_case(prefix) {
+        if host
+            .get(..prefix.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+        {
             host = &host[prefix.len()..];
         }
     }
@@ -515,5 +518,6 @@ mod tests {
         spaces_refused: "masto don.social" => None;
         empty: "" => None;
         underscore_refused: "a_b.social" => None;
+        multibyte_after_seven_bytes: "{url}😀JaVaScRiPt:%" => None;
     }
 }
