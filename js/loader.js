@@ -49,14 +49,41 @@
     return found;
   }
 
-  function mount(script) {
-    if (seen.has(script)) return;
-    seen.add(script);
+  // Only English is built in; a page in another language fetches its
+  // strings (about 1 KB) from locales/ beside the script, once.
+  const locales = new Map();
+  function loadLocale(script) {
+    let tag;
     try {
-      glue.mount_script(script);
+      tag = glue.locale_wanted(script);
     } catch (error) {
-      console.error('sharecite: could not mount', error);
+      return Promise.resolve();
     }
+    if (!tag) return Promise.resolve();
+    if (!locales.has(tag)) {
+      const url = new URL(`locales/${tag}.txt`, wasmUrl);
+      url.search = wasmUrl.search;
+      locales.set(
+        tag,
+        fetch(url)
+          .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))))
+          .then((text) => glue.add_locale(tag, text))
+          .catch((error) => console.warn(`sharecite: could not load ${url.href}; using English.`, error)),
+      );
+    }
+    return locales.get(tag);
+  }
+
+  function mount(script) {
+    if (seen.has(script)) return Promise.resolve();
+    seen.add(script);
+    return loadLocale(script).then(() => {
+      try {
+        glue.mount_script(script);
+      } catch (error) {
+        console.error('sharecite: could not mount', error);
+      }
+    });
   }
 
   function accept(script, url) {
@@ -92,10 +119,11 @@
   glue({ module_or_path: wasmUrl }).then(
     () => {
       loaded = true;
-      for (const script of queue.splice(0)) mount(script);
-      // Placements mount once the document is parsed; so does `ready`.
-      if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', () => resolveReady(), { once: true });
-      else resolveReady();
+      return Promise.all(queue.splice(0).map(mount)).then(() => {
+        // Placements mount once the document is parsed; so does `ready`.
+        if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', () => resolveReady(), { once: true });
+        else resolveReady();
+      });
     },
     (error) => {
       console.error(`sharecite: could not load ${wasmUrl.href}; no share buttons on this page.`, error);

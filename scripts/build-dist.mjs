@@ -2,9 +2,10 @@
 //   dist/sharecite.js       the loader and wasm-bindgen's glue, in one
 //                           function scope, minified
 //   dist/sharecite_bg.wasm  the optimized module
+//   dist/locales/*.txt      the strings of every language but English
 // and prints what each reader downloads.
 
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { transformSync } from 'esbuild';
 
@@ -31,6 +32,14 @@ const { code } = transformSync(source, {
 mkdirSync(new URL('dist/', root), { recursive: true });
 writeFileSync(new URL('dist/sharecite.js', root), code);
 copyFileSync(new URL('build/sharecite_bg.opt.wasm', root), new URL('dist/sharecite_bg.wasm', root));
+
+// English is built in; every other locale is fetched by pages that need it.
+mkdirSync(new URL('dist/locales/', root), { recursive: true });
+for (const file of readdirSync(new URL('crates/core/locales/', root))) {
+  if (file.endsWith('.txt') && file !== 'en.txt') {
+    copyFileSync(new URL(`crates/core/locales/${file}`, root), new URL(`dist/locales/${file}`, root));
+  }
+}
 
 const sizes = {};
 for (const name of ['sharecite.js', 'sharecite_bg.wasm']) {

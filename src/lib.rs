@@ -27,6 +27,20 @@ pub fn mount_script(script: web_sys::Element) {
     widget::mount_script(script);
 }
 
+/// The locale `script`'s placements need that is not loaded yet, if any:
+/// the loader fetches `locales/<tag>.txt` and hands it to [`add_locale`].
+#[wasm_bindgen]
+pub fn locale_wanted(script: web_sys::Element) -> Option<String> {
+    widget::locale_wanted(&script).map(str::to_string)
+}
+
+/// Registers the text of `locales/<tag>.txt`; false (with a warning) when
+/// it is not a complete locale file.
+#[wasm_bindgen]
+pub fn add_locale(tag: String, text: String) -> bool {
+    widget::add_locale(&tag, &text)
+}
+
 /// The crate version, for `sharecite.version`.
 #[wasm_bindgen]
 pub fn version() -> String {

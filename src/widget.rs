@@ -118,7 +118,46 @@ impl MountJob {
     }
 }
 
+/// The document's language, `<html lang>`.
+fn html_lang(document: &Document) -> String {
+    document
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .unwrap_or_default()
+}
+
+/// The locale `script` asks for when it is neither built in nor loaded.
+pub fn locale_wanted(script: &Element) -> Option<&'static str> {
+    let document = dom::document().ok()?;
+    let data_lang = script
+        .get_attribute(Attribute::Lang.name())
+        .unwrap_or_default();
+    let tag = Strings::wanted(&[&data_lang, &html_lang(&document)]);
+    let loaded = LOADED_LOCALES.with(|loaded| loaded.borrow().iter().any(|s| s.tag() == tag));
+    (!Strings::is_built_in(tag) && !loaded).then_some(tag)
+}
+
+/// Registers a fetched locale file.
+pub fn add_locale(tag: &str, text: &str) -> bool {
+    match Strings::parse(tag, text) {
+        Some(strings) => {
+            LOADED_LOCALES.with(|loaded| loaded.borrow_mut().push(strings));
+            true
+        }
+        None => {
+            console::warn(&Warning::new(
+                "locales/",
+                tag,
+                WarningKind::UnknownValue("a complete locale file; using English"),
+            ));
+            false
+        }
+    }
+}
+
 thread_local! {
+    /// Locales fetched for this page (English is built in).
+    static LOADED_LOCALES: RefCell<Vec<Strings>> = const { RefCell::new(Vec::new()) };
     /// `data-target` elements already given a placement (or about to be).
     static CLAIMED: js_sys::WeakSet = js_sys::WeakSet::new();
     static PAGE: RefCell<Page> = RefCell::new(Page::default());
@@ -251,11 +290,13 @@ fn mount_placement(
     let (config, warnings) = Config::parse(attributes, metadata.base());
     warnings.iter().for_each(console::warn);
     let article = metadata.article(&config.article);
-    let html_lang = document
-        .document_element()
-        .and_then(|html| html.get_attribute("lang"))
-        .unwrap_or_default();
-    let strings = Strings::negotiate(&[config.lang.as_deref().unwrap_or(""), &html_lang]);
+    let html_lang = html_lang(document);
+    let strings = LOADED_LOCALES.with(|loaded| {
+        Strings::negotiate_among(
+            &[config.lang.as_deref().unwrap_or(""), &html_lang],
+            &loaded.borrow(),
+        )
+    });
     let navigator = dom::window()?.navigator();
     let capabilities = Capabilities {
         native_share: dom::has_method(&navigator, "share"),

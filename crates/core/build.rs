@@ -1,5 +1,8 @@
-//! Compiles `locales/*.txt` into a static table, so a missing or misspelt
-//! key is a build error rather than a blank button in some reader's language.
+//! Checks every `locales/*.txt` against `en.txt`, so a missing or misspelt
+//! key is a build error rather than a blank button in some reader's
+//! language, and compiles English (the fallback) into the crate. The other
+//! locales ship beside the wasm (`dist/locales/`) and are loaded only by
+//! pages in their language; tests see them all (`ALL_LOCALE_FILES`).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -65,9 +68,26 @@ fn main() {
         writeln!(out, "    ({key:?}, Key::{}),", variant(key)).unwrap();
     }
     out.push_str("];\n\n");
-    out.push_str("/// Every locale's BCP 47 tag and strings, in key order.\n");
+    out.push_str("/// Every locale's BCP 47 tag, built in or not.\n");
+    out.push_str("pub const AVAILABLE: &[&str] = &[");
+    for tag in locales.keys() {
+        write!(out, "{tag:?}, ").unwrap();
+    }
+    out.push_str("];\n\n");
+    out.push_str("/// Every locale file, for tests.\n#[cfg(test)]\npub static ALL_LOCALE_FILES: &[(&str, &str)] = &[\n");
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap();
+    for tag in locales.keys() {
+        writeln!(
+            out,
+            "    ({tag:?}, include_str!({:?})),",
+            format!("{manifest}/locales/{tag}.txt")
+        )
+        .unwrap();
+    }
+    out.push_str("];\n\n");
+    out.push_str("/// The built-in locales' tags and strings, in key order.\n");
     out.push_str("pub static LOCALES: &[(&str, [&str; KEY_COUNT])] = &[\n");
-    for (tag, entries) in &locales {
+    for (tag, entries) in locales.iter().filter(|(tag, _)| tag.as_str() == REFERENCE) {
         let map: BTreeMap<&str, &str> = entries
             .iter()
             .map(|(k, v)| (k.as_str(), v.as_str()))
@@ -93,7 +113,13 @@ fn parse(tag: &str, text: &str) -> Vec<(String, String)> {
         let (key, value) = line
             .split_once('=')
             .unwrap_or_else(|| panic!("locales/{tag}.txt:{}: expected `key = value`", number + 1));
-        let (key, value) = (key.trim().to_string(), value.trim().to_string());
+        let key = key.trim().to_string();
+        // "Quoted" values keep their surrounding spaces (list separators).
+        let value = value.trim();
+        let value = match value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+            Some(quoted) => quoted.to_string(),
+            None => value.to_string(),
+        };
         assert!(
             !value.is_empty(),
             "locales/{tag}.txt:{}: `{key}` is empty",

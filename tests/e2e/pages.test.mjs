@@ -129,12 +129,12 @@ test('single-page site without the Navigation API: history is wrapped transparen
   await close();
 });
 
-const AXE_PAGES = ['/', '/list.html', '/jsonld.html', '/strict/', '/dark.html', '/spa.html', '/module.html', '/head.html', '/nested/deeper/page.html', '/citations.html'];
+const AXE_PAGES = ['/', '/list.html', '/jsonld.html', '/strict/', '/dark.html', '/spa.html', '/module.html', '/head.html', '/nested/deeper/page.html', '/citations.html', '/languages.html'];
 
 for (const colorScheme of ['light', 'dark']) {
   test(`axe-core finds no violation on any demo page (${colorScheme} preference)`, async () => {
     for (const path of AXE_PAGES) {
-      const hosts = path === '/list.html' ? 100 : path === '/dark.html' || path === '/spa.html' ? 2 : 1;
+      const hosts = { '/list.html': 100, '/dark.html': 2, '/spa.html': 2, '/languages.html': 5 }[path] ?? 1;
       const { page, close } = await browser.open(path, {
         waitForHosts: hosts,
         contextOptions: { bypassCSP: true, colorScheme, reducedMotion: 'reduce' },

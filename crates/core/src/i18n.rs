@@ -15,15 +15,19 @@ pub struct Strings {
 const FALLBACK: &str = "en";
 
 impl Strings {
-    /// The first locale in `preferences` that sharecite has, trying each
-    /// tag and then its shorter prefixes (`pt-BR` → `pt`), else English.
-    pub fn negotiate(preferences: &[&str]) -> Strings {
+    /// The locale `preferences` ask for among every one sharecite has
+    /// (built in or loadable), trying each tag and then its shorter prefixes
+    /// (`pt-BR` → `pt`): the tag of `locales/<tag>.txt`, else `en`.
+    pub fn wanted(preferences: &[&str]) -> &'static str {
         for preference in preferences {
-            let normalized = preference.trim().replace('_', "-");
+            let normalized = canonical_tag(&preference.trim().replace('_', "-"));
             let mut candidate = normalized.as_str();
             while !candidate.is_empty() {
-                if let Some(found) = Strings::exact(candidate) {
-                    return found;
+                if let Some(tag) = AVAILABLE
+                    .iter()
+                    .find(|tag| tag.eq_ignore_ascii_case(candidate))
+                {
+                    return tag;
                 }
                 candidate = match candidate.rfind('-') {
                     Some(dash) => &candidate[..dash],
@@ -31,7 +35,65 @@ impl Strings {
                 };
             }
         }
+        FALLBACK
+    }
+
+    /// The strings `preferences` ask for, from the built-in locales and
+    /// `loaded`; English when the wanted locale is not loaded.
+    pub fn negotiate_among(preferences: &[&str], loaded: &[Strings]) -> Strings {
+        let tag = Strings::wanted(preferences);
+        loaded
+            .iter()
+            .copied()
+            .find(|s| s.tag == tag)
+            .or_else(|| Strings::exact(tag))
+            .unwrap_or_else(Strings::english)
+    }
+
+    /// The strings `preferences` ask for among the built-in locales.
+    pub fn negotiate(preferences: &[&str]) -> Strings {
+        Strings::negotiate_among(preferences, &[])
+    }
+
+    /// English, always built in.
+    pub fn english() -> Strings {
         Strings::exact(FALLBACK).expect("locales/en.txt is compiled in")
+    }
+
+    /// Whether `tag`'s strings are compiled into the crate.
+    pub fn is_built_in(tag: &str) -> bool {
+        Strings::exact(tag).is_some()
+    }
+
+    /// Reads a locale file as `locales/<tag>.txt` holds it; `None` unless
+    /// `tag` is one sharecite knows and the file has every key.
+    ///
+    /// The strings live as long as the page: each locale is loaded at most
+    /// once, and they are leaked on purpose so `Strings` stays `Copy`.
+    pub fn parse(tag: &str, text: &str) -> Option<Strings> {
+        let tag: &'static str = AVAILABLE.iter().find(|known| **known == tag)?;
+        let mut values: [Option<&'static str>; KEY_COUNT] = [None; KEY_COUNT];
+        for line in text.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (key, value) = line.split_once('=')?;
+            let (_, key) = KEYS.iter().find(|(name, _)| *name == key.trim())?;
+            let value = value.trim();
+            let value = value
+                .strip_prefix('"')
+                .and_then(|v| v.strip_suffix('"'))
+                .unwrap_or(value);
+            values[*key as usize] = Some(Box::leak(value.to_string().into_boxed_str()));
+        }
+        let mut complete: [&'static str; KEY_COUNT] = [""; KEY_COUNT];
+        for (slot, value) in complete.iter_mut().zip(values) {
+            *slot = value.filter(|v| !v.is_empty())?;
+        }
+        Some(Strings {
+            tag,
+            values: Box::leak(Box::new(complete)),
+        })
     }
 
     fn exact(tag: &str) -> Option<Strings> {
@@ -66,10 +128,16 @@ impl Strings {
         let Some(month) = date.month else {
             return date.year_text();
         };
+        // Languages with case write "19 мая 2019" but "май 2019".
+        let months = if date.day.is_some() {
+            Key::DateMonths
+        } else {
+            Key::DateMonthsStandalone
+        };
         let month_name = self
-            .get(Key::DateMonths)
+            .get(months)
             .split('|')
-            .nth(usize::from(month) - 1)
+            .nth(usize::from(month).saturating_sub(1))
             .unwrap_or("");
         let year = date.year_text();
         match date.day {
@@ -90,21 +158,30 @@ impl Strings {
 
     /// Names joined as a list: "A", "A and B", "A, B and C".
     pub fn join(&self, names: &[String]) -> String {
-        let mut out = String::new();
-        for (index, name) in names.iter().enumerate() {
-            if index > 0 {
-                if index + 1 == names.len() {
-                    out.push(' ');
-                    out.push_str(self.get(Key::ListAnd));
-                    out.push(' ');
-                } else {
-                    out.push_str(", ");
-                }
-            }
-            out.push_str(name);
+        let Some((last, rest)) = names.split_last() else {
+            return String::new();
+        };
+        if rest.is_empty() {
+            return last.clone();
         }
-        out
+        let head = rest.join(self.get(Key::ListSeparator));
+        fill(self.get(Key::ListLast), &[("a", &head), ("b", last)])
     }
+}
+
+/// Chinese tags name a script; the region tags people use map to it
+/// (`zh-CN` → `zh-Hans`, `zh-TW` → `zh-Hant`). `iw` is Hebrew's old code.
+fn canonical_tag(tag: &str) -> String {
+    let lower = tag.to_ascii_lowercase();
+    let mapped = match lower.as_str() {
+        "zh" | "zh-cn" | "zh-sg" | "zh-my" => "zh-Hans",
+        "zh-tw" | "zh-hk" | "zh-mo" => "zh-Hant",
+        "iw" => "he",
+        _ if lower.starts_with("zh-hans") => "zh-Hans",
+        _ if lower.starts_with("zh-hant") => "zh-Hant",
+        _ => return tag.to_string(),
+    };
+    mapped.to_string()
 }
 
 /// Replaces each `{name}` in `pattern` with its value.
@@ -141,25 +218,68 @@ pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
 mod tests {
     use super::*;
 
+    /// Every locale file, parsed as a page would load it.
+    fn all() -> Vec<Strings> {
+        ALL_LOCALE_FILES
+            .iter()
+            .map(|(tag, text)| {
+                Strings::parse(tag, text).unwrap_or_else(|| panic!("locales/{tag}.txt parses"))
+            })
+            .collect()
+    }
+
+    fn locale(tag: &str) -> Strings {
+        Strings::negotiate_among(&[tag], &all())
+    }
+
     #[test]
     fn every_locale_has_every_key_and_no_empty_value() {
-        for (tag, values) in LOCALES {
-            for (key, _) in KEYS {
-                let index = KEYS.iter().position(|(k, _)| *k == key).unwrap();
-                assert!(!values[index].trim().is_empty(), "{tag}: {key} is empty");
+        assert_eq!(all().len(), AVAILABLE.len());
+        for strings in all() {
+            let tag = strings.tag();
+            for (key_name, key) in KEYS {
+                assert!(
+                    !strings.get(key).trim().is_empty(),
+                    "{tag}: {key_name} is empty"
+                );
             }
-            let months = values[Key::DateMonths as usize].split('|').count();
-            assert_eq!(months, 12, "{tag}: date.months needs twelve names");
-            let dir = values[Key::Dir as usize];
+            for key in [Key::DateMonths, Key::DateMonthsStandalone] {
+                let months = strings.get(key).split('|').count();
+                assert_eq!(months, 12, "{tag}: {key:?} needs twelve names");
+            }
+            let dir = strings.get(Key::Dir);
             assert!(dir == "ltr" || dir == "rtl", "{tag}: dir is {dir}");
         }
     }
 
     #[test]
+    fn only_english_is_built_in_and_others_load() {
+        assert_eq!(LOCALES.len(), 1);
+        assert!(Strings::is_built_in("en") && !Strings::is_built_in("fr"));
+        assert_eq!(
+            Strings::negotiate(&["fr"]).tag(),
+            "en",
+            "not loaded: English"
+        );
+        assert_eq!(Strings::wanted(&["fr-CA"]), "fr");
+        assert_eq!(locale("fr").get(Key::LabelCopy), "Copier le lien");
+        assert_eq!(
+            Strings::parse("fr", "dir = ltr"),
+            None,
+            "incomplete files are refused"
+        );
+        assert_eq!(
+            Strings::parse("xx", ALL_LOCALE_FILES[0].1),
+            None,
+            "unknown tags are refused"
+        );
+    }
+
+    #[test]
     fn placeholders_survive_translation() {
-        let english = Strings::negotiate(&["en"]);
-        for (tag, _) in LOCALES {
-            let strings = Strings::negotiate(&[tag]);
+        let english = Strings::english();
+        for strings in all() {
+            let tag = strings.tag();
             for (key_name, key) in KEYS {
                 for placeholder in ["{network}", "{source}", "{month}", "{day}", "{year}"] {
                     assert_eq!(
@@ -169,6 +289,89 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// WCAG 2.5.3: a control's accessible name contains its visible label.
+    #[test]
+    fn every_name_contains_its_label_in_every_locale() {
+        let pairs = [
+            (Key::LabelEmail, Key::NameEmail),
+            (Key::LabelCopy, Key::NameCopy),
+            (Key::LabelCite, Key::NameCite),
+            (Key::LabelCrosspost, Key::NameCrosspost),
+            (Key::LabelNative, Key::NameNative),
+            (Key::LabelPrint, Key::NamePrint),
+            (Key::QuoteCopy, Key::NameQuoteCopy),
+        ];
+        for strings in all() {
+            let tag = strings.tag();
+            for (label, name) in pairs {
+                let (label, name) = (
+                    strings.get(label).to_lowercase(),
+                    strings.get(name).to_lowercase(),
+                );
+                assert!(
+                    name.contains(&label),
+                    "{tag}: {name:?} does not contain {label:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_twenty_languages_and_their_directions() {
+        let tags: Vec<&str> = AVAILABLE.to_vec();
+        for wanted in [
+            "en", "fr", "de", "es", "it", "pt", "pt-BR", "nl", "pl", "ru", "uk", "tr", "ar", "he",
+            "fa", "hi", "zh-Hans", "zh-Hant", "ja", "ko",
+        ] {
+            assert!(tags.contains(&wanted), "{wanted} is missing");
+            let rtl = matches!(wanted, "ar" | "he" | "fa");
+            assert_eq!(locale(wanted).is_rtl(), rtl, "{wanted}");
+        }
+    }
+
+    #[test]
+    fn regional_and_script_tags_find_their_locale() {
+        for (asked, got) in [
+            ("pt-BR", "pt-BR"),
+            ("pt_br", "pt-BR"),
+            ("pt-PT", "pt"),
+            ("de-AT", "de"),
+            ("zh-CN", "zh-Hans"),
+            ("zh-TW", "zh-Hant"),
+            ("zh-Hant-HK", "zh-Hant"),
+            ("zh", "zh-Hans"),
+            ("iw", "he"),
+            ("sr", "en"),
+        ] {
+            assert_eq!(Strings::wanted(&[asked]), got, "{asked}");
+        }
+        assert_eq!(
+            Strings::wanted(&["xx", "fr-CA"]),
+            "fr",
+            "the next preference is tried"
+        );
+    }
+
+    #[test]
+    fn dates_and_lists_in_other_languages() {
+        let date = Date::parse("2019-05-19").unwrap();
+        let month = Date::parse("2019-05").unwrap();
+        let names = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        for (tag, full, month_only, list) in [
+            ("fr", "19 mai 2019", "mai 2019", "A, B et C"),
+            ("de", "19. Mai 2019", "Mai 2019", "A, B und C"),
+            ("ru", "19 мая 2019 г.", "май 2019 г.", "A, B и C"),
+            ("pl", "19 maja 2019", "maj 2019", "A, B i C"),
+            ("ja", "2019年5月19日", "2019年5月", "A、B、C"),
+            ("ar", "19 مايو 2019", "مايو 2019", "A، B وC"),
+        ] {
+            let strings = locale(tag);
+            assert_eq!(strings.date(&date), full, "{tag}");
+            assert_eq!(strings.date(&month), month_only, "{tag}");
+            assert_eq!(strings.join(&names(&["A", "B", "C"])), list, "{tag}");
         }
     }
 
