@@ -52,10 +52,10 @@
   // Only English is built in; a page in another language fetches its
   // strings (about 1 KB) from locales/ beside the script, once.
   const locales = new Map();
-  function loadLocale(script) {
+  function loadLocale(script, lang) {
     let tag;
     try {
-      tag = glue.locale_wanted(script);
+      tag = script ? glue.locale_wanted(script) : glue.locale_wanted_for(lang || '');
     } catch (error) {
       return Promise.resolve();
     }
@@ -77,6 +77,9 @@
   function mount(script) {
     if (seen.has(script)) return Promise.resolve();
     seen.add(script);
+    // `data-mount="manual"`: the page mounts placements itself, with
+    // sharecite.mount(), as framework components do.
+    if (script.getAttribute('data-mount') === 'manual') return Promise.resolve();
     return loadLocale(script).then(() => {
       try {
         glue.mount_script(script);
@@ -94,10 +97,53 @@
   }
 
   let resolveReady;
+  let resolveLoaded;
+  const whenLoaded = new Promise((resolve) => (resolveLoaded = resolve));
   const api = {
     version: '__VERSION__',
     /** Resolves once the placements of the scripts seen so far are mounted. */
     ready: new Promise((resolve) => (resolveReady = resolve)),
+    /**
+     * Mounts a placement at the end of `element`, configured by `options`
+     * (the data-* attributes in camelCase). Returns a handle at once, even
+     * before sharecite has loaded: `update(options)` re-renders with changed
+     * options, `destroy()` removes it and everything it added to the page.
+     */
+    mount(element, options = {}) {
+      let placement = null;
+      let destroyed = false;
+      let pending = [];
+      const guard = (what, run) => {
+        try {
+          run();
+        } catch (error) {
+          console.error(`sharecite: could not ${what}`, error);
+        }
+      };
+      const mounted = whenLoaded.then(() => {
+        if (destroyed) return;
+        const wanted = options && options.lang;
+        return loadLocale(null, wanted).then(() => {
+          if (destroyed) return;
+          guard('mount', () => {
+            placement = glue.mount(element, options) || null;
+          });
+          for (const update of pending.splice(0)) guard('update', () => placement && placement.update(update));
+        });
+      });
+      return {
+        mounted,
+        update(changes) {
+          if (placement) guard('update', () => placement.update(changes));
+          else pending.push(changes);
+        },
+        destroy() {
+          destroyed = true;
+          if (placement) guard('destroy', () => placement.destroy());
+          placement = null;
+        },
+      };
+    },
   };
   Object.defineProperty(api, INTERNAL, { value: accept });
   Object.defineProperty(global, 'sharecite', { value: Object.freeze(api), configurable: true, writable: false });
@@ -119,10 +165,16 @@
   glue({ module_or_path: wasmUrl }).then(
     () => {
       loaded = true;
+      resolveLoaded();
       return Promise.all(queue.splice(0).map(mount)).then(() => {
-        // Placements mount once the document is parsed; so does `ready`.
-        if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', () => resolveReady(), { once: true });
-        else resolveReady();
+        // Placements mount once the document is parsed; so does `ready`,
+        // and the event frameworks wait for.
+        const announce = () => {
+          resolveReady();
+          doc.dispatchEvent(new CustomEvent('sharecite:ready', { detail: { version: api.version } }));
+        };
+        if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', announce, { once: true });
+        else announce();
       });
     },
     (error) => {

@@ -8,6 +8,7 @@
 
 #![deny(missing_debug_implementations)]
 
+mod api;
 mod citations;
 mod clipboard;
 mod console;
@@ -19,6 +20,7 @@ mod selection;
 mod style;
 mod widget;
 
+pub use api::{mount, Placement};
 use wasm_bindgen::prelude::*;
 
 /// Mounts the placements that `script`'s `data-*` attributes ask for.
@@ -32,6 +34,13 @@ pub fn mount_script(script: web_sys::Element) {
 #[wasm_bindgen]
 pub fn locale_wanted(script: web_sys::Element) -> Option<String> {
     widget::locale_wanted(&script).map(str::to_string)
+}
+
+/// The locale a placement mounted from script with `lang` needs that is
+/// not loaded yet, if any.
+#[wasm_bindgen]
+pub fn locale_wanted_for(lang: String) -> Option<String> {
+    widget::locale_wanted_for(&lang).map(str::to_string)
 }
 
 /// Registers the text of `locales/<tag>.txt`; false (with a warning) when

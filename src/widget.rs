@@ -128,11 +128,18 @@ fn html_lang(document: &Document) -> String {
 
 /// The locale `script` asks for when it is neither built in nor loaded.
 pub fn locale_wanted(script: &Element) -> Option<&'static str> {
+    locale_wanted_for(
+        &script
+            .get_attribute(Attribute::Lang.name())
+            .unwrap_or_default(),
+    )
+}
+
+/// The locale `lang` (else the page) asks for when it is neither built in
+/// nor loaded.
+pub fn locale_wanted_for(lang: &str) -> Option<&'static str> {
     let document = dom::document().ok()?;
-    let data_lang = script
-        .get_attribute(Attribute::Lang.name())
-        .unwrap_or_default();
-    let tag = Strings::wanted(&[&data_lang, &html_lang(&document)]);
+    let tag = Strings::wanted(&[lang, &html_lang(&document)]);
     let loaded = LOADED_LOCALES.with(|loaded| loaded.borrow().iter().any(|s| s.tag() == tag));
     (!Strings::is_built_in(tag) && !loaded).then_some(tag)
 }
@@ -281,12 +288,12 @@ fn page_metadata(document: &Document) -> PageMetadata {
     })
 }
 
-fn mount_placement(
+pub(crate) fn mount_placement(
     document: &Document,
     metadata: &PageMetadata,
     attributes: &Attributes,
     insert: impl FnOnce(&HtmlElement) -> Result<()>,
-) -> Result<()> {
+) -> Result<HtmlElement> {
     let (config, warnings) = Config::parse(attributes, metadata.base());
     warnings.iter().for_each(console::warn);
     let article = metadata.article(&config.article);
@@ -312,6 +319,7 @@ fn mount_placement(
     insert(&rendered.host)?;
 
     let follows_page = !config.fixed_url;
+    let host = rendered.host.clone();
     let state = Rc::new(State {
         rendered,
         config,
@@ -331,7 +339,39 @@ fn mount_placement(
     if follows_page {
         watch_navigation();
     }
-    Ok(())
+    Ok(host)
+}
+
+/// Removes the placement whose host is `host`: its listeners, timers,
+/// popover and elements. The page stops being watched for navigations when
+/// no placement follows it any more.
+pub(crate) fn unmount(host: &HtmlElement) {
+    let removed = PAGE.with(|page| {
+        let mut page = page.borrow_mut();
+        let index = page
+            .widgets
+            .iter()
+            .position(|w| w.state.rendered.host == *host)?;
+        let widget = page.widgets.remove(index);
+        if page.widgets.iter().all(|w| w.state.config.fixed_url) {
+            page.navigation = None;
+            page.refresh_timers.clear();
+        }
+        Some(widget)
+    });
+    if let Some(widget) = removed {
+        // Timers and document listeners hold the state; let them go first.
+        widget.state.status_timer.replace(None);
+        widget.state.outside_click.replace(None);
+        widget.state.quote.replace(None);
+        drop(widget);
+    }
+    host.remove();
+}
+
+/// The page's metadata as of now, for placements mounted from script.
+pub(crate) fn current_metadata(document: &Document) -> PageMetadata {
+    page_metadata(document)
 }
 
 fn listen(state: &Rc<State>, follows_page: bool) -> Vec<EventListener> {

@@ -129,7 +129,7 @@ test('single-page site without the Navigation API: history is wrapped transparen
   await close();
 });
 
-const AXE_PAGES = ['/', '/list.html', '/jsonld.html', '/strict/', '/dark.html', '/spa.html', '/module.html', '/head.html', '/nested/deeper/page.html', '/citations.html', '/languages.html'];
+const AXE_PAGES = ['/', '/list.html', '/jsonld.html', '/strict/', '/dark.html', '/spa.html', '/module.html', '/head.html', '/nested/deeper/page.html', '/citations.html', '/languages.html', '/app.html'];
 
 for (const colorScheme of ['light', 'dark']) {
   test(`axe-core finds no violation on any demo page (${colorScheme} preference)`, async () => {

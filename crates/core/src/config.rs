@@ -87,6 +87,33 @@ impl Attribute {
         }
     }
 
+    /// The key of the same setting in `sharecite.mount(element, options)`:
+    /// `data-original-source` is `originalSource`.
+    pub fn option_name(self) -> &'static str {
+        match self {
+            Attribute::Networks => "networks",
+            Attribute::Url => "url",
+            Attribute::Title => "title",
+            Attribute::Author => "author",
+            Attribute::Publisher => "publisher",
+            Attribute::Published => "published",
+            Attribute::Description => "description",
+            Attribute::Attribution => "attribution",
+            Attribute::OriginalSource => "originalSource",
+            Attribute::OriginalUrl => "originalUrl",
+            Attribute::DiscussionUrl => "discussionUrl",
+            Attribute::DiscussionLabel => "discussionLabel",
+            Attribute::Target => "target",
+            Attribute::Lang => "lang",
+            Attribute::Theme => "theme",
+            Attribute::CiteStyle => "citeStyle",
+            Attribute::CopyAttribution => "copyAttribution",
+            Attribute::CopyMin => "copyMin",
+            Attribute::Article => "article",
+            Attribute::QuoteShare => "quoteShare",
+        }
+    }
+
     /// Whether an attribute on a `data-target` element may override the
     /// script's. `data-target` itself only means something on the script.
     pub fn applies_per_placement(self) -> bool {
@@ -671,6 +698,25 @@ mod tests {
         assert_eq!(merged.get(Attribute::Title), Some("Card title"));
         assert_eq!(merged.get(Attribute::Theme), Some("dark"));
         assert_eq!(merged.get(Attribute::Target), Some(".card"));
+    }
+
+    #[test]
+    fn option_names_are_the_attributes_in_camel_case() {
+        for attribute in Attribute::ALL {
+            let mut camel = String::new();
+            let mut upper = false;
+            for ch in attribute.name().trim_start_matches("data-").chars() {
+                if ch == '-' {
+                    upper = true;
+                } else if upper {
+                    camel.push(ch.to_ascii_uppercase());
+                    upper = false;
+                } else {
+                    camel.push(ch);
+                }
+            }
+            assert_eq!(attribute.option_name(), camel);
+        }
     }
 
     #[test]
