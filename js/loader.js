@@ -30,6 +30,26 @@
     return;
   }
 
+  // Every call from the browser into a Rust closure (event listeners,
+  // timers, promise callbacks) goes through this: a trap inside the wasm
+  // (a Rust panic aborts to `unreachable`) is reported once and stops at
+  // this boundary instead of reaching the page's error handlers. Other
+  // exceptions keep their meaning (the history wrapper rethrows the page's
+  // own SecurityError). scripts/build-dist.mjs routes the glue through it.
+  let trapped = false;
+  const __shareciteGuard = (call) => {
+    try {
+      return call();
+    } catch (error) {
+      if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+      if (!trapped) {
+        trapped = true;
+        console.error('sharecite: internal error (please report it); that control stopped, the page and the other placements go on.', error);
+      }
+      return undefined;
+    }
+  };
+
   // @wasm-bindgen-glue
 
   const glue = wasm_bindgen;

@@ -21,7 +21,16 @@ const loader = read('js/loader.js');
 const marker = '  // @wasm-bindgen-glue\n';
 if (!loader.includes(marker)) throw new Error('js/loader.js lost its @wasm-bindgen-glue marker');
 
-const source = loader.replace(marker, glue + '\n').replaceAll('__VERSION__', version);
+// Route every closure invocation (makeClosure and makeMutClosure) through
+// the loader's trap guard.
+const invocations = /return (f\((?:state\.a|a), state\.b, \.\.\.args\));/g;
+const found = glue.match(invocations) || [];
+if (found.length !== 2) {
+  throw new Error(`expected 2 closure invocations in wasm-bindgen's glue, found ${found.length}: update scripts/build-dist.mjs`);
+}
+const guarded = glue.replace(invocations, 'return __shareciteGuard(() => $1);');
+
+const source = loader.replace(marker, guarded + '\n').replaceAll('__VERSION__', version);
 const { code } = transformSync(source, {
   minify: true,
   target: 'es2020',

@@ -152,3 +152,37 @@ test('a page that breaks the APIs sharecite uses still gets its other placements
   assert.equal(shareciteMessages(log, 'error').length, 1);
   await close();
 });
+
+test('a trap inside a control stops at the boundary: one error, the page and other placements go on', async () => {
+  const { page, log, close } = await browser.open('/dark.html', {
+    waitForHosts: 2,
+    clipboard: true,
+    init: () => {
+      window.__pageErrors = [];
+      window.addEventListener('error', (event) => window.__pageErrors.push(String(event.message)));
+      // What a trap looks like from outside: a WebAssembly.RuntimeError
+      // unwinding out of the wasm. We raise it from inside the click
+      // handler's call into the DOM.
+      const getAttribute = Element.prototype.getAttribute;
+      Element.prototype.getAttribute = function (name) {
+        if (window.__trap && name === 'data-network') {
+          window.__trap = false;
+          throw new WebAssembly.RuntimeError('unreachable');
+        }
+        return getAttribute.call(this, name);
+      };
+    },
+  });
+  await page.evaluate(() => (window.__trap = true));
+  await page.locator('[data-sharecite-host]').first().locator('[data-network=copy]').click();
+  await page.waitForTimeout(200);
+  const errors = log.console.filter((m) => m.type === 'error' && m.text.startsWith('sharecite: internal error'));
+  assert.equal(errors.length, 1, log.console.map((m) => m.text).join('\n'));
+  assert.deepEqual(log.errors, [], 'nothing reached the page');
+  assert.deepEqual(await page.evaluate(() => window.__pageErrors), []);
+  // The other placement still works.
+  const second = page.locator('[data-sharecite-host]').nth(1);
+  await second.locator('[data-network=copy]').click();
+  await second.locator('[role=status]').filter({ hasText: 'Link copied' }).waitFor();
+  await close();
+});
