@@ -7,6 +7,9 @@ const handle = window.sharecite.mount(document.getElementById('slot'), {
   publisher: 'Global Research',
 });
 
+// Exposed for the browser tests (and for trying things in the console).
+window.shareHandle = handle;
+
 document.getElementById('rename').addEventListener('click', () => {
   handle.update({ title: 'The Ultimatum, Renamed' });
 });

@@ -48,3 +48,15 @@ test('mounting and destroying 1000 placements leaves no listeners or nodes behin
   assert.ok(after.nodes - before.nodes <= 100, `nodes ${before.nodes} → ${after.nodes}`);
   await close();
 });
+
+test('update({ theme }) switches the theme without a reload', async () => {
+  const { page, close } = await browser.open('/app.html', { contextOptions: { reducedMotion: 'reduce' } });
+  const background = () =>
+    page.evaluate(() => getComputedStyle(document.querySelector('[data-sharecite-host]').shadowRoot.querySelector('.control')).backgroundColor);
+  assert.equal(await background(), 'rgb(255, 255, 255)');
+  await page.evaluate(() => window.shareHandle.update({ theme: 'dark' }));
+  assert.equal(await background(), 'rgb(34, 39, 46)');
+  await page.evaluate(() => window.shareHandle.update({ theme: 'light' }));
+  assert.equal(await background(), 'rgb(255, 255, 255)');
+  await close();
+});
