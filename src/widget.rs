@@ -153,7 +153,7 @@ pub fn add_locale(tag: &str, text: &str) -> bool {
         }
         None => {
             console::warn(&Warning::new(
-                "locales/",
+                ["locales/", tag, ".txt"].concat(),
                 tag,
                 WarningKind::UnknownValue("a complete locale file; using English"),
             ));

@@ -56,7 +56,7 @@ test('hostile metadata renders as text, unsafe links are refused, and each probl
     'sharecite: data-original-url="data:text/html,<script>alert(1)</script>" is refused',
     'sharecite: data-discussion-url="javascript:window.__pwned=\'discussion\'" is refused',
     'sharecite: data-attribution="{title} by {autor} for {publisher}" has an unknown placeholder {autor}',
-    'sharecite: data-theme="neon" is not one of light, dark, auto',
+    'sharecite: data-theme="neon" is not valid: expected light, dark, auto',
     'sharecite: data-target="[[[" is not a valid CSS selector',
   ];
   for (const start of expected) {

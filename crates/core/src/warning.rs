@@ -71,7 +71,7 @@ impl Warning {
         &self.kind
     }
 
-    /// The console message: `sharecite: data-theme="blue" is not one of light, dark, auto; using auto`.
+    /// The console message: `sharecite: data-theme="blue" is not valid: expected light, dark, auto; using light`.
     ///
     /// Built by hand rather than through `fmt`, which would cost every
     /// reader's download several kilobytes for a message most never see.
@@ -127,7 +127,7 @@ impl Warning {
                 out.push_str("is not an ISO 8601 date like 2019-05-19; it is ignored")
             }
             WarningKind::UnknownValue(expected) => {
-                out.push_str("is not one of ");
+                out.push_str("is not valid: expected ");
                 out.push_str(expected);
             }
             WarningKind::NeedsAttribute(other) => {
@@ -168,7 +168,7 @@ mod tests {
         json_ld: Warning::new("script[type=\"application/ld+json\"]", "{oops", WarningKind::MalformedJsonLd(1))
             => "sharecite: script[type=\"application/ld+json\"]=\"{oops\" is not valid JSON (at byte 1); its metadata is ignored";
         theme: Warning::new("data-theme", "blue", WarningKind::UnknownValue("light, dark, auto; using light"))
-            => "sharecite: data-theme=\"blue\" is not one of light, dark, auto; using light";
+            => "sharecite: data-theme=\"blue\" is not valid: expected light, dark, auto; using light";
     }
 
     #[test]
