@@ -21,6 +21,13 @@ mod style;
 mod widget;
 
 pub use api::{mount, Placement};
+
+// Talc in place of the default dlmalloc: 2.6 KB less for every reader to
+// download (gzip, measured), and faster. Not wee_alloc: unmaintained, leaks.
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 use wasm_bindgen::prelude::*;
 
 /// Mounts the placements that `script`'s `data-*` attributes ask for.
