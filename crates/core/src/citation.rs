@@ -188,6 +188,17 @@ impl Attribution<'_> {
         (text, html)
     }
 
+    /// Appends the attribution with its link, and the credit to the
+    /// original publication when there is one.
+    fn push_source(&self, text: &mut String, html: &mut String) {
+        let (source_text, source_html) = self.source_line();
+        text.push_str(&source_text);
+        html.push_str("<p>");
+        html.push_str(&source_html);
+        html.push_str("</p>");
+        self.push_original(text, html);
+    }
+
     /// Appends the "originally published on" credit, when there is one.
     fn push_original(&self, text: &mut String, html: &mut String) {
         if let (Some(original_text), Some(original_html)) =
@@ -230,12 +241,7 @@ impl Attribution<'_> {
             text.push_str("\n\n");
             push_paragraphs(&mut html, excerpt);
         }
-        let (source_text, source_html) = self.source_line();
-        text.push_str(&source_text);
-        html.push_str("<p>");
-        html.push_str(&source_html);
-        html.push_str("</p>");
-        self.push_original(&mut text, &mut html);
+        self.push_source(&mut text, &mut html);
         Clip {
             kind: ClipKind::Crosspost,
             text,
@@ -261,12 +267,7 @@ impl Attribution<'_> {
             push_paragraphs(&mut html, passage);
         }
         text.push_str("\n\n");
-        let (source_text, source_html) = self.source_line();
-        text.push_str(&source_text);
-        html.push_str("<p>");
-        html.push_str(&source_html);
-        html.push_str("</p>");
-        self.push_original(&mut text, &mut html);
+        self.push_source(&mut text, &mut html);
         Clip {
             kind: ClipKind::Quote,
             text,

@@ -11,9 +11,8 @@ use crate::json::Json;
 use crate::metadata::{ArticleKind, Creator, Partial};
 use crate::url::Url;
 
-/// schema.org types that are an article (local names).
-const ARTICLE_TYPES: &[&str] = &[
-    "Article",
+/// schema.org types of news articles (local names).
+const NEWS_TYPES: &[&str] = &[
     "NewsArticle",
     "AnalysisNewsArticle",
     "AskPublicNewsArticle",
@@ -21,11 +20,13 @@ const ARTICLE_TYPES: &[&str] = &[
     "OpinionNewsArticle",
     "ReportageNewsArticle",
     "ReviewNewsArticle",
+];
+const BLOG_TYPES: &[&str] = &["BlogPosting", "LiveBlogPosting"];
+const SCHOLARLY_TYPES: &[&str] = &["ScholarlyArticle", "MedicalScholarlyArticle"];
+/// The other schema.org types that are an article.
+const OTHER_ARTICLE_TYPES: &[&str] = &[
+    "Article",
     "SatiricalArticle",
-    "ScholarlyArticle",
-    "MedicalScholarlyArticle",
-    "BlogPosting",
-    "LiveBlogPosting",
     "SocialMediaPosting",
     "DiscussionForumPosting",
     "TechArticle",
@@ -33,6 +34,12 @@ const ARTICLE_TYPES: &[&str] = &[
     "Report",
     "AdvertiserContentArticle",
 ];
+
+fn is_article(node: &Json) -> bool {
+    [NEWS_TYPES, BLOG_TYPES, SCHOLARLY_TYPES, OTHER_ARTICLE_TYPES]
+        .iter()
+        .any(|types| has_type(node, types))
+}
 
 /// Page types used when no article is described.
 const PAGE_TYPES: &[&str] = &["WebPage", "ItemPage"];
@@ -123,7 +130,7 @@ impl<'a> Graph<'a> {
             .nodes
             .iter()
             .copied()
-            .filter(|n| has_type(n, ARTICLE_TYPES))
+            .filter(|n| is_article(n))
             .collect();
         let pages = || self.nodes.iter().copied().find(|n| has_type(n, PAGE_TYPES));
         let Some(&first) = articles.first() else {
@@ -264,22 +271,11 @@ impl<'a> Graph<'a> {
 
 /// The citation type a schema.org type implies, when it implies one.
 fn kind_of(node: &Json) -> Option<ArticleKind> {
-    if has_type(node, &["ScholarlyArticle", "MedicalScholarlyArticle"]) {
+    if has_type(node, SCHOLARLY_TYPES) {
         Some(ArticleKind::Journal)
-    } else if has_type(node, &["BlogPosting", "LiveBlogPosting"]) {
+    } else if has_type(node, BLOG_TYPES) {
         Some(ArticleKind::Blog)
-    } else if has_type(
-        node,
-        &[
-            "NewsArticle",
-            "AnalysisNewsArticle",
-            "AskPublicNewsArticle",
-            "BackgroundNewsArticle",
-            "OpinionNewsArticle",
-            "ReportageNewsArticle",
-            "ReviewNewsArticle",
-        ],
-    ) {
+    } else if has_type(node, NEWS_TYPES) {
         Some(ArticleKind::News)
     } else {
         None

@@ -158,6 +158,13 @@ impl Fields {
         self.verbatim("author", &bib_names(names));
     }
 
+    /// Volume, number and pages (with TeX's `--` for the en dash).
+    fn issue_fields(&mut self, item: &Item) {
+        self.field("volume", &item.volume, false);
+        self.field("number", &item.issue, false);
+        self.field("pages", &item.page.replace(['-', '–'], "--"), false);
+    }
+
     /// A field written verbatim (URLs, DOIs, dates).
     fn verbatim(&mut self, name: &str, value: &str) {
         if value.is_empty() {
@@ -192,9 +199,7 @@ pub fn bibtex(item: &Item) -> String {
         }
         _ => fields.field("howpublished", &item.container, false),
     }
-    fields.field("volume", &item.volume, false);
-    fields.field("number", &item.issue, false);
-    fields.field("pages", &item.page.replace(['-', '–'], "--"), false);
+    fields.issue_fields(item);
     if let Some(date) = &item.issued {
         fields.verbatim("year", &date.year_text());
         if let Some(month) = date
@@ -237,9 +242,7 @@ pub fn biblatex(item: &Item) -> String {
         }
         _ => fields.field("organization", &item.container, false),
     }
-    fields.field("volume", &item.volume, false);
-    fields.field("number", &item.issue, false);
-    fields.field("pages", &item.page.replace(['-', '–'], "--"), false);
+    fields.issue_fields(item);
     if let Some(date) = &item.issued {
         fields.verbatim("date", &iso(date));
     }

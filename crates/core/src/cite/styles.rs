@@ -60,6 +60,24 @@ fn mla_date(date: &Date, with_day: bool) -> String {
     }
 }
 
+/// ", 23(4)": the volume (italic in APA) and the issue in parentheses.
+fn volume_and_issue(entry: &mut Entry, item: &Item, italic_volume: bool) {
+    if item.volume.is_empty() {
+        return;
+    }
+    entry.punct(", ");
+    if italic_volume {
+        entry.italic(&item.volume);
+    } else {
+        entry.push(&item.volume);
+    }
+    if !item.issue.is_empty() {
+        entry.push("(");
+        entry.push(&item.issue);
+        entry.push(")");
+    }
+}
+
 fn is_journal(item: &Item) -> bool {
     item.kind == ItemType::ArticleJournal
 }
@@ -144,15 +162,7 @@ pub fn apa(item: &Item) -> Entry {
         }
         ItemType::ArticleJournal => {
             entry.italic(&item.container);
-            if !item.volume.is_empty() {
-                entry.punct(", ");
-                entry.italic(&item.volume);
-                if !item.issue.is_empty() {
-                    entry.push("(");
-                    entry.push(&item.issue);
-                    entry.push(")");
-                }
-            }
+            volume_and_issue(&mut entry, item, true);
             if !item.page.is_empty() {
                 entry.punct(", ");
                 entry.push(&page_range(&item.page, PageRange::Expanded));
@@ -483,15 +493,7 @@ pub fn harvard(item: &Item) -> Entry {
             entry.italic(&item.container);
         }
         if is_journal(item) {
-            if !item.volume.is_empty() {
-                entry.punct(", ");
-                entry.push(&item.volume);
-                if !item.issue.is_empty() {
-                    entry.push("(");
-                    entry.push(&item.issue);
-                    entry.push(")");
-                }
-            }
+            volume_and_issue(&mut entry, item, false);
             if !item.page.is_empty() {
                 entry.punct(", ");
                 entry.push("pp. ");
