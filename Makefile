@@ -10,6 +10,7 @@ WASM_TARGET   := wasm32-unknown-unknown
 # wasm-bindgen's CLI must match the library version in Cargo.lock exactly.
 WB_VERSION    := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3; exit}' Cargo.lock)
 RELEASE_WASM  := target/$(WASM_TARGET)/release/sharecite.wasm
+CITE_WASM     := target/$(WASM_TARGET)/release/sharecite_cite.wasm
 WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-reference-types --enable-multivalue
@@ -50,9 +51,11 @@ bench-tools: rust-tools
 ## Build ##################################################################
 
 dist: tools
-	cargo build --release --target $(WASM_TARGET) --lib
+	cargo build --release --target $(WASM_TARGET) --lib -p sharecite -p sharecite-cite
 	wasm-bindgen --target no-modules --no-typescript --out-dir build $(RELEASE_WASM)
+	wasm-bindgen --target no-modules --no-typescript --out-dir build/cite $(CITE_WASM)
 	wasm-opt $(WASM_OPT_FLAGS) build/sharecite_bg.wasm -o build/sharecite_bg.opt.wasm
+	wasm-opt $(WASM_OPT_FLAGS) build/cite/sharecite_cite_bg.wasm -o build/sharecite_cite_bg.opt.wasm
 	node scripts/build-dist.mjs
 
 icons: node-tools
@@ -102,7 +105,7 @@ fmt:
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy --target $(WASM_TARGET) -p sharecite -- -D warnings
+	cargo clippy --target $(WASM_TARGET) -p sharecite -p sharecite-cite -- -D warnings
 
 clean:
 	rm -rf build dist target/$(WASM_TARGET)/release/sharecite.wasm

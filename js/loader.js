@@ -50,6 +50,27 @@
     }
   };
 
+  // The citation styles (APA, MLA, Chicago, Harvard, BibTeX…) are a module
+  // of their own, sharecite_cite_bg.wasm, fetched the first time a reader
+  // points at or focuses a placement that can cite. The widget's wasm calls
+  // these two functions (they are its imports, resolved in this scope).
+  // @cite-glue
+  let citeLoading = null;
+  function shareciteCitePrefetch() {
+    if (!citeLoading) {
+      const url = new URL('sharecite_cite_bg.wasm', wasmUrl);
+      url.search = wasmUrl.search;
+      citeLoading = citeGlue({ module_or_path: url });
+      // Let a failed fetch be retried by the next click, and never surface
+      // as an unhandled rejection on the page.
+      citeLoading.catch(() => (citeLoading = null));
+    }
+    return citeLoading;
+  }
+  function shareciteCite(cslJson, style) {
+    return shareciteCitePrefetch().then(() => citeGlue.cite(cslJson, style));
+  }
+
   // @wasm-bindgen-glue
 
   const glue = wasm_bindgen;

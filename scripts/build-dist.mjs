@@ -2,6 +2,7 @@
 //   dist/sharecite.js       the loader and wasm-bindgen's glue, in one
 //                           function scope, minified
 //   dist/sharecite_bg.wasm  the optimized module
+//   dist/sharecite_cite_bg.wasm  the citation styles, fetched on first use
 //   dist/locales/*.txt      the strings of every language but English
 // and prints what each reader downloads.
 
@@ -17,6 +18,10 @@ const glue = read('build/sharecite.js');
 if (!glue.startsWith('let wasm_bindgen = ')) {
   throw new Error('build/sharecite.js is not wasm-bindgen --target no-modules output');
 }
+const citeGlue = read('build/cite/sharecite_cite.js');
+if (!citeGlue.startsWith('let wasm_bindgen = ')) {
+  throw new Error('build/cite/sharecite_cite.js is not wasm-bindgen --target no-modules output');
+}
 const loader = read('js/loader.js');
 const marker = '  // @wasm-bindgen-glue\n';
 if (!loader.includes(marker)) throw new Error('js/loader.js lost its @wasm-bindgen-glue marker');
@@ -30,7 +35,14 @@ if (found.length !== 2) {
 }
 const guarded = glue.replace(invocations, 'return __shareciteGuard(() => $1);');
 
-const source = loader.replace(marker, guarded + '\n').replaceAll('__VERSION__', version);
+const citeMarker = '  // @cite-glue\n';
+if (!loader.includes(citeMarker)) throw new Error('js/loader.js lost its @cite-glue marker');
+const citeScope = `const citeGlue = (() => {\n${citeGlue}\nreturn wasm_bindgen;\n})();\n`;
+
+const source = loader
+  .replace(citeMarker, citeScope)
+  .replace(marker, guarded + '\n')
+  .replaceAll('__VERSION__', version);
 const { code } = transformSync(source, {
   minify: true,
   target: 'es2020',
@@ -41,6 +53,7 @@ const { code } = transformSync(source, {
 mkdirSync(new URL('dist/', root), { recursive: true });
 writeFileSync(new URL('dist/sharecite.js', root), code);
 copyFileSync(new URL('build/sharecite_bg.opt.wasm', root), new URL('dist/sharecite_bg.wasm', root));
+copyFileSync(new URL('build/sharecite_cite_bg.opt.wasm', root), new URL('dist/sharecite_cite_bg.wasm', root));
 
 // English is built in; every other locale is fetched by pages that need it.
 mkdirSync(new URL('dist/locales/', root), { recursive: true });
@@ -51,7 +64,7 @@ for (const file of readdirSync(new URL('crates/core/locales/', root))) {
 }
 
 const sizes = {};
-for (const name of ['sharecite.js', 'sharecite_bg.wasm']) {
+for (const name of ['sharecite.js', 'sharecite_bg.wasm', 'sharecite_cite_bg.wasm']) {
   const bytes = readFileSync(new URL(`dist/${name}`, root));
   sizes[name] = {
     raw: bytes.length,
@@ -59,7 +72,8 @@ for (const name of ['sharecite.js', 'sharecite_bg.wasm']) {
     brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
 }
-const total = Object.values(sizes).reduce((sum, s) => ({
+// What every reader downloads; the citation module comes only when used.
+const total = [sizes['sharecite.js'], sizes['sharecite_bg.wasm']].reduce((sum, s) => ({
   raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip, brotli: sum.brotli + s.brotli,
 }), { raw: 0, gzip: 0, brotli: 0 });
 writeFileSync(new URL('build/sizes.json', root), JSON.stringify({ version, files: sizes, total }, null, 2) + '\n');

@@ -4,14 +4,31 @@
 use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
-use sharecite_core::cite::CiteStyle;
+use js_sys::{Array, Promise};
+use sharecite_core::cite::export::csl_json;
+use sharecite_core::cite::{CiteStyle, Item};
 use sharecite_core::date::Date;
+use sharecite_core::i18n::Key;
 use sharecite_core::{excerpt, Attribution, Clip};
-use wasm_bindgen::JsCast;
+use sharecite_core::{ClipKind, Network};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
-use crate::dom;
 use crate::widget::State;
+use crate::{console, dom};
+
+#[wasm_bindgen]
+extern "C" {
+    /// Provided by the loader (js/loader.js): loads the citation module
+    /// once and formats CSL-JSON with it, resolving to `[text, html]`.
+    #[wasm_bindgen(js_name = shareciteCite, catch)]
+    fn cite_later(csl_json: &str, style: &str) -> Result<Promise, JsValue>;
+
+    /// Provided by the loader: starts loading the citation module.
+    #[wasm_bindgen(js_name = shareciteCitePrefetch, catch)]
+    fn prefetch_citations() -> Result<(), JsValue>;
+}
 
 /// Paragraphs shorter than this are bylines and captions, not the text.
 const MIN_PARAGRAPH_CHARS: usize = 80;
@@ -27,9 +44,53 @@ impl State {
         })
     }
 
-    /// The article cited in `style`, accessed today.
-    pub(crate) fn citation(&self, style: CiteStyle) -> Clip {
-        self.attribution(|attribution| attribution.cite(style, Some(today())))
+    /// Copies the article's citation in `style`, accessed today. The site's
+    /// attribution is built here; the other styles live in a module of
+    /// their own (`crates/cite-wasm`), fetched on first use.
+    pub(crate) fn cite(self: &Rc<Self>, style: CiteStyle) {
+        if style == CiteStyle::Attribution {
+            let clip = self.attribution(|attribution| attribution.citation());
+            self.copy(Network::Cite, clip);
+            return;
+        }
+        let csl_json = csl_json(&Item::from_article(&self.article.borrow(), Some(today())));
+        let state = self.clone();
+        spawn_local(async move {
+            let formatted = match cite_later(&csl_json, style.id()) {
+                Ok(promise) => JsFuture::from(promise).await,
+                Err(error) => Err(error),
+            };
+            let parts = formatted
+                .ok()
+                .and_then(|value| value.dyn_into::<Array>().ok());
+            match parts.filter(|parts| parts.length() == 2) {
+                Some(parts) => {
+                    let text = parts.get(0).as_string().unwrap_or_default();
+                    let html = parts.get(1).as_string().unwrap_or_default();
+                    state.copy(
+                        Network::Cite,
+                        Clip {
+                            kind: ClipKind::Citation,
+                            text,
+                            html,
+                        },
+                    );
+                }
+                None => {
+                    state.announce(state.strings.get(Key::StatusCopyFailed));
+                    console::error(
+                        "could not format the citation",
+                        &JsValue::from_str(style.id()),
+                    );
+                }
+            }
+        });
+    }
+
+    /// Starts fetching the citation module before a reader clicks, so the
+    /// click still counts as theirs when the clipboard is written.
+    pub(crate) fn prefetch_citations(&self) {
+        let _ = prefetch_citations();
     }
 
     /// The crosspost snippet, quoting the description or the first paragraph.

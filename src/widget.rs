@@ -429,12 +429,19 @@ fn listen(state: &Rc<State>, follows_page: bool) -> Vec<EventListener> {
         },
     ));
     listeners.extend(crate::selection::listen(state));
-    if follows_page {
-        // Catches navigations a site made without the History API, the
-        // moment before a reader uses a link.
+    // The moment before a reader uses a control: catch navigations a site
+    // made without the History API, and start fetching the citation styles.
+    let cites = state.config.networks.contains(&Network::Cite);
+    if follows_page || cites {
         for name in ["focusin", "pointerover"] {
-            listeners.push(EventListener::new(&state.rendered.host, name, |_| {
-                refresh_if_moved()
+            let on_intent = state.clone();
+            listeners.push(EventListener::new(&state.rendered.host, name, move |_| {
+                if follows_page {
+                    refresh_if_moved();
+                }
+                if cites {
+                    on_intent.prefetch_citations();
+                }
             }));
         }
     }
@@ -455,7 +462,7 @@ impl State {
                     let id = action.get_attribute("data-style").unwrap_or_default();
                     let style = CiteStyle::from_id(&id).unwrap_or(self.config.cite_style);
                     self.close_formats(true);
-                    self.copy(Network::Cite, self.citation(style));
+                    self.cite(style);
                 }
                 _ => {}
             }
@@ -477,7 +484,7 @@ impl State {
                 let clip = link_clip(&self.article.borrow());
                 self.copy(network, clip);
             }
-            Network::Cite => self.copy(network, self.citation(self.config.cite_style)),
+            Network::Cite => self.cite(self.config.cite_style),
             Network::Crosspost => self.copy(network, self.crosspost()),
             Network::Native => self.native_share(),
             Network::Print => {

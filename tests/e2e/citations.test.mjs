@@ -248,3 +248,36 @@ test('axe-core: no violation with the formats menu open and the quote popover sh
     await close();
   }
 });
+
+test('the citation styles are fetched only when a reader is about to cite, once', async () => {
+  const { page, log, close } = await browser.open('/citations.html', { clipboard: true });
+  const fetched = () => log.requests.filter((u) => u.includes('sharecite_cite_bg.wasm')).length;
+  await page.waitForTimeout(300);
+  assert.equal(fetched(), 0, 'not on page load');
+  await control(page, 'cite').hover();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('sharecite_cite_bg.wasm')));
+  await control(page, 'cite').click();
+  await status(page).filter({ hasText: 'Citation copied' }).waitFor();
+  await page.locator('[data-sharecite-host] [data-action=formats]').click();
+  await page.locator('[data-sharecite-host] [data-style=mla]').click();
+  await page.waitForTimeout(200);
+  assert.match((await readClipboard(page))['text/plain'], /^Nakamura, Akiko, et al\./);
+  assert.equal(fetched(), 1, 'once');
+  await close();
+});
+
+test('when the citation module cannot load, the failure is announced and nothing reaches the page', async () => {
+  const { page, log, close } = await browser.open('/citations.html', {
+    clipboard: true,
+    before: (page) => page.route('**/sharecite_cite_bg.wasm*', (route) => route.abort()),
+  });
+  await control(page, 'cite').click();
+  await status(page).filter({ hasText: 'Could not copy' }).waitFor();
+  assert.deepEqual(log.errors, []);
+  assert.ok(log.console.some((m) => m.type === 'error' && m.text.startsWith('sharecite: could not format the citation')));
+  // The attribution needs no module and still works.
+  await page.locator('[data-sharecite-host] [data-action=formats]').click();
+  await page.locator('[data-sharecite-host] [data-style=attribution]').click();
+  await status(page).filter({ hasText: 'Citation copied' }).waitFor();
+  await close();
+});
