@@ -59,6 +59,9 @@ test('one placement right after its script, in an open shadow root, with the con
   }
   assert.deepEqual(log.errors, []);
   assert.deepEqual(shareciteMessages(log, 'warning'), []);
+  // Nothing on the console at all: an icon's path data that the browser
+  // cannot parse would show up here.
+  assert.deepEqual(log.console.filter((m) => m.type === 'error' || m.type === 'warning'), []);
   await close();
 });
 
