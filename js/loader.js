@@ -93,10 +93,11 @@
   // Only English is built in; a page in another language fetches its
   // strings (about 1 KB) from locales/ beside the script, once.
   const locales = new Map();
-  function loadLocale(script, lang) {
+  // `lang` is the placement's data-lang (or lang option), if any.
+  function loadLocale(lang) {
     let tag;
     try {
-      tag = script ? glue.locale_wanted(script) : glue.locale_wanted_for(lang || '');
+      tag = glue.locale_wanted(lang || '');
     } catch (error) {
       return Promise.resolve();
     }
@@ -121,7 +122,7 @@
     // `data-mount="manual"`: the page mounts placements itself, with
     // sharecite.mount(), as framework components do.
     if (script.getAttribute('data-mount') === 'manual') return Promise.resolve();
-    return loadLocale(script).then(() => {
+    return loadLocale(script.getAttribute('data-lang')).then(() => {
       try {
         glue.mount_script(script);
       } catch (error) {
@@ -164,7 +165,7 @@
       const mounted = whenLoaded.then(() => {
         if (destroyed) return;
         const wanted = options && options.lang;
-        return loadLocale(null, wanted).then(() => {
+        return loadLocale(wanted).then(() => {
           if (destroyed) return;
           guard('mount', () => {
             placement = glue.mount(element, options) || null;

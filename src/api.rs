@@ -2,8 +2,9 @@
 //! frameworks and client-side routers. Options are the `data-*` attributes
 //! in camelCase (`originalSource`, `citeStyle`...).
 
-use js_sys::{Array, Reflect};
-use sharecite_core::{Attribute, Attributes};
+use js_sys::{Array, Number, Reflect};
+use sharecite_core::warning::WarningKind;
+use sharecite_core::{Attribute, Attributes, Warning};
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement};
 
@@ -58,7 +59,7 @@ impl Placement {
         let Ok(document) = dom::document() else {
             return;
         };
-        let metadata = widget::current_metadata(&document);
+        let metadata = widget::page_metadata(&document);
         let container = self.container.clone();
         let mounted =
             widget::mount_placement(
@@ -77,9 +78,10 @@ impl Placement {
     }
 }
 
-/// `options` over `base`: strings as they are, numbers in decimal, booleans
-/// as `on`/`off`, arrays joined (`networks` by spaces, `author` by `;`);
-/// `null` removes a setting.
+/// `options` over `base`: strings as they are, numbers and booleans as
+/// text (`true`/`false` as `on`/`off`), arrays joined (`networks` by spaces,
+/// `author` by `;`); `null` removes a setting. The text is then checked as
+/// the attribute's would be, with the same warnings.
 fn read_options(base: &Attributes, options: &JsValue) -> Attributes {
     let mut attributes = base.clone();
     if !options.is_object() {
@@ -98,13 +100,8 @@ fn read_options(base: &Attributes, options: &JsValue) -> Attributes {
             Some(text)
         } else if let Some(flag) = value.as_bool() {
             Some(if flag { "on" } else { "off" }.to_string())
-        } else if let Some(number) = value.as_f64() {
-            // Whole, non-negative numbers (copyMin); anything else is ignored.
-            (number >= 0.0 && number.fract() == 0.0 && number <= f64::from(u32::MAX)).then(|| {
-                let mut text = String::new();
-                sharecite_core::date::push_padded(&mut text, number as u32, 1);
-                text
-            })
+        } else if let Some(number) = value.dyn_ref::<Number>() {
+            number.to_string_with_radix(10).ok().map(String::from)
         } else if let Some(list) = value.dyn_ref::<Array>() {
             let separator = if attribute == Attribute::Author {
                 ";"
@@ -113,7 +110,12 @@ fn read_options(base: &Attributes, options: &JsValue) -> Attributes {
             };
             Some(list.join(separator).into())
         } else {
-            None
+            console::warn(&Warning::new(
+                attribute.option_name(),
+                value.js_typeof().as_string().unwrap_or_default(),
+                WarningKind::UnknownValue("a string, number, boolean or array; it is ignored"),
+            ));
+            continue;
         };
         attributes.set(attribute, text);
     }

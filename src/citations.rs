@@ -34,14 +34,9 @@ extern "C" {
 const MIN_PARAGRAPH_CHARS: usize = 80;
 
 impl State {
-    fn attribution<R>(&self, use_it: impl FnOnce(&Attribution<'_>) -> R) -> R {
+    pub(crate) fn attribution<R>(&self, use_it: impl FnOnce(&Attribution<'_>) -> R) -> R {
         let article = self.article.borrow();
-        use_it(&Attribution {
-            article: &article,
-            template: &self.config.attribution,
-            original: self.config.original.as_ref(),
-            strings: self.strings,
-        })
+        use_it(&Attribution::new(&self.config, &article, self.strings))
     }
 
     /// Copies the article's citation in `style`, accessed today. The site's
@@ -96,12 +91,7 @@ impl State {
     /// The crosspost snippet, quoting the description or the first paragraph.
     pub(crate) fn crosspost(&self) -> Clip {
         let description = self.article.borrow().description.clone();
-        let first_paragraph = if description.trim().is_empty() {
-            self.first_paragraph()
-        } else {
-            String::new()
-        };
-        let excerpt = excerpt(&description, &first_paragraph);
+        let excerpt = excerpt(&description, || self.first_paragraph());
         self.attribution(|attribution| attribution.crosspost(&excerpt))
     }
 
@@ -129,8 +119,7 @@ impl State {
         let Ok(paragraphs) = container.query_selector_all("p") else {
             return String::new();
         };
-        (0..paragraphs.length())
-            .filter_map(|i| paragraphs.item(i))
+        dom::elements::<Element>(paragraphs)
             .filter_map(|p| p.text_content())
             .find(|text| text.trim().chars().count() >= MIN_PARAGRAPH_CHARS)
             .unwrap_or_default()
@@ -231,13 +220,10 @@ impl State {
 }
 
 fn format_buttons(menu: &Element) -> Vec<HtmlElement> {
-    let Ok(list) = menu.query_selector_all("button") else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
-        .collect()
+    match menu.query_selector_all("button") {
+        Ok(list) => dom::elements(list).collect(),
+        Err(_) => Vec::new(),
+    }
 }
 
 /// Today in the reader's time zone: the access date citations print.

@@ -2,7 +2,7 @@
 
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, Window};
+use web_sys::{Document, Element, NodeList, Window};
 
 pub type Result<T> = core::result::Result<T, JsValue>;
 
@@ -45,6 +45,13 @@ pub fn property<T: JsCast>(object: &JsValue, name: &str) -> Option<T> {
         return None;
     }
     Some(value.unchecked_into())
+}
+
+/// The elements of a `querySelectorAll` result, as type `T`.
+pub fn elements<T: JsCast>(list: NodeList) -> impl Iterator<Item = T> {
+    (0..list.length())
+        .filter_map(move |index| list.item(index))
+        .filter_map(|node| node.dyn_into::<T>().ok())
 }
 
 /// The element an event started at, or its nearest ancestor matching

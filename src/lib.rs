@@ -36,18 +36,12 @@ pub fn mount_script(script: web_sys::Element) {
     widget::mount_script(script);
 }
 
-/// The locale `script`'s placements need that is not loaded yet, if any:
-/// the loader fetches `locales/<tag>.txt` and hands it to [`add_locale`].
+/// The locale a placement asking for `lang` (its `data-lang`, else the
+/// page's) needs that is not loaded yet, if any: the loader fetches
+/// `locales/<tag>.txt` and hands it to [`add_locale`].
 #[wasm_bindgen]
-pub fn locale_wanted(script: web_sys::Element) -> Option<String> {
-    widget::locale_wanted(&script).map(str::to_string)
-}
-
-/// The locale a placement mounted from script with `lang` needs that is
-/// not loaded yet, if any.
-#[wasm_bindgen]
-pub fn locale_wanted_for(lang: String) -> Option<String> {
-    widget::locale_wanted_for(&lang).map(str::to_string)
+pub fn locale_wanted(lang: String) -> Option<String> {
+    widget::locale_wanted(&lang).map(str::to_string)
 }
 
 /// Registers the text of `locales/<tag>.txt`; false (with a warning) when
@@ -55,12 +49,6 @@ pub fn locale_wanted_for(lang: String) -> Option<String> {
 #[wasm_bindgen]
 pub fn add_locale(tag: String, text: String) -> bool {
     widget::add_locale(&tag, &text)
-}
-
-/// The crate version, for `sharecite.version`.
-#[wasm_bindgen]
-pub fn version() -> String {
-    env!("CARGO_PKG_VERSION").to_string()
 }
 
 #[doc(hidden)]

@@ -7,8 +7,6 @@
 //! `history.pushState`/`replaceState` that calls the original with the same
 //! `this`, arguments, result and exceptions, and is removed on drop.
 
-use std::rc::Rc;
-
 use gloo_events::EventListener;
 use js_sys::{Function, Reflect};
 use wasm_bindgen::prelude::*;
@@ -29,7 +27,7 @@ struct HistoryPatch {
     history: History,
     method: &'static str,
     original: Function,
-    _wrapper: Closure<dyn Fn(JsValue, JsValue, JsValue) -> core::result::Result<JsValue, JsValue>>,
+    wrapper: Closure<dyn Fn(JsValue, JsValue, JsValue) -> core::result::Result<JsValue, JsValue>>,
 }
 
 impl Drop for NavigationWatch {
@@ -38,7 +36,7 @@ impl Drop for NavigationWatch {
             // Only undo our own wrapper: another script may have wrapped ours.
             let current = Reflect::get(&patch.history, &JsValue::from_str(patch.method))
                 .unwrap_or(JsValue::UNDEFINED);
-            if current == *patch._wrapper.as_ref() {
+            if current == *patch.wrapper.as_ref() {
                 let _ = Reflect::set(
                     &patch.history,
                     &JsValue::from_str(patch.method),
@@ -50,12 +48,12 @@ impl Drop for NavigationWatch {
 }
 
 /// Calls `on_navigate` after each same-document navigation.
-pub fn watch(on_navigate: Rc<dyn Fn()>) -> Result<NavigationWatch> {
+pub fn watch(on_navigate: fn()) -> Result<NavigationWatch> {
     let window = dom::window()?;
     let navigation: Option<web_sys::EventTarget> = dom::property(&window, "navigation");
     if let Some(navigation) = navigation {
-        let callback = on_navigate.clone();
-        let listener = EventListener::new(&navigation, "currententrychange", move |_| callback());
+        let listener =
+            EventListener::new(&navigation, "currententrychange", move |_| on_navigate());
         return Ok(NavigationWatch {
             _listeners: vec![listener],
             patches: Vec::new(),
@@ -64,14 +62,12 @@ pub fn watch(on_navigate: Rc<dyn Fn()>) -> Result<NavigationWatch> {
 
     let mut listeners = Vec::new();
     for event in ["popstate", "hashchange"] {
-        let callback = on_navigate.clone();
-        listeners.push(EventListener::new(&window, event, move |_| callback()));
+        listeners.push(EventListener::new(&window, event, move |_| on_navigate()));
     }
     let history = window.history()?;
     let mut patches = Vec::new();
     for method in ["pushState", "replaceState"] {
         let original: Function = Reflect::get(&history, &JsValue::from_str(method))?.dyn_into()?;
-        let callback = on_navigate.clone();
         let target = history.clone();
         let call = original.clone();
         let wrapper = Closure::<
@@ -79,7 +75,7 @@ pub fn watch(on_navigate: Rc<dyn Fn()>) -> Result<NavigationWatch> {
         >::new(move |state: JsValue, unused: JsValue, url: JsValue| {
             let result = call.call3(&target, &state, &unused, &url);
             if result.is_ok() {
-                callback();
+                on_navigate();
             }
             result
         });
@@ -88,7 +84,7 @@ pub fn watch(on_navigate: Rc<dyn Fn()>) -> Result<NavigationWatch> {
             history: history.clone(),
             method,
             original,
-            _wrapper: wrapper,
+            wrapper,
         });
     }
     Ok(NavigationWatch {

@@ -2,8 +2,9 @@
 //! document's content.
 
 use sharecite_core::{Attributes, PageSnapshot};
-use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
+
+use crate::dom;
 
 /// The parts of the document that describe its article.
 pub fn snapshot(document: &Document) -> PageSnapshot {
@@ -51,12 +52,9 @@ pub fn attributes(element: &Element) -> Attributes {
 }
 
 /// Every element matching `selector`, which must be valid.
-pub fn elements(root: &Document, selector: &str) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|node| node.dyn_into::<Element>().ok())
-        .collect()
+fn elements(root: &Document, selector: &str) -> Vec<Element> {
+    match root.query_selector_all(selector) {
+        Ok(list) => dom::elements(list).collect(),
+        Err(_) => Vec::new(),
+    }
 }

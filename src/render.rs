@@ -16,7 +16,7 @@ use web_sys::{
     Document, Element, HtmlElement, HtmlInputElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
-use crate::dom::{element, Result, SVG_NS};
+use crate::dom::{self, element, Result, SVG_NS};
 use crate::style;
 
 /// A rendered placement and the elements later updates touch.
@@ -66,7 +66,7 @@ pub fn render(document: &Document, view: &View, strings: Strings) -> Result<Rend
     host.set_attribute("data-sharecite-host", "")?;
     let init = ShadowRootInit::new(ShadowRootMode::Open);
     let root = host.attach_shadow(&init)?;
-    style::adopt(document, &root)?;
+    style::adopt(document, &root, None)?;
 
     let key = view.shape_key();
     let cached = SHAPES.with(|shapes| {
@@ -106,13 +106,7 @@ fn locate(
     let find = |selector: &str| container.query_selector(selector).ok().flatten();
     let mut links = Vec::new();
     let anchors = container.query_selector_all("a[data-network]")?;
-    for index in 0..anchors.length() {
-        let Some(anchor) = anchors
-            .item(index)
-            .and_then(|n| n.dyn_into::<Element>().ok())
-        else {
-            continue;
-        };
+    for anchor in dom::elements::<Element>(anchors) {
         let id = anchor.get_attribute("data-network").unwrap_or_default();
         let Some(control) = view.controls.iter().find(|c| c.network.id() == id) else {
             continue;

@@ -2,13 +2,14 @@
 //! copies that carry the attribution (`data-copy-attribution`), and a small
 //! popover to share the quote (`data-quote-share`).
 
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
 use sharecite_core::i18n::Key;
 use sharecite_core::view::quote_hrefs;
-use sharecite_core::{Attribution, Clip, Network};
+use sharecite_core::{Clip, Network};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     ClipboardEvent, CssStyleSheet, Element, HtmlElement, KeyboardEvent, Node, ShadowRootInit,
@@ -32,77 +33,152 @@ pub struct QuotePopover {
     _listeners: Vec<EventListener>,
 }
 
-/// The document listeners a placement needs for its selection features.
-pub fn listen(state: &Rc<State>) -> Vec<EventListener> {
-    let Ok(document) = dom::document() else {
+thread_local! {
+    /// Placements with a selection feature, served by one set of page
+    /// listeners however many placements there are.
+    static WATCH: RefCell<Watch> = RefCell::new(Watch::default());
+}
+
+#[derive(Default)]
+struct Watch {
+    placements: Vec<Weak<State>>,
+    listeners: Vec<EventListener>,
+}
+
+/// Serves `state`'s selection features, if it has any, until [`release`].
+pub fn watch(state: &Rc<State>) {
+    if !state.config.copy_attribution && !state.config.quote_share {
+        return;
+    }
+    WATCH.with(|watch| {
+        let mut watch = watch.borrow_mut();
+        watch.placements.push(Rc::downgrade(state));
+        if watch.listeners.is_empty() {
+            watch.listeners = listen();
+        }
+    });
+}
+
+/// Stops serving `state`; the page listeners go with the last placement.
+pub fn release(state: &Rc<State>) {
+    let idle = WATCH.with(|watch| {
+        let mut watch = watch.borrow_mut();
+        let gone = Rc::downgrade(state);
+        watch
+            .placements
+            .retain(|p| p.strong_count() > 0 && !p.ptr_eq(&gone));
+        if watch.placements.is_empty() {
+            std::mem::take(&mut watch.listeners)
+        } else {
+            Vec::new()
+        }
+    });
+    // Removed once the registry is no longer borrowed.
+    drop(idle);
+}
+
+/// The watched placements `wanted` picks, taken out of the registry so
+/// that what they do may mount or release placements.
+fn placements(wanted: fn(&State) -> bool) -> Vec<Rc<State>> {
+    WATCH.with(|watch| {
+        watch
+            .borrow()
+            .placements
+            .iter()
+            .filter_map(Weak::upgrade)
+            .filter(|state| wanted(state))
+            .collect()
+    })
+}
+
+fn copies(state: &State) -> bool {
+    state.config.copy_attribution
+}
+
+fn quotes(state: &State) -> bool {
+    state.config.quote_share
+}
+
+fn hide_quotes() {
+    placements(quotes)
+        .iter()
+        .for_each(|state| state.hide_quote());
+}
+
+fn listen() -> Vec<EventListener> {
+    let (Ok(window), Ok(document)) = (dom::window(), dom::document()) else {
         return Vec::new();
     };
-    let mut listeners = Vec::new();
-    if state.config.copy_attribution {
-        let on_copy = state.clone();
-        listeners.push(EventListener::new_with_options(
-            &document,
-            "copy",
-            EventListenerOptions::enable_prevent_default(),
-            move |event| on_copy.copy_with_attribution(event),
-        ));
+    let mut listeners = Vec::with_capacity(5);
+    listeners.push(EventListener::new_with_options(
+        &document,
+        "copy",
+        EventListenerOptions::enable_prevent_default(),
+        |event| {
+            let Some(selected) = Selected::now() else {
+                return;
+            };
+            for state in placements(copies) {
+                if state.copy_with_attribution(event, &selected) {
+                    break;
+                }
+            }
+        },
+    ));
+    for name in ["mouseup", "keyup"] {
+        listeners.push(EventListener::new(&document, name, |event| {
+            let escape = event
+                .dyn_ref::<KeyboardEvent>()
+                .is_some_and(|e| e.key() == "Escape");
+            if escape {
+                return hide_quotes();
+            }
+            // Using the popover (or a placement) is not a new selection.
+            let ours = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .is_some_and(|target| {
+                    target.has_attribute("data-sharecite-quote")
+                        || target.has_attribute("data-sharecite-host")
+                });
+            if ours {
+                return;
+            }
+            // Let the selection settle (a click inside it collapses it).
+            Timeout::new(0, || {
+                let selected = Selected::now();
+                for state in placements(quotes) {
+                    state.offer_quote(selected.as_ref());
+                }
+            })
+            .forget();
+        }));
     }
-    if state.config.quote_share {
-        for name in ["mouseup", "keyup"] {
-            let on_select = state.clone();
-            listeners.push(EventListener::new(&document, name, move |event| {
-                let escape = event
-                    .dyn_ref::<KeyboardEvent>()
-                    .is_some_and(|e| e.key() == "Escape");
-                if escape {
-                    on_select.hide_quote();
-                    return;
-                }
-                // Using the popover (or a placement) is not a new selection.
-                let ours = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<Element>().ok())
-                    .is_some_and(|target| {
-                        target.has_attribute("data-sharecite-quote")
-                            || target.has_attribute("data-sharecite-host")
-                    });
-                if ours {
-                    return;
-                }
-                // Let the selection settle (a click inside it collapses it).
-                let state = on_select.clone();
-                Timeout::new(0, move || state.offer_quote()).forget();
-            }));
+    listeners.push(EventListener::new(&window, "scroll", |_| hide_quotes()));
+    listeners.push(EventListener::new(&document, "selectionchange", |_| {
+        if Selected::now().is_none() {
+            hide_quotes();
         }
-        if let Ok(window) = dom::window() {
-            let on_scroll = state.clone();
-            listeners.push(EventListener::new(&window, "scroll", move |_| {
-                on_scroll.hide_quote()
-            }));
-        }
-        let on_change = state.clone();
-        listeners.push(EventListener::new(
-            &document,
-            "selectionchange",
-            move |_| {
-                if selected_text().is_none() {
-                    on_change.hide_quote();
-                }
-            },
-        ));
-    }
+    }));
     listeners
 }
 
-/// The current selection's text and range, when there is one.
-fn selected_text() -> Option<(String, web_sys::Range)> {
-    let selection = dom::window().ok()?.get_selection().ok()??;
-    if selection.is_collapsed() || selection.range_count() == 0 {
-        return None;
+/// The reader's selection, read once per event for every placement.
+struct Selected {
+    text: String,
+    range: web_sys::Range,
+}
+
+impl Selected {
+    fn now() -> Option<Selected> {
+        let selection = dom::window().ok()?.get_selection().ok()??;
+        if selection.is_collapsed() || selection.range_count() == 0 {
+            return None;
+        }
+        let text = selection.to_string().into();
+        let range = selection.get_range_at(0).ok()?;
+        Some(Selected { text, range })
     }
-    let text: String = selection.to_string().into();
-    let range = selection.get_range_at(0).ok()?;
-    Some((text, range))
 }
 
 /// Whether the reader is editing: copies from form fields and editable
@@ -127,13 +203,12 @@ fn is_editing(node: &Node) -> bool {
 
 impl State {
     /// The selection, if it is in this placement's article and long enough.
-    fn article_selection(&self, min_chars: usize) -> Option<String> {
-        let (text, range) = selected_text()?;
-        let text = text.trim().to_string();
+    fn article_selection(&self, selected: &Selected, min_chars: usize) -> Option<String> {
+        let text = selected.text.trim();
         if text.chars().count() < min_chars.max(1) {
             return None;
         }
-        let common = range.common_ancestor_container().ok()?;
+        let common = selected.range.common_ancestor_container().ok()?;
         let container = self.article_container()?;
         if !container.contains(Some(&common)) || is_editing(&common) {
             return None;
@@ -146,33 +221,27 @@ impl State {
         {
             return None;
         }
-        Some(text)
+        Some(text.to_string())
     }
 
     fn passage(&self, text: &str, quoted: bool) -> Clip {
-        let article = self.article.borrow();
-        Attribution {
-            article: &article,
-            template: &self.config.attribution,
-            original: self.config.original.as_ref(),
-            strings: self.strings,
-        }
-        .passage(text, quoted)
+        self.attribution(|attribution| attribution.passage(text, quoted))
     }
 
-    /// A reader copied from the article: add the attribution and the link.
-    fn copy_with_attribution(&self, event: &web_sys::Event) {
+    /// A reader copied from the article: add the attribution and the
+    /// link. True when this placement's article was the one copied from.
+    fn copy_with_attribution(&self, event: &web_sys::Event, selected: &Selected) -> bool {
         if event.default_prevented() {
-            return;
+            return true;
         }
         let Some(event) = event.dyn_ref::<ClipboardEvent>() else {
-            return;
+            return true;
         };
-        let Some(text) = self.article_selection(self.config.copy_min) else {
-            return;
+        let Some(text) = self.article_selection(selected, self.config.copy_min) else {
+            return false;
         };
         let Some(data) = event.clipboard_data() else {
-            return;
+            return true;
         };
         let clip = self.passage(&text, false);
         if data.set_data("text/plain", &clip.text).is_ok()
@@ -181,13 +250,15 @@ impl State {
             event.prevent_default();
             self.dispatch("sharecite:copy", &clip);
         }
+        true
     }
 
     /// Shows the popover under the selection, or hides it.
-    fn offer_quote(self: &Rc<Self>) {
-        match self.article_selection(MIN_QUOTE_CHARS) {
-            Some(quote) => {
-                if let Err(error) = self.show_quote(quote) {
+    fn offer_quote(self: &Rc<Self>, selected: Option<&Selected>) {
+        let quote = selected.and_then(|s| Some((s, self.article_selection(s, MIN_QUOTE_CHARS)?)));
+        match quote {
+            Some((selected, quote)) => {
+                if let Err(error) = self.show_quote(quote, &selected.range) {
                     console::error("could not offer to share the quote", &error);
                 }
             }
@@ -201,7 +272,7 @@ impl State {
         }
     }
 
-    fn show_quote(self: &Rc<Self>, quote: String) -> Result<()> {
+    fn show_quote(self: &Rc<Self>, quote: String, range: &web_sys::Range) -> Result<()> {
         if self.quote.borrow().is_none() {
             let popover = self.build_quote_popover()?;
             self.quote.replace(Some(popover));
@@ -216,7 +287,6 @@ impl State {
                 &remembered_mastodon_instance(),
             )
         };
-        let (_, range) = selected_text().ok_or_else(|| JsValue::from_str("selection vanished"))?;
         // Fixed to the viewport (it hides on scroll), so no ancestor's
         // positioning can throw it off.
         let rect = range.get_bounding_client_rect();
@@ -250,13 +320,8 @@ impl State {
         host.set_attribute("data-sharecite-quote", "")?;
         host.set_attribute("hidden", "")?;
         let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
-        style::adopt(&document, &root)?;
         let position = CssStyleSheet::new()?;
-        let sheets = js_sys::Reflect::get(&root, &"adoptedStyleSheets".into())?;
-        if let Some(sheets) = sheets.dyn_ref::<js_sys::Array>() {
-            let with_position = sheets.concat(&js_sys::Array::of1(&position));
-            js_sys::Reflect::set(&root, &"adoptedStyleSheets".into(), &with_position)?;
-        }
+        style::adopt(&document, &root, Some(&position))?;
 
         let container = element(&document, "div", "root quote", Some("quote"))?;
         container.set_attribute("role", "toolbar")?;
@@ -317,8 +382,7 @@ impl Drop for QuotePopover {
 }
 
 fn pixels(value: f64) -> String {
-    let mut out = String::new();
-    sharecite_core::date::push_padded(&mut out, value.max(0.0).round() as u32, 1);
+    let mut out = sharecite_core::encode::decimal(value.max(0.0).round() as u32);
     out.push_str("px");
     out
 }

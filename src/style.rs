@@ -13,28 +13,36 @@ thread_local! {
     static SHEET: Option<CssStyleSheet> = build();
 }
 
+fn css() -> String {
+    [STYLESHEET, BRAND_CSS].concat()
+}
+
 fn build() -> Option<CssStyleSheet> {
     let sheet = CssStyleSheet::new().ok()?;
-    let mut css = String::with_capacity(STYLESHEET.len() + BRAND_CSS.len());
-    css.push_str(STYLESHEET);
-    css.push_str(BRAND_CSS);
-    sheet.replace_sync(&css).ok()?;
+    sheet.replace_sync(&css()).ok()?;
     Some(sheet)
 }
 
-/// Styles `root`. Browsers without constructable stylesheets (before 2023)
-/// get a `<style>` element instead, which a strict CSP would block.
-pub fn adopt(document: &Document, root: &ShadowRoot) -> Result<(), JsValue> {
+/// Styles `root`, with `own` (a sheet of its own, such as a position)
+/// after the shared one. Browsers without constructable stylesheets
+/// (before 2023) get a `<style>` element instead, which a strict CSP would
+/// block; they have no `own` sheets either.
+pub fn adopt(
+    document: &Document,
+    root: &ShadowRoot,
+    own: Option<&CssStyleSheet>,
+) -> Result<(), JsValue> {
     let adopted = SHEET.with(|sheet| -> Result<bool, JsValue> {
         let Some(sheet) = sheet else { return Ok(false) };
         let sheets = Array::of1(sheet);
+        if let Some(own) = own {
+            sheets.push(own);
+        }
         Reflect::set(root, &JsValue::from_str("adoptedStyleSheets"), &sheets)
     })?;
     if !adopted {
         let style = document.create_element("style")?;
-        let mut css = String::from(STYLESHEET);
-        css.push_str(BRAND_CSS);
-        style.set_text_content(Some(&css));
+        style.set_text_content(Some(&css()));
         root.append_child(&style)?;
     }
     Ok(())

@@ -55,7 +55,9 @@ pub(crate) struct State {
 /// The page's metadata, and every placement on it.
 #[derive(Debug, Default)]
 struct Page {
-    initial: Option<(PageSnapshot, PageMetadata)>,
+    /// As first read: after a navigation, sources still saying the same are stale.
+    initial: Option<PageMetadata>,
+    /// As last read, with the snapshot it was read from.
     current: Option<(PageSnapshot, PageMetadata)>,
     widgets: Vec<Widget>,
     navigation: Option<NavigationWatch>,
@@ -126,18 +128,9 @@ fn html_lang(document: &Document) -> String {
         .unwrap_or_default()
 }
 
-/// The locale `script` asks for when it is neither built in nor loaded.
-pub fn locale_wanted(script: &Element) -> Option<&'static str> {
-    locale_wanted_for(
-        &script
-            .get_attribute(Attribute::Lang.name())
-            .unwrap_or_default(),
-    )
-}
-
 /// The locale `lang` (else the page) asks for when it is neither built in
 /// nor loaded.
-pub fn locale_wanted_for(lang: &str) -> Option<&'static str> {
+pub fn locale_wanted(lang: &str) -> Option<&'static str> {
     let document = dom::document().ok()?;
     let tag = Strings::wanted(&[lang, &html_lang(&document)]);
     let loaded = LOADED_LOCALES.with(|loaded| loaded.borrow().iter().any(|s| s.tag() == tag));
@@ -221,21 +214,16 @@ fn try_mount(script: &Element) -> Result<()> {
                     WarningKind::NoTargets,
                 ));
             }
-            let mut claimed = Vec::with_capacity(targets.length() as usize);
-            for index in 0..targets.length() {
-                let Some(target) = targets
-                    .item(index)
-                    .and_then(|n| n.dyn_into::<Element>().ok())
-                else {
-                    continue;
-                };
-                // Another script tag may already be mounting into it.
-                if CLAIMED.with(|set| set.has(&target)) {
-                    continue;
-                }
-                CLAIMED.with(|set| set.add(&target));
-                claimed.push(target);
-            }
+            // Another script tag may already be mounting into some.
+            let claimed: Vec<Element> = CLAIMED.with(|set| {
+                dom::elements::<Element>(targets)
+                    .filter(|target| {
+                        let unclaimed = !set.has(target);
+                        set.add(target);
+                        unclaimed
+                    })
+                    .collect()
+            });
             let job = Rc::new(MountJob {
                 document,
                 metadata,
@@ -273,7 +261,7 @@ fn try_mount(script: &Element) -> Result<()> {
 
 /// The page's current metadata, read on first use; its warnings are
 /// reported once.
-fn page_metadata(document: &Document) -> PageMetadata {
+pub(crate) fn page_metadata(document: &Document) -> PageMetadata {
     PAGE.with(|page| {
         let mut page = page.borrow_mut();
         if let Some((_, metadata)) = &page.current {
@@ -282,7 +270,7 @@ fn page_metadata(document: &Document) -> PageMetadata {
         let snapshot = page::snapshot(document);
         let (metadata, warnings) = PageMetadata::read(&snapshot);
         warnings.iter().for_each(console::warn);
-        page.initial = Some((snapshot.clone(), metadata.clone()));
+        page.initial = Some(metadata.clone());
         page.current = Some((snapshot, metadata.clone()));
         metadata
     })
@@ -297,10 +285,9 @@ pub(crate) fn mount_placement(
     let (config, warnings) = Config::parse(attributes, metadata.base());
     warnings.iter().for_each(console::warn);
     let article = metadata.article(&config.article);
-    let html_lang = html_lang(document);
     let strings = LOADED_LOCALES.with(|loaded| {
         Strings::negotiate_among(
-            &[config.lang.as_deref().unwrap_or(""), &html_lang],
+            &[config.lang.as_deref().unwrap_or(""), metadata.lang()],
             &loaded.borrow(),
         )
     });
@@ -313,7 +300,7 @@ pub(crate) fn mount_placement(
         &article,
         strings,
         capabilities,
-        &remembered_mastodon_instance(),
+        &mastodon_instance_for(&config),
     );
     let rendered = render::render(document, &view, strings)?;
     insert(&rendered.host)?;
@@ -330,6 +317,7 @@ pub(crate) fn mount_placement(
         quote: RefCell::new(None),
     });
     let listeners = listen(&state, follows_page);
+    crate::selection::watch(&state);
     PAGE.with(|page| {
         page.borrow_mut().widgets.push(Widget {
             state,
@@ -361,17 +349,13 @@ pub(crate) fn unmount(host: &HtmlElement) {
     });
     if let Some(widget) = removed {
         // Timers and document listeners hold the state; let them go first.
+        crate::selection::release(&widget.state);
         widget.state.status_timer.replace(None);
         widget.state.outside_click.replace(None);
         widget.state.quote.replace(None);
         drop(widget);
     }
     host.remove();
-}
-
-/// The page's metadata as of now, for placements mounted from script.
-pub(crate) fn current_metadata(document: &Document) -> PageMetadata {
-    page_metadata(document)
 }
 
 fn listen(state: &Rc<State>, follows_page: bool) -> Vec<EventListener> {
@@ -392,8 +376,8 @@ fn listen(state: &Rc<State>, follows_page: bool) -> Vec<EventListener> {
         let is_middle = event
             .dyn_ref::<MouseEvent>()
             .is_some_and(|e| e.button() == 1);
-        if let (true, Some(control)) = (is_middle, dom::closest(event, "a[data-network]")) {
-            on_auxclick.shared(&control);
+        if let (true, Some(network)) = (is_middle, clicked_network(event)) {
+            on_auxclick.dispatch_share(network);
         }
     }));
     if let Some(form) = &state.rendered.mastodon {
@@ -428,7 +412,6 @@ fn listen(state: &Rc<State>, follows_page: bool) -> Vec<EventListener> {
             }
         },
     ));
-    listeners.extend(crate::selection::listen(state));
     // The moment before a reader uses a control: catch navigations a site
     // made without the History API, and start fetching the citation styles.
     let cites = state.config.networks.contains(&Network::Cite);
@@ -468,11 +451,7 @@ impl State {
             }
             return;
         }
-        let Some(control) = dom::closest(event, "[data-network]") else {
-            return;
-        };
-        let id = control.get_attribute("data-network").unwrap_or_default();
-        let Some(network) = Network::from_id(&id) else {
+        let Some(network) = clicked_network(event) else {
             return;
         };
         match network {
@@ -495,15 +474,8 @@ impl State {
                     }
                 }
             }
-            _ => self.shared(&control),
-        }
-    }
-
-    /// A share link was followed.
-    fn shared(&self, control: &Element) {
-        let id = control.get_attribute("data-network").unwrap_or_default();
-        if let Some(network) = Network::from_id(&id) {
-            self.dispatch_share(network);
+            // A share link was followed.
+            _ => self.dispatch_share(network),
         }
     }
 
@@ -666,13 +638,19 @@ impl State {
             &self.config,
             &article,
             self.strings,
-            &remembered_mastodon_instance(),
+            &mastodon_instance_for(&self.config),
         );
         if let Err(error) = render::update_links(&self.rendered, &hrefs) {
             console::error("could not update links", &error);
         }
         self.article.replace(article);
     }
+}
+
+/// The network of the control an event happened in.
+fn clicked_network(event: &Event) -> Option<Network> {
+    let control = dom::closest(event, "[data-network]")?;
+    Network::from_id(&control.get_attribute("data-network")?)
 }
 
 fn is_plain_click(event: &Event) -> bool {
@@ -699,6 +677,15 @@ pub(crate) fn remembered_mastodon_instance() -> String {
         .unwrap_or_default()
 }
 
+/// The remembered Mastodon server, read only when `config` shows Mastodon.
+fn mastodon_instance_for(config: &Config) -> String {
+    if config.networks.contains(&Network::Mastodon) {
+        remembered_mastodon_instance()
+    } else {
+        String::new()
+    }
+}
+
 fn remember_mastodon_instance(instance: &str) {
     if let Some(storage) = dom::window()
         .ok()
@@ -713,7 +700,7 @@ fn watch_navigation() {
     if watching {
         return;
     }
-    match navigation::watch(Rc::new(on_navigate)) {
+    match navigation::watch(on_navigate) {
         Ok(watch) => PAGE.with(|page| page.borrow_mut().navigation = Some(watch)),
         Err(error) => console::error("could not follow navigations", &error),
     }
@@ -757,33 +744,27 @@ fn try_refresh() -> Option<()> {
     let document = dom::document().ok()?;
     let snapshot = page::snapshot(&document);
     LAST_SEEN.with(|last| last.replace((snapshot.location.clone(), snapshot.title.clone())));
-    let states: Vec<Rc<State>> = PAGE
-        .with(|page| {
-            let mut page = page.borrow_mut();
-            if page
-                .current
-                .as_ref()
-                .is_some_and(|(current, _)| *current == snapshot)
-            {
-                return Some(Vec::new());
-            }
-            let (initial_snapshot, initial_metadata) = page.initial.as_ref()?.clone();
-            let (metadata, _) = PageMetadata::read(&snapshot);
-            let metadata = metadata.without_stale(&initial_metadata, &snapshot, &initial_snapshot);
-            page.current = Some((snapshot, metadata));
-            Some(
-                page.widgets
-                    .iter()
-                    .filter(|w| !w.state.config.fixed_url)
-                    .map(|w| w.state.clone())
-                    .collect(),
-            )
-        })
-        .unwrap_or_default();
-    if states.is_empty() {
-        return Some(());
-    }
-    let metadata = PAGE.with(|page| page.borrow().current.as_ref().map(|(_, m)| m.clone()))?;
+    // Placements are followed outside the borrow: `follow` renders.
+    let (metadata, states) = PAGE.with(|page| {
+        let mut page = page.borrow_mut();
+        if page
+            .current
+            .as_ref()
+            .is_some_and(|(current, _)| *current == snapshot)
+        {
+            return None;
+        }
+        let (metadata, _) = PageMetadata::read(&snapshot);
+        let metadata = metadata.without_stale(page.initial.as_ref()?);
+        page.current = Some((snapshot, metadata.clone()));
+        let states: Vec<Rc<State>> = page
+            .widgets
+            .iter()
+            .filter(|w| !w.state.config.fixed_url)
+            .map(|w| w.state.clone())
+            .collect();
+        Some((metadata, states))
+    })?;
     for state in states {
         state.follow(&metadata);
     }

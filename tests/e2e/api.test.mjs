@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, control } from './helpers.mjs';
+import { useBrowser, control, shareciteMessages } from './helpers.mjs';
 
 const browser = useBrowser();
 
@@ -58,5 +58,87 @@ test('update({ theme }) switches the theme without a reload', async () => {
   assert.equal(await background(), 'rgb(34, 39, 46)');
   await page.evaluate(() => window.shareHandle.update({ theme: 'light' }));
   assert.equal(await background(), 'rgb(255, 255, 255)');
+  await close();
+});
+
+test('options take arrays, numbers and booleans; null restores the default; other types warn and are ignored', async () => {
+  const { page, log, close } = await browser.open('/app.html');
+  await page.evaluate(() => window.sharecite.ready);
+  const networks = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('#stress [data-sharecite-host]')].flatMap((host) =>
+        [...host.shadowRoot.querySelectorAll('[data-network]')].map((c) => c.dataset.network),
+      ),
+    );
+  await page.evaluate(() => {
+    document.getElementById('stress').hidden = false;
+    window.typed = window.sharecite.mount(document.getElementById('stress'), {
+      networks: ['bluesky', 'copy'],
+      copyMin: 40,
+      copyAttribution: true,
+      theme: { dark: true },
+    });
+    return window.typed.mounted;
+  });
+  assert.deepEqual(await networks(), ['bluesky', 'copy']);
+  assert.deepEqual(shareciteMessages(log, 'warning'), [
+    'sharecite: theme="object" is not valid: expected a string, number, boolean or array; it is ignored',
+  ]);
+  // 40 characters of the article's first paragraph: attributed with copyMin 40...
+  const copyForty = async () => {
+    await page.evaluate(() => {
+      const node = document.querySelector('article p').firstChild;
+      const range = document.createRange();
+      range.setStart(node, 0);
+      range.setEnd(node, 40);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    });
+    return page.evaluate(() => {
+      const clipboardData = new DataTransfer();
+      const event = new ClipboardEvent('copy', { bubbles: true, cancelable: true, clipboardData });
+      document.querySelector('article p').dispatchEvent(event);
+      return { prevented: event.defaultPrevented, copied: clipboardData.getData('text/plain') };
+    });
+  };
+  const attributed = await copyForty();
+  assert.equal(attributed.prevented, true);
+  assert.match(attributed.copied, /^This page plays a framework component[\s\S]*Global Research/);
+  // ...and not under the default of 120 once copyMin is set to null.
+  await page.evaluate(() => window.typed.update({ copyMin: null, networks: null }));
+  assert.equal((await copyForty()).prevented, false);
+  assert.deepEqual(await networks(), ['facebook', 'x', 'linkedin', 'bluesky', 'reddit', 'email', 'copy', 'cite'], 'the default networks');
+  await page.evaluate(() => window.typed.destroy());
+  assert.deepEqual(log.errors, []);
+  await close();
+});
+
+test('selection features listen once for the page, however many placements, and stop with the last', async () => {
+  const { page, context, close } = await browser.open('/app.html');
+  await page.evaluate(() => window.sharecite.ready);
+  const cdp = await context.newCDPSession(page);
+  const documentListeners = async () => {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'document' });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+    const count = {};
+    for (const { type } of listeners) if (['copy', 'mouseup', 'keyup', 'selectionchange'].includes(type)) count[type] = (count[type] || 0) + 1;
+    return count;
+  };
+  const before = await documentListeners();
+  await page.evaluate(() => {
+    const box = document.getElementById('stress');
+    window.many = Array.from({ length: 200 }, (_, i) =>
+      window.sharecite.mount(box, { networks: 'x', url: `https://example.org/${i}`, copyAttribution: true, quoteShare: true }),
+    );
+    return Promise.all(window.many.map((h) => h.mounted));
+  });
+  const during = await documentListeners();
+  for (const type of ['copy', 'mouseup', 'keyup', 'selectionchange']) {
+    assert.equal((during[type] || 0) - (before[type] || 0), 1, `${type}: ${JSON.stringify(during)}`);
+  }
+  await page.evaluate(() => window.many.slice(1).forEach((h) => h.destroy()));
+  assert.deepEqual(await documentListeners(), during, 'one placement left still listens');
+  await page.evaluate(() => window.many[0].destroy());
+  assert.deepEqual(await documentListeners(), before);
   await close();
 });

@@ -77,3 +77,21 @@ test('English pages fetch no strings; a missing locale file falls back to Englis
   assert.deepEqual(log.errors, []);
   await close();
 });
+
+test('an incomplete locale file (a stale cache, a bad deploy) is refused with one warning each, in English', async () => {
+  const { page, log, close } = await browser.open('/languages.html', {
+    waitForHosts: 5,
+    before: (page) => page.route('**/locales/**', (route) => route.fulfill({ status: 200, body: 'dir = ltr\nshare-group = Partager' })),
+  });
+  const placements = await describe(page);
+  assert.deepEqual(placements.map((p) => p.lang), ['en', 'en', 'en', 'en', 'en']);
+  assert.deepEqual(placements[0].labels, placements[4].labels);
+  const warnings = shareciteMessages(log, 'warning');
+  assert.equal(warnings.length, 4, warnings.join('\n'));
+  assert.ok(
+    warnings.every((w) => /^sharecite: locales\/[A-Za-z-]+\.txt="[A-Za-z-]+" is not valid: expected a complete locale file; using English$/.test(w)),
+    warnings.join('\n'),
+  );
+  assert.deepEqual(log.errors, []);
+  await close();
+});

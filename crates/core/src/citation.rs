@@ -5,9 +5,7 @@
 
 use serde::Serialize;
 
-use crate::cite::{bibliography_entry, CiteStyle, Item};
-use crate::config::OriginalSource;
-use crate::date::Date;
+use crate::config::{Config, OriginalSource};
 use crate::encode::push_html;
 use crate::i18n::{Key, Strings};
 use crate::metadata::Article;
@@ -43,7 +41,17 @@ pub struct Attribution<'a> {
     pub strings: Strings,
 }
 
-impl Attribution<'_> {
+impl<'a> Attribution<'a> {
+    /// `article`'s attribution under the site's `config`.
+    pub fn new(config: &'a Config, article: &'a Article, strings: Strings) -> Attribution<'a> {
+        Attribution {
+            article,
+            template: &config.attribution,
+            original: config.original.as_ref(),
+            strings,
+        }
+    }
+
     fn with_values<R>(&self, render: impl FnOnce(&Values<'_>) -> R) -> R {
         let names: Vec<String> = self
             .article
@@ -110,8 +118,7 @@ impl Attribution<'_> {
             None => push_html(&mut source, &original.name),
         }
         // The sentence is escaped around the already-escaped source.
-        let sentence = self.strings.get(Key::OriginalPublished);
-        let (before, after) = sentence.split_once("{source}").unwrap_or((sentence, ""));
+        let (before, after) = self.strings.around(Key::OriginalPublished, "{source}");
         let mut out = String::new();
         push_html(&mut out, before);
         out.push_str(&source);
@@ -145,32 +152,11 @@ impl Attribution<'_> {
         text.push_str(&self.text());
         html.push_str(&self.html());
         html.push_str("</p>");
-        if let (Some(original_text), Some(original_html)) =
-            (self.original_text(), self.original_html())
-        {
-            text.push('\n');
-            text.push_str(&original_text);
-            html.push_str("<p>");
-            html.push_str(&original_html);
-            html.push_str("</p>");
-        }
+        self.push_original(&mut text, &mut html);
         Clip {
             kind: ClipKind::Citation,
             text,
             html,
-        }
-    }
-
-    /// What the `cite` button copies in `style`; `accessed` is today.
-    pub fn cite(&self, style: CiteStyle, accessed: Option<Date>) -> Clip {
-        let item = Item::from_article(self.article, accessed);
-        match bibliography_entry(&item, style) {
-            Some((text, html)) => Clip {
-                kind: ClipKind::Citation,
-                text,
-                html,
-            },
-            None => self.citation(),
         }
     }
 
@@ -314,14 +300,14 @@ pub fn link_clip(article: &Article) -> Clip {
 const EXCERPT_LIMIT: usize = 320;
 
 /// What a crosspost quotes: the article's description, else its first
-/// paragraph, cut at a word boundary with "…" when long.
-pub fn excerpt(description: &str, first_paragraph: &str) -> String {
+/// paragraph (read from the page only when needed), cut at a word
+/// boundary with "…" when long.
+pub fn excerpt(description: &str, first_paragraph: impl FnOnce() -> String) -> String {
     let source = if description.trim().is_empty() {
-        first_paragraph
+        crate::encode::squash_whitespace(&first_paragraph())
     } else {
-        description
+        crate::encode::squash_whitespace(description)
     };
-    let source = crate::encode::squash_whitespace(source);
     if source.chars().count() <= EXCERPT_LIMIT {
         return source;
     }
@@ -360,6 +346,7 @@ fn push_link(html: &mut String, href: &str, label: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cite::{bibliography_entry, CiteStyle, Item};
     use crate::date::Date;
     use crate::metadata::Creator;
     use crate::url::Url;
@@ -466,9 +453,16 @@ mod tests {
     #[test]
     fn cite_in_a_csl_style_or_the_attribution() {
         let article = article();
-        let template = Template::default_attribution();
-        let attribution = english(&article, &template, None);
-        let apa = attribution.cite(CiteStyle::Apa, Date::parse("2026-11-24"));
+        let item = Item::from_article(&article, Date::parse("2026-11-24"));
+        let cite = |style| {
+            let (text, html) = bibliography_entry(&item, style)?;
+            Some(Clip {
+                kind: ClipKind::Citation,
+                text,
+                html,
+            })
+        };
+        let apa = cite(CiteStyle::Apa).unwrap();
         assert_eq!(
             apa.text,
             "Korybko, A. (2019, May 19). The U.S. Ultimatum on Huawei Is Backfiring. Global Research. \
@@ -478,11 +472,9 @@ mod tests {
         assert!(apa
             .html
             .contains("<i>The U.S. Ultimatum on Huawei Is Backfiring</i>"));
-        assert_eq!(
-            attribution.cite(CiteStyle::Attribution, None),
-            attribution.citation()
-        );
-        let bibtex = attribution.cite(CiteStyle::Bibtex, Date::parse("2026-11-24"));
+        // The site's own attribution is `Attribution::citation`, not a CSL style.
+        assert_eq!(cite(CiteStyle::Attribution), None);
+        let bibtex = cite(CiteStyle::Bibtex).unwrap();
         assert!(
             bibtex.text.starts_with("@misc{korybko2019ultimatum,"),
             "{}",
@@ -520,12 +512,17 @@ mod tests {
     #[test]
     fn excerpts_prefer_the_description_and_stay_short() {
         assert_eq!(
-            excerpt(" A  description. ", "First paragraph."),
+            excerpt(" A  description. ", || unreachable!(
+                "the description is enough"
+            )),
             "A description."
         );
-        assert_eq!(excerpt("", "First\n paragraph."), "First paragraph.");
+        assert_eq!(
+            excerpt("", || "First\n paragraph.".into()),
+            "First paragraph."
+        );
         let long = "word, ".repeat(100);
-        let cut = excerpt("", &long);
+        let cut = excerpt("", || long.clone());
         assert!(cut.chars().count() <= 321, "{}", cut.chars().count());
         assert!(cut.ends_with("word…"), "{cut}");
     }

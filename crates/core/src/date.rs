@@ -4,6 +4,8 @@
 //! keeps only what its source said; no time zone arithmetic is attempted (the
 //! calendar date the publisher wrote is the one a citation uses).
 
+use crate::encode::push_decimal;
+
 /// A calendar date with optional month and day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
@@ -74,13 +76,13 @@ impl Date {
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as the date is.
     pub fn iso(&self) -> String {
         let mut out = String::with_capacity(10);
-        push_padded(&mut out, u32::from(self.year), 4);
+        push_decimal(&mut out, u32::from(self.year), 4);
         if let Some(month) = self.month {
             out.push('-');
-            push_padded(&mut out, u32::from(month), 2);
+            push_decimal(&mut out, u32::from(month), 2);
             if let Some(day) = self.day {
                 out.push('-');
-                push_padded(&mut out, u32::from(day), 2);
+                push_decimal(&mut out, u32::from(day), 2);
             }
         }
         out
@@ -88,30 +90,7 @@ impl Date {
 
     /// The year as text.
     pub fn year_text(&self) -> String {
-        let mut out = String::with_capacity(4);
-        push_padded(&mut out, u32::from(self.year), 1);
-        out
-    }
-}
-
-/// Appends `value` in decimal, zero-padded to `width` digits.
-pub fn push_padded(out: &mut String, value: u32, width: usize) {
-    let mut buffer = [b'0'; 10];
-    let mut n = value;
-    let mut len = 0;
-    loop {
-        buffer[9 - len] = b'0' + (n % 10) as u8;
-        len += 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for _ in len..width {
-        out.push('0');
-    }
-    for &digit in &buffer[10 - len..] {
-        out.push(digit as char);
+        crate::encode::decimal(u32::from(self.year))
     }
 }
 

@@ -1,4 +1,4 @@
-//! Percent-encoding and HTML escaping.
+//! Percent-encoding, HTML escaping and decimal numbers.
 //!
 //! Share intents put page-derived text into query strings and clipboard HTML;
 //! both are places where an unescaped character changes meaning, so every
@@ -104,9 +104,57 @@ pub fn squash_whitespace(text: &str) -> String {
     out
 }
 
+/// Appends `value` in decimal, zero-padded to `min_digits` digits; the
+/// formatting machinery of `format!` costs kilobytes of wasm.
+pub fn push_decimal(out: &mut String, value: u32, min_digits: usize) {
+    let mut buffer = [b'0'; 10];
+    let mut n = value;
+    let mut len = 0;
+    loop {
+        buffer[9 - len] = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for _ in len..min_digits {
+        out.push('0');
+    }
+    for &digit in &buffer[10 - len..] {
+        out.push(char::from(digit));
+    }
+}
+
+/// `value` in decimal.
+pub fn decimal(value: u32) -> String {
+    let mut out = String::new();
+    push_decimal(&mut out, value, 1);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_are_zero_padded_to_the_minimum_width() {
+        let cases: [(u32, usize, &str); 7] = [
+            (0, 1, "0"),
+            (7, 2, "07"),
+            (19, 2, "19"),
+            (2019, 4, "2019"),
+            (812, 4, "0812"),
+            (123_456, 2, "123456"),
+            (u32::MAX, 1, "4294967295"),
+        ];
+        for (value, min_digits, want) in cases {
+            let mut out = String::from(">");
+            push_decimal(&mut out, value, min_digits);
+            assert_eq!(out, [">", want].concat(), "{value} to {min_digits}");
+        }
+        assert_eq!(decimal(42), "42");
+    }
 
     macro_rules! cases {
         ($($name:ident: $f:expr, $input:expr => $want:expr;)*) => {$(

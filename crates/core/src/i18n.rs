@@ -123,6 +123,13 @@ impl Strings {
         fill(self.get(key), &[(name, value)])
     }
 
+    /// The string for `key` split around its `placeholder` (braces
+    /// included), for callers that put a link or markup in between.
+    pub fn around(&self, key: Key, placeholder: &str) -> (&'static str, &'static str) {
+        let sentence = self.get(key);
+        sentence.split_once(placeholder).unwrap_or((sentence, ""))
+    }
+
     /// A date written out as the language writes it, to its precision.
     pub fn date(&self, date: &Date) -> String {
         let Some(month) = date.month else {
@@ -142,8 +149,7 @@ impl Strings {
         let year = date.year_text();
         match date.day {
             Some(day) => {
-                let mut day_text = String::with_capacity(2);
-                crate::date::push_padded(&mut day_text, u32::from(day), 1);
+                let day_text = crate::encode::decimal(u32::from(day));
                 fill(
                     self.get(Key::DateFull),
                     &[("month", month_name), ("day", &day_text), ("year", &year)],

@@ -130,6 +130,10 @@ pub struct PageMetadata {
     /// JSON-LD, citation, Open Graph, Dublin Core, fallbacks: in precedence order.
     tiers: [Partial; 5],
     base: Option<Url>,
+    /// What the page was read from, to tell which sources went stale.
+    location: String,
+    canonical: Option<String>,
+    lang: String,
 }
 
 impl PageMetadata {
@@ -170,7 +174,19 @@ impl PageMetadata {
             metas.dublin_core(),
             metas.fallbacks(page, canonical),
         ];
-        (PageMetadata { tiers, base }, warnings)
+        let metadata = PageMetadata {
+            tiers,
+            base,
+            location: page.location.clone(),
+            canonical: page.canonical.clone(),
+            lang: page.lang.clone(),
+        };
+        (metadata, warnings)
+    }
+
+    /// The document's language, `<html lang>`.
+    pub fn lang(&self) -> &str {
+        &self.lang
     }
 
     /// The page's base URL, if it has a usable one.
@@ -242,13 +258,8 @@ impl PageMetadata {
     /// single-page navigation, a canonical link or JSON-LD block the site
     /// forgot to update describes the previous article, and the new
     /// location and title are the truth.
-    pub fn without_stale(
-        &self,
-        initial: &PageMetadata,
-        page: &PageSnapshot,
-        initial_page: &PageSnapshot,
-    ) -> PageMetadata {
-        if page.location == initial_page.location {
+    pub fn without_stale(&self, initial: &PageMetadata) -> PageMetadata {
+        if self.location == initial.location {
             return self.clone();
         }
         let mut fresh = self.clone();
@@ -263,8 +274,8 @@ impl PageMetadata {
             }
         }
         let fallbacks = &mut fresh.tiers[4];
-        if page.canonical.is_some() && page.canonical == initial_page.canonical {
-            fallbacks.url = Url::parse(&page.location)
+        if self.canonical.is_some() && self.canonical == initial.canonical {
+            fallbacks.url = Url::parse(&self.location)
                 .filter(Url::is_web)
                 .map(|u| u.as_string());
         }
@@ -334,7 +345,7 @@ impl Metas<'_> {
     fn names(&self, key: &str) -> Vec<Creator> {
         self.all(key)
             .filter(|name| !looks_like_url(name))
-            .map(|name| Creator::person(byline_order(&name)))
+            .map(|name| Creator::person(byline_order(name)))
             .collect()
     }
 
@@ -460,18 +471,12 @@ pub fn bare_doi(text: &str) -> Option<String> {
 }
 
 /// "Korybko, Andrew" → "Andrew Korybko"; "King, Martin Luther, Jr." →
-/// "Martin Luther King, Jr."; names without a comma are kept.
-fn byline_order(name: &str) -> String {
-    const SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
-    let parts: Vec<&str> = name.split(',').map(str::trim).collect();
-    match parts.as_slice() {
-        [family, given] if !given.is_empty() && !SUFFIXES.contains(given) => {
-            [*given, " ", *family].concat()
-        }
-        [family, given, suffix] if SUFFIXES.contains(suffix) => {
-            [*given, " ", *family, ", ", *suffix].concat()
-        }
-        _ => name.to_string(),
+/// "Martin Luther King, Jr."; names without a comma are kept as written.
+fn byline_order(name: String) -> String {
+    if name.contains(',') {
+        crate::cite::names::parse_person(&name).reading_order()
+    } else {
+        name
     }
 }
 
@@ -654,20 +659,20 @@ mod tests {
 
     #[test]
     fn inverted_names_read_as_bylines() {
-        assert_eq!(byline_order("Korybko, Andrew"), "Andrew Korybko");
+        assert_eq!(byline_order("Korybko, Andrew".into()), "Andrew Korybko");
         assert_eq!(
-            byline_order("van Beethoven, Ludwig"),
+            byline_order("van Beethoven, Ludwig".into()),
             "Ludwig van Beethoven"
         );
         assert_eq!(
-            byline_order("King, Martin Luther, Jr."),
+            byline_order("King, Martin Luther, Jr.".into()),
             "Martin Luther King, Jr."
         );
         assert_eq!(
-            byline_order("Martin Luther King, Jr."),
+            byline_order("Martin Luther King, Jr.".into()),
             "Martin Luther King, Jr."
         );
-        assert_eq!(byline_order("Andrew Korybko"), "Andrew Korybko");
+        assert_eq!(byline_order("Andrew Korybko".into()), "Andrew Korybko");
     }
 
     #[test]
@@ -790,9 +795,7 @@ mod tests {
         second.location = "https://www.globalresearch.ca/second".into();
         second.title = "Second article".into();
         let (now, _) = PageMetadata::read(&second);
-        let got = now
-            .without_stale(&initial, &second, &first)
-            .article(&Partial::default());
+        let got = now.without_stale(&initial).article(&Partial::default());
         assert_eq!(got.url, "https://www.globalresearch.ca/second");
         assert_eq!(got.title, "Second article");
 
@@ -807,7 +810,7 @@ mod tests {
         next.title = "Next article | Global Research".into();
         let (now, _) = PageMetadata::read(&next);
         let got = now
-            .without_stale(&initial_named, &next, &named)
+            .without_stale(&initial_named)
             .article(&Partial::default());
         assert_eq!(
             (got.title.as_str(), got.site.as_str()),
@@ -820,9 +823,7 @@ mod tests {
             ("og:url", "https://www.globalresearch.ca/second-og"),
         ]);
         let (now, _) = PageMetadata::read(&updated);
-        let got = now
-            .without_stale(&initial, &updated, &first)
-            .article(&Partial::default());
+        let got = now.without_stale(&initial).article(&Partial::default());
         assert_eq!(got.title, "Second, from og");
         assert_eq!(got.url, "https://www.globalresearch.ca/second-og");
     }

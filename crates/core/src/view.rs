@@ -117,8 +117,7 @@ impl View {
             .collect();
 
         let credit = config.original.as_ref().map(|original| {
-            let sentence = strings.get(Key::OriginalPublished);
-            let (before, after) = sentence.split_once("{source}").unwrap_or((sentence, ""));
+            let (before, after) = strings.around(Key::OriginalPublished, "{source}");
             Credit {
                 before,
                 source: original.name.clone(),
@@ -144,7 +143,7 @@ impl View {
             }
         });
 
-        let cite_formats = if view_has(&config.networks, Network::Cite) {
+        let cite_formats = if config.networks.contains(&Network::Cite) {
             CiteStyle::ALL
                 .iter()
                 .map(|&style| {
@@ -173,10 +172,6 @@ impl View {
     }
 }
 
-fn view_has(networks: &[Network], network: Network) -> bool {
-    networks.contains(&network)
-}
-
 /// The networks the quote popover offers.
 pub const QUOTE_NETWORKS: [Network; 4] = [
     Network::X,
@@ -199,14 +194,9 @@ pub fn quote_hrefs(
     quoted.push('“');
     quoted.push_str(quote.trim());
     quoted.push('”');
-    let body = Attribution {
-        article,
-        template: &config.attribution,
-        original: config.original.as_ref(),
-        strings,
-    }
-    .passage(quote, true)
-    .text;
+    let body = Attribution::new(config, article, strings)
+        .passage(quote, true)
+        .text;
     let text = ShareText {
         url: &article.url,
         title: &quoted,
@@ -282,13 +272,7 @@ pub fn share_hrefs(
 ) -> Vec<(Network, String)> {
     let needs_email = config.networks.contains(&Network::Email);
     let email_body = if needs_email {
-        Attribution {
-            article,
-            template: &config.attribution,
-            original: config.original.as_ref(),
-            strings,
-        }
-        .email_body()
+        Attribution::new(config, article, strings).email_body()
     } else {
         String::new()
     };

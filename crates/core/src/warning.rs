@@ -120,7 +120,11 @@ impl Warning {
             WarningKind::NoTargets => out.push_str("matches no element; nothing is mounted for it"),
             WarningKind::MalformedJsonLd(offset) => {
                 out.push_str("is not valid JSON (at byte ");
-                crate::date::push_padded(&mut out, u32::try_from(*offset).unwrap_or(u32::MAX), 1);
+                crate::encode::push_decimal(
+                    &mut out,
+                    u32::try_from(*offset).unwrap_or(u32::MAX),
+                    1,
+                );
                 out.push_str("); its metadata is ignored");
             }
             WarningKind::InvalidDate => {

@@ -2,7 +2,8 @@
 //! readers who paste into Zotero, Mendeley, EndNote or a `.bib` file.
 
 use super::item::{Item, ItemType, Name};
-use crate::date::{push_padded, Date};
+use crate::date::Date;
+use crate::encode::push_decimal;
 
 /// A citation key: first author's family name, year, first title word
 /// (`korybko2019ultimatum`), in ASCII.
@@ -15,7 +16,7 @@ pub fn citation_key(item: &Item) -> String {
     };
     push_ascii_word(&mut key, author);
     if let Some(date) = &item.issued {
-        push_padded(&mut key, u32::from(date.year), 4);
+        push_decimal(&mut key, u32::from(date.year), 4);
     }
     let word = item
         .title
@@ -126,15 +127,37 @@ fn bib_names(names: &[Name]) -> String {
     out
 }
 
-fn iso(date: &Date) -> String {
-    date.iso()
-}
-
 struct Fields {
     out: String,
 }
 
 impl Fields {
+    /// `@type{key`, with the author and title every entry starts with.
+    fn entry(entry_type: &str, item: &Item) -> Fields {
+        let mut fields = Fields {
+            out: ["@", entry_type, "{", &citation_key(item)].concat(),
+        };
+        fields.names(&item.authors);
+        fields.field("title", &item.title, true);
+        fields
+    }
+
+    /// The DOI, link and access date every entry ends with; BibTeX, which
+    /// has no access-date field of its own, also gets it as a `note`.
+    fn finish(mut self, item: &Item, accessed_note: bool) -> String {
+        self.verbatim("doi", &item.doi);
+        self.verbatim("url", &item.url);
+        if let Some(accessed) = &item.accessed {
+            let accessed = accessed.iso();
+            self.verbatim("urldate", &accessed);
+            if accessed_note {
+                self.field("note", &["Accessed ", &accessed].concat(), false);
+            }
+        }
+        self.out.push_str("\n}");
+        self.out
+    }
+
     fn field(&mut self, name: &str, value: &str, protect: bool) {
         if value.is_empty() {
             return;
@@ -188,11 +211,7 @@ pub fn bibtex(item: &Item) -> String {
         ItemType::ArticleJournal | ItemType::ArticleNewspaper => "article",
         ItemType::Webpage | ItemType::PostWeblog => "misc",
     };
-    let mut fields = Fields {
-        out: ["@", entry_type, "{", &citation_key(item)].concat(),
-    };
-    fields.names(&item.authors);
-    fields.field("title", &item.title, true);
+    let mut fields = Fields::entry(entry_type, item);
     match item.kind {
         ItemType::ArticleJournal | ItemType::ArticleNewspaper => {
             fields.field("journal", &item.container, false)
@@ -213,14 +232,7 @@ pub fn bibtex(item: &Item) -> String {
     if item.kind == ItemType::Webpage && !item.publisher.is_empty() {
         fields.field("publisher", &item.publisher, false);
     }
-    fields.verbatim("doi", &item.doi);
-    fields.verbatim("url", &item.url);
-    if let Some(accessed) = &item.accessed {
-        fields.verbatim("urldate", &iso(accessed));
-        fields.field("note", &["Accessed ", &iso(accessed)].concat(), false);
-    }
-    fields.out.push_str("\n}");
-    fields.out
+    fields.finish(item, true)
 }
 
 /// A BibLaTeX entry (`@online`, `@article` with `entrysubtype = {newspaper}`).
@@ -229,11 +241,7 @@ pub fn biblatex(item: &Item) -> String {
         ItemType::ArticleJournal | ItemType::ArticleNewspaper => "article",
         ItemType::Webpage | ItemType::PostWeblog => "online",
     };
-    let mut fields = Fields {
-        out: ["@", entry_type, "{", &citation_key(item)].concat(),
-    };
-    fields.names(&item.authors);
-    fields.field("title", &item.title, true);
+    let mut fields = Fields::entry(entry_type, item);
     match item.kind {
         ItemType::ArticleJournal => fields.field("journaltitle", &item.container, false),
         ItemType::ArticleNewspaper => {
@@ -244,18 +252,12 @@ pub fn biblatex(item: &Item) -> String {
     }
     fields.issue_fields(item);
     if let Some(date) = &item.issued {
-        fields.verbatim("date", &iso(date));
+        fields.verbatim("date", &date.iso());
     }
     if !item.publisher.is_empty() && item.publisher != item.container {
         fields.field("publisher", &item.publisher, false);
     }
-    fields.verbatim("doi", &item.doi);
-    fields.verbatim("url", &item.url);
-    if let Some(accessed) = &item.accessed {
-        fields.verbatim("urldate", &iso(accessed));
-    }
-    fields.out.push_str("\n}");
-    fields.out
+    fields.finish(item, false)
 }
 
 /// An RIS record, lines ending in CR LF as the format asks.
@@ -349,14 +351,14 @@ fn ris_name(name: &Name) -> String {
 /// RIS dates: `YYYY/MM/DD/`, parts left empty when unknown.
 fn ris_date(date: &Date) -> String {
     let mut out = String::new();
-    push_padded(&mut out, u32::from(date.year), 4);
+    push_decimal(&mut out, u32::from(date.year), 4);
     out.push('/');
     if let Some(month) = date.month {
-        push_padded(&mut out, u32::from(month), 2);
+        push_decimal(&mut out, u32::from(month), 2);
     }
     out.push('/');
     if let Some(day) = date.day {
-        push_padded(&mut out, u32::from(day), 2);
+        push_decimal(&mut out, u32::from(day), 2);
     }
     out.push('/');
     out
@@ -447,10 +449,10 @@ pub fn csl_json(item: &Item) -> String {
         if let Some(date) = date {
             key(&mut out, name);
             out.push_str("{\"date-parts\": [[");
-            push_padded(&mut out, u32::from(date.year), 1);
+            push_decimal(&mut out, u32::from(date.year), 1);
             for part in [date.month, date.day].into_iter().flatten() {
                 out.push_str(", ");
-                push_padded(&mut out, u32::from(part), 1);
+                push_decimal(&mut out, u32::from(part), 1);
             }
             out.push_str("]]}");
         }

@@ -148,16 +148,48 @@ fn write_name(entry: &mut Entry, name: &Name, inverted: bool, style: &NameStyle)
             out.push_str(suffix);
         }
     } else {
-        join(&mut out, &given);
-        join(&mut out, dropping_particle);
-        join(&mut out, non_dropping_particle);
-        join(&mut out, family);
+        out = name.in_reading_order(&given);
+    }
+    entry.push(&out);
+}
+
+impl Name {
+    /// The name as a byline prints it: "Ludwig van Beethoven", "Martin
+    /// Luther King, Jr.".
+    pub fn reading_order(&self) -> String {
+        match self {
+            Name::Person { given, .. } => self.in_reading_order(given),
+            Name::Literal(literal) => literal.clone(),
+        }
+    }
+
+    /// Reading order with `given` (perhaps initials) for the given names.
+    fn in_reading_order(&self, given: &str) -> String {
+        let Name::Person {
+            family,
+            non_dropping_particle,
+            dropping_particle,
+            suffix,
+            ..
+        } = self
+        else {
+            return self.reading_order();
+        };
+        let mut out = String::new();
+        for part in [given, dropping_particle, non_dropping_particle, family] {
+            if !part.is_empty() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(part);
+            }
+        }
         if !suffix.is_empty() {
             out.push_str(", ");
             out.push_str(suffix);
         }
+        out
     }
-    entry.push(&out);
 }
 
 /// "Martin Luther" → "M. L." (with ". ") or "M.L." (with "."); a
@@ -369,6 +401,29 @@ mod tests {
         single_word: "Plato" => person("Plato", "", "", "", "");
         hyphenated_given: "Min-jun Lee" => person("Lee", "Min-jun", "", "", "");
         accents: "Øyvind Østerud" => person("Østerud", "Øyvind", "", "", "");
+    }
+
+    #[test]
+    fn reading_order_is_how_a_byline_prints_the_name() {
+        for (name, want) in [
+            (person("Korybko", "Andrew", "", "", ""), "Andrew Korybko"),
+            (
+                person("Beethoven", "Ludwig", "van", "", ""),
+                "Ludwig van Beethoven",
+            ),
+            (
+                person("La Fontaine", "Jean", "", "de", ""),
+                "Jean de La Fontaine",
+            ),
+            (
+                person("King", "Martin Luther", "", "", "Jr."),
+                "Martin Luther King, Jr.",
+            ),
+            (person("Plato", "", "", "", ""), "Plato"),
+            (Name::Literal("Global Research".into()), "Global Research"),
+        ] {
+            assert_eq!(name.reading_order(), want);
+        }
     }
 
     #[test]

@@ -35,9 +35,7 @@ fn month(months: &[&'static str; 12], date: &Date) -> Option<&'static str> {
 }
 
 fn number(value: impl Into<u32>) -> String {
-    let mut out = String::new();
-    crate::date::push_padded(&mut out, value.into(), 1);
-    out
+    crate::encode::decimal(value.into())
 }
 
 /// "November 24, 2026" (or less, as precise as the date).
