@@ -6,7 +6,7 @@
 //   dist/locales/*.txt      the strings of every language but English
 // and prints what each reader downloads.
 
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { transformSync } from 'esbuild';
 
@@ -50,6 +50,8 @@ const { code } = transformSync(source, {
   charset: 'utf8',
 });
 
+// From empty, so that dist/ (and its measured size) holds only this build.
+rmSync(new URL('dist/', root), { recursive: true, force: true });
 mkdirSync(new URL('dist/', root), { recursive: true });
 writeFileSync(new URL('dist/sharecite.js', root), code);
 copyFileSync(new URL('build/sharecite_bg.opt.wasm', root), new URL('dist/sharecite_bg.wasm', root));
@@ -76,7 +78,17 @@ for (const name of ['sharecite.js', 'sharecite_bg.wasm', 'sharecite_cite_bg.wasm
 const total = [sizes['sharecite.js'], sizes['sharecite_bg.wasm']].reduce((sum, s) => ({
   raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip, brotli: sum.brotli + s.brotli,
 }), { raw: 0, gzip: 0, brotli: 0 });
-writeFileSync(new URL('build/sizes.json', root), JSON.stringify({ version, files: sizes, total }, null, 2) + '\n');
-for (const [name, s] of Object.entries({ ...sizes, total })) {
+// Everything a site hosts: every file of dist/, each compressed as served.
+const dist = { raw: 0, gzip: 0, brotli: 0 };
+for (const file of readdirSync(new URL('dist/', root), { recursive: true })) {
+  const url = new URL(`dist/${file}`, root);
+  if (!statSync(url).isFile()) continue;
+  const bytes = readFileSync(url);
+  dist.raw += bytes.length;
+  dist.gzip += gzipSync(bytes, { level: 9 }).length;
+  dist.brotli += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+}
+writeFileSync(new URL('build/sizes.json', root), JSON.stringify({ version, files: sizes, total, dist }, null, 2) + '\n');
+for (const [name, s] of Object.entries({ ...sizes, total, 'dist/ (all files)': dist })) {
   console.log(`${name.padEnd(18)} ${String(s.raw).padStart(7)} B  gzip ${String(s.gzip).padStart(6)} B  brotli ${String(s.brotli).padStart(6)} B`);
 }
