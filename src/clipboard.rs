@@ -85,23 +85,13 @@ async fn write_item(clipboard: &Clipboard, clip: &Clip) -> Result<()> {
 /// data we replace with both flavours. Needs no selection and no element.
 fn exec_command_copy(clip: &Clip) -> Result<bool> {
     let document = dom::document()?;
-    let text = clip.text.clone();
-    let html = clip.html.clone();
+    let clip = clip.clone();
     let listener = EventListener::new_with_options(
         &document,
         "copy",
         EventListenerOptions::enable_prevent_default(),
         move |event| {
-            let Some(event) = event.dyn_ref::<ClipboardEvent>() else {
-                return;
-            };
-            if let Some(data) = event.clipboard_data() {
-                let plain = data.set_data("text/plain", &text);
-                let rich = data.set_data("text/html", &html);
-                if plain.is_ok() && rich.is_ok() {
-                    event.prevent_default();
-                }
-            }
+            put_in_copy_event(event, &clip);
         },
     );
     let copied = document
@@ -110,4 +100,21 @@ fn exec_command_copy(clip: &Clip) -> Result<bool> {
         .unwrap_or(false);
     drop(listener);
     Ok(copied)
+}
+
+/// Makes a `copy` event put `clip` on the clipboard, in both flavours,
+/// instead of the selection; false when the browser would not let it.
+pub fn put_in_copy_event(event: &web_sys::Event, clip: &Clip) -> bool {
+    let Some(data) = event
+        .dyn_ref::<ClipboardEvent>()
+        .and_then(ClipboardEvent::clipboard_data)
+    else {
+        return false;
+    };
+    let written = data.set_data("text/plain", &clip.text).is_ok()
+        && data.set_data("text/html", &clip.html).is_ok();
+    if written {
+        event.prevent_default();
+    }
+    written
 }

@@ -12,8 +12,7 @@ use sharecite_core::view::quote_hrefs;
 use sharecite_core::{Clip, Network};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    ClipboardEvent, CssStyleSheet, Element, HtmlElement, KeyboardEvent, Node, ShadowRootInit,
-    ShadowRootMode,
+    CssStyleSheet, Element, HtmlElement, KeyboardEvent, Node, ShadowRootInit, ShadowRootMode,
 };
 
 use crate::dom::{self, element, Result};
@@ -234,20 +233,11 @@ impl State {
         if event.default_prevented() {
             return true;
         }
-        let Some(event) = event.dyn_ref::<ClipboardEvent>() else {
-            return true;
-        };
         let Some(text) = self.article_selection(selected, self.config.copy_min) else {
             return false;
         };
-        let Some(data) = event.clipboard_data() else {
-            return true;
-        };
         let clip = self.passage(&text, false);
-        if data.set_data("text/plain", &clip.text).is_ok()
-            && data.set_data("text/html", &clip.html).is_ok()
-        {
-            event.prevent_default();
+        if crate::clipboard::put_in_copy_event(event, &clip) {
             self.dispatch("sharecite:copy", &clip);
         }
         true
