@@ -41,11 +41,20 @@ const NETWORKS = {
 const VARIANTS = {
   baseline: { head: '', slot: '', ready: 'document.readyState === "complete"' },
   sharecite: {
+    files: '/dist/',
     head: '',
     slot: `<script async src="/dist/sharecite.js" data-networks="${NETWORKS.sharecite}" data-publisher="Global Research"></script>`,
     ready: `!!document.querySelector('[data-sharecite-host]')?.shadowRoot?.querySelector('a[data-network=facebook][href^="https:"]')`,
   },
+  'sharecite-preload': {
+    // The README's advice to site owners: start both downloads from <head>.
+    files: '/dist/',
+    head: '<link rel="preload" href="/dist/sharecite_bg.wasm" as="fetch" type="application/wasm" crossorigin><link rel="preload" href="/dist/sharecite.js" as="script">',
+    slot: `<script async src="/dist/sharecite.js" data-networks="${NETWORKS.sharecite}" data-publisher="Global Research"></script>`,
+    ready: `!!document.querySelector('[data-sharecite-host]')?.shadowRoot?.querySelector('a[data-network=facebook][href^="https:"]')`,
+  },
   'sharecite-placeholder': {
+    files: '/dist/',
     // The documented way to reserve the widget's space: mount into a slot
     // whose height the site's CSS sets (see README, "Layout shift").
     head: '<style>.share-slot{min-height:5.5rem}</style>',
@@ -53,11 +62,13 @@ const VARIANTS = {
     ready: `!!document.querySelector('[data-sharecite-host]')?.shadowRoot?.querySelector('a[data-network=facebook][href^="https:"]')`,
   },
   shareon: {
+    files: '/vendor/shareon/',
     head: '<link href="/vendor/shareon/shareon.min.css" rel="stylesheet"><script src="/vendor/shareon/shareon.iife.js" defer init></script>',
     slot: `<div class="shareon">${NETWORKS.shareon.map((n) => `<a class="${n}"></a>`).join('')}</div>`,
     ready: `!!document.querySelector('.shareon a.facebook[href^="https:"]')`,
   },
   shariff: {
+    files: '/vendor/shariff/',
     head: '<link href="/vendor/shariff/shariff.complete.css" rel="stylesheet">',
     slot: `<div class="shariff" data-services="${JSON.stringify(NETWORKS.shariff).replaceAll('"', '&quot;')}"></div>`,
     tail: '<script src="/vendor/shariff/shariff.complete.js"></script>',
@@ -116,7 +127,7 @@ const PROBE = (ready) => `
   addEventListener('load', check);
 `;
 
-async function load(path, ready, { viewport = { width: 1280, height: 800 } } = {}) {
+async function load(path, ready, { viewport = { width: 1280, height: 800 }, files = null, profile = false } = {}) {
   const context = await browser.newContext({ viewport });
   await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
   await context.addInitScript(PROBE(ready));
@@ -124,6 +135,11 @@ async function load(path, ready, { viewport = { width: 1280, height: 800 } } = {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   await cdp.send('Performance.enable');
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   const responses = [];
   page.on('response', (response) => responses.push(response));
   await page.goto(origin + path, { waitUntil: 'load' });
@@ -131,6 +147,11 @@ async function load(path, ready, { viewport = { width: 1280, height: 800 } } = {
   // Let late shifts and tasks land.
   await page.waitForTimeout(500);
   const probe = await page.evaluate(() => window.__bench);
+  const cpu = profile ? attributeProfile((await cdp.send('Profiler.stop')).profile, files) : null;
+  // Where a widget's time goes before it is ready: its files' resource timing.
+  const resources = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => ({ url: e.name, start: e.startTime, end: e.responseEnd })),
+  );
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name) => metrics.find((m) => m.name === name)?.value ?? 0;
   await cdp.send('HeapProfiler.collectGarbage');
@@ -151,12 +172,58 @@ async function load(path, ready, { viewport = { width: 1280, height: 800 } } = {
     ready: probe.ready,
     cls: probe.cls,
     longTasks: probe.longTasks,
+    resources,
+    cpu,
     scriptMs: metric('ScriptDuration') * 1000,
     taskMs: metric('TaskDuration') * 1000,
     nodes: metric('Nodes'),
     heap: heap.usedSize,
     bodies,
   };
+}
+
+// Script time of the widget from a CPU profile: every sample with one of the
+// widget's files (its JS, or its wasm) anywhere on the stack. Work the
+// browser does for it outside script (layout, wasm compilation) is not here;
+// the whole-page figures cover that.
+//
+// Also the longest stretch the widget held the main thread: consecutive
+// samples of its script, bridging gaps of at most 3 ms of native work
+// ("(program)", "(garbage collector)": lazy wasm compilation shows there)
+// between two of its samples, broken by idle time or the page's own script.
+// Long animation frames would name scripts, but they leave out work that
+// runs when a promise settles (wasm instantiation, so our whole mount):
+// the profile sees everything.
+function attributeProfile(profile, files) {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children || []) parent.set(child, node.id);
+  const ours = new Map();
+  const isOurs = (id) => {
+    if (ours.has(id)) return ours.get(id);
+    const node = nodes.get(id);
+    const result = node.callFrame.url.includes(files) || (parent.has(id) && isOurs(parent.get(id)));
+    ours.set(id, result);
+    return result;
+  };
+  const NATIVE = new Set(['(program)', '(garbage collector)']);
+  let micros = 0;
+  let longest = 0;
+  let stretch = null; // { start, end } of the current run of our samples
+  let time = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    const delta = profile.timeDeltas[i] || 0;
+    time += delta;
+    if (isOurs(id)) {
+      micros += delta;
+      if (stretch && time - stretch.end <= 3000) stretch.end = time;
+      else stretch = { start: time - delta, end: time };
+      longest = Math.max(longest, stretch.end - stretch.start);
+    } else if (!NATIVE.has(nodes.get(id).callFrame.functionName)) {
+      stretch = null;
+    }
+  });
+  return { scriptMs: micros / 1000, longestMs: longest / 1000 };
 }
 
 const stats = (values) => {
@@ -166,7 +233,7 @@ const stats = (values) => {
   return { median, min: sorted[0], max: sorted[sorted.length - 1] };
 };
 
-const order = ['baseline', 'sharecite', 'shareon', 'shariff', 'sharecite-placeholder'];
+const order = ['baseline', 'sharecite', 'shareon', 'shariff', 'sharecite-preload', 'sharecite-placeholder'];
 const runs = Object.fromEntries(order.map((name) => [name, []]));
 for (let run = 0; run < RUNS; run += 1) {
   // Rotate who goes first, so no widget always gets the warm (or cold) slot.
@@ -175,6 +242,19 @@ for (let run = 0; run < RUNS; run += 1) {
     runs[name].push(await load(`/bench/${name}.html`, VARIANTS[name].ready));
   }
   process.stdout.write(`run ${run + 1}/${RUNS}\r`);
+}
+process.stdout.write('\n');
+
+// Separate runs with the sampling profiler on (it slows the page a little,
+// so its runs are not the ready-time runs above).
+const PROFILED = Math.min(RUNS, 5);
+const profiled = { sharecite: [], shareon: [], shariff: [] };
+for (let run = 0; run < PROFILED; run += 1) {
+  for (const name of Object.keys(profiled)) {
+    const { ready, files } = VARIANTS[name];
+    profiled[name].push(await load(`/bench/${name}.html`, ready, { files, profile: true }));
+  }
+  process.stdout.write(`profiled run ${run + 1}/${PROFILED}\r`);
 }
 process.stdout.write('\n');
 
@@ -194,21 +274,34 @@ const compressed = (bodies) => {
 const baselineScript = stats(runs.baseline.map((r) => r.scriptMs)).median;
 const baselineTask = stats(runs.baseline.map((r) => r.taskMs)).median;
 const summary = {};
-for (const name of ['sharecite', 'shareon', 'shariff', 'sharecite-placeholder']) {
+for (const name of ['sharecite', 'shareon', 'shariff', 'sharecite-preload', 'sharecite-placeholder']) {
   const list = runs[name];
   summary[name] = {
     ready: stats(list.map((r) => r.ready)),
     cls: stats(list.map((r) => r.cls)),
     longestTask: stats(list.map((r) => Math.max(0, ...r.longTasks))),
     longTasksOver50: stats(list.map((r) => r.longTasks.filter((d) => d > 50).length)),
+    widgetScriptMs: profiled[name] ? stats(profiled[name].map((r) => r.cpu.scriptMs)) : null,
+    widgetLongestMs: profiled[name] ? stats(profiled[name].map((r) => r.cpu.longestMs)) : null,
     scriptMs: stats(list.map((r) => r.scriptMs - baselineScript)),
     taskMs: stats(list.map((r) => r.taskMs - baselineTask)),
     bytes: compressed(list[0].bodies),
   };
 }
-const ratios = (peer) =>
-  stats(runs.sharecite.map((r, i) => r.ready / runs[peer][i].ready));
+// sharecite's road to ready, run by run: script fetched, wasm requested,
+// wasm fetched, controls usable.
+const at = (run, file, key) => run.resources.find((r) => r.url.includes(`/dist/${file}`))?.[key] ?? NaN;
+const phases = {
+  scriptFetched: stats(runs.sharecite.map((r) => at(r, 'sharecite.js', 'end'))),
+  wasmRequested: stats(runs.sharecite.map((r) => at(r, 'sharecite_bg.wasm', 'start'))),
+  wasmFetched: stats(runs.sharecite.map((r) => at(r, 'sharecite_bg.wasm', 'end'))),
+  ready: summary.sharecite.ready,
+};
+
+const ratios = (peer, ours = 'sharecite') =>
+  stats(runs[ours].map((r, i) => r.ready / runs[peer][i].ready));
 const comparison = { shareon: ratios('shareon'), shariff: ratios('shariff') };
+const preloaded = { shareon: ratios('shareon', 'sharecite-preload'), shariff: ratios('shariff', 'sharecite-preload') };
 
 const scaling = {};
 for (const count of SCALES) {
@@ -248,6 +341,8 @@ const results = {
   viewport: '1280×800',
   summary,
   readyRatio: comparison,
+  readyRatioWithPreload: preloaded,
+  phases,
   scaling,
   twiggy,
 };
@@ -259,7 +354,7 @@ const ms = (s) => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFi
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const rows = ['sharecite', 'shareon', 'shariff'].map((name) => {
   const s = summary[name];
-  return `| ${name} | ${ms(s.ready)} | ${kb(s.bytes.gzip)} | ${kb(s.bytes.brotli)} | ${s.scriptMs.median.toFixed(0)} ms | ${s.longestTask.median.toFixed(0)} ms | ${s.cls.median.toFixed(3)} |`;
+  return `| ${name} | ${ms(s.ready)} | ${kb(s.bytes.gzip)} | ${kb(s.bytes.brotli)} | ${s.widgetScriptMs.median.toFixed(0)} ms | ${s.scriptMs.median.toFixed(0)} ms | ${s.widgetLongestMs.median.toFixed(0)} ms | ${s.longestTask.median.toFixed(0)} ms | ${s.cls.median.toFixed(3)} |`;
 });
 const md = `# sharecite benchmark
 
@@ -267,14 +362,26 @@ ${new Date().toISOString().slice(0, 10)} · headless Chromium · ${THROTTLE}× C
 
 ## Side by side
 
-| widget | ready (median, min–max) | shipped gzip | shipped brotli | script time over the bare page | longest task | CLS |
-|---|---|---|---|---|---|---|
+| widget | ready (median, min–max) | shipped gzip | shipped brotli | widget script (CPU profile) | script over the bare page | longest widget stretch | longest task, whole page | CLS |
+|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 Ready: from navigation start until the Facebook control has its share link. Shipped: every JS, wasm, CSS,
-font and icon file the widget fetched (${Object.entries(summary).filter(([n]) => n !== 'sharecite-placeholder').map(([n, s]) => `${n}: ${s.bytes.files.join(', ')}`).join('; ')}).
+font and icon file the widget fetched (${Object.entries(summary).filter(([n]) => !n.startsWith('sharecite-')).map(([n, s]) => `${n}: ${s.bytes.files.join(', ')}`).join('; ')}).
+
+Widget script: samples of a CPU profile (100 µs, ${PROFILED} separate runs) with one of the widget's files on the stack,
+wasm included. Script over the bare page: \`ScriptDuration\` minus the bare page's (includes the browser's work for the widget).
+Longest widget stretch: the longest time the widget's script held the main thread without a break (from the same profile;
+gaps of up to 3 ms of native work between its samples, such as lazy wasm compilation, are counted in). The whole-page
+longest task (Long Tasks API) includes the page's own parsing and layout.
+
+sharecite's road to ready (medians): script fetched ${phases.scriptFetched.median.toFixed(0)} ms → wasm requested ${phases.wasmRequested.median.toFixed(0)} ms
+→ wasm fetched ${phases.wasmFetched.median.toFixed(0)} ms → controls usable ${phases.ready.median.toFixed(0)} ms.
 
 Ready-time ratio sharecite / peer, per run: shareon ${comparison.shareon.median.toFixed(2)} (${comparison.shareon.min.toFixed(2)}–${comparison.shareon.max.toFixed(2)}), Shariff ${comparison.shariff.median.toFixed(2)} (${comparison.shariff.min.toFixed(2)}–${comparison.shariff.max.toFixed(2)}).
+
+With the README's preload hints in \`<head>\` (same tag otherwise): ready ${ms(summary['sharecite-preload'].ready)};
+ratio to shareon ${preloaded.shareon.median.toFixed(2)} (${preloaded.shareon.min.toFixed(2)}–${preloaded.shareon.max.toFixed(2)}), to Shariff ${preloaded.shariff.median.toFixed(2)} (${preloaded.shariff.min.toFixed(2)}–${preloaded.shariff.max.toFixed(2)}).
 
 ## Layout shift
 

@@ -116,19 +116,44 @@
     return locales.get(tag);
   }
 
+  // Starting the widget is a few short tasks rather than one long one, so
+  // the page can paint and answer input in between: instantiating the
+  // wasm, reading the page, building the placements. `scheduler.yield()`
+  // resumes ahead of other queued work, so the widget is not kept waiting.
+  const nextTask = () =>
+    global.scheduler && typeof global.scheduler.yield === 'function'
+      ? global.scheduler.yield()
+      : new Promise((resolve) => setTimeout(resolve, 0));
+
+  // Placements read the whole page, so they wait until it is parsed.
+  const parsed = new Promise((resolve) => {
+    if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', resolve, { once: true });
+    else resolve();
+  });
+
   function mount(script) {
     if (seen.has(script)) return Promise.resolve();
     seen.add(script);
     // `data-mount="manual"`: the page mounts placements itself, with
     // sharecite.mount(), as framework components do.
     if (script.getAttribute('data-mount') === 'manual') return Promise.resolve();
-    return loadLocale(script.getAttribute('data-lang')).then(() => {
-      try {
-        glue.mount_script(script);
-      } catch (error) {
-        console.error('sharecite: could not mount', error);
-      }
-    });
+    return loadLocale(script.getAttribute('data-lang'))
+      .then(() => parsed)
+      .then(() => {
+        try {
+          glue.read_page();
+        } catch (error) {
+          console.error('sharecite: could not read the page', error);
+        }
+        return nextTask();
+      })
+      .then(() => {
+        try {
+          glue.mount_script(script);
+        } catch (error) {
+          console.error('sharecite: could not mount', error);
+        }
+      });
   }
 
   function accept(script, url) {
@@ -204,7 +229,7 @@
     return;
   }
 
-  glue({ module_or_path: wasmUrl }).then(
+  glue({ module_or_path: wasmUrl }).then(nextTask).then(
     () => {
       loaded = true;
       resolveLoaded();

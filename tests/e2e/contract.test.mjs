@@ -293,3 +293,24 @@ test('sharecite.ready resolves after the placements are mounted', async () => {
   assert.equal(hosts, 1);
   await close();
 });
+
+test('starting gives the main thread back: the wasm, the page read and the placement are separate tasks', async () => {
+  // Each yield records how many placements were in the page at that moment.
+  const recordYields = `
+    window.__yields = [];
+    const original = scheduler.yield.bind(scheduler);
+    scheduler.yield = () => {
+      window.__yields.push(document.querySelectorAll('[data-sharecite-host]').length);
+      return original();
+    };`;
+  const { page, log, close } = await browser.open('/', { init: recordYields });
+  assert.deepEqual(await page.evaluate(() => window.__yields), [0, 0], 'after instantiating, and after reading the page');
+  assert.deepEqual(shareciteMessages(log, 'error'), []);
+  await close();
+
+  // Without scheduler.yield (older browsers), a zero timeout does the same.
+  const withoutYield = await browser.open('/', { init: 'delete Scheduler.prototype.yield;' });
+  assert.equal(await withoutYield.page.evaluate(() => document.querySelectorAll('[data-sharecite-host]').length), 1);
+  assert.deepEqual(withoutYield.log.errors, []);
+  await withoutYield.close();
+});
