@@ -11,7 +11,11 @@ WASM_TARGET   := wasm32-unknown-unknown
 WB_VERSION    := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3; exit}' Cargo.lock)
 RELEASE_WASM  := target/$(WASM_TARGET)/release/sharecite.wasm
 CITE_WASM     := target/$(WASM_TARGET)/release/sharecite_cite.wasm
-WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers \
+# --low-memory-unused lets wasm-opt fold address constants into loads and
+# stores (-1.7 KB gzip). It holds for Rust's wasm32 layout: the 1 MiB stack
+# comes first and grows down towards 0, so its lowest KiB is touched only by
+# a stack a whole MiB deep; our deepest recursion (JSON, 64 levels) is tiny.
+WASM_OPT_FLAGS := -Oz --low-memory-unused --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-reference-types --enable-multivalue
 PORT          ?= 8080
