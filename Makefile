@@ -55,7 +55,11 @@ bench-tools: rust-tools
 ## Build ##################################################################
 
 dist: tools
-	cargo build --release --target $(WASM_TARGET) --lib -p sharecite -p sharecite-cite
+	cargo build --release --target $(WASM_TARGET) --lib -p sharecite
+	@# On its own: built beside the widget, Cargo would give wasm-bindgen the
+	@# widget's `std` feature, and std's panic handler would clash with the
+	@# no_std citation module's.
+	cargo build --release --target $(WASM_TARGET) --lib -p sharecite-cite
 	wasm-bindgen --target no-modules --no-typescript --out-dir build $(RELEASE_WASM)
 	wasm-bindgen --target no-modules --no-typescript --out-dir build/cite $(CITE_WASM)
 	wasm-opt $(WASM_OPT_FLAGS) build/sharecite_bg.wasm -o build/sharecite_bg.opt.wasm
@@ -109,7 +113,8 @@ fmt:
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy --target $(WASM_TARGET) -p sharecite -p sharecite-cite -- -D warnings
+	cargo clippy --target $(WASM_TARGET) -p sharecite -- -D warnings
+	cargo clippy --target $(WASM_TARGET) -p sharecite-cite -- -D warnings
 
 clean:
 	rm -rf build dist target/$(WASM_TARGET)/release/sharecite.wasm

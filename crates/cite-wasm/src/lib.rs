@@ -6,8 +6,19 @@
 //! reader points at a placement, and the widget hands it the article as
 //! CSL-JSON, the Citation Style Language's interchange format.
 
+#![no_std]
 #![deny(missing_debug_implementations)]
 
+// No std: nothing here does I/O, and without std its panic machinery
+// (message formatting, Unicode tables for `Debug`) stays out of the
+// module. A panic is a trap, which the loader reports.
+extern crate alloc;
+#[cfg(test)]
+extern crate std;
+
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
 use sharecite_core::cite::{bibliography_entry, CiteStyle, Item};
 use sharecite_core::json::Json;
 use wasm_bindgen::prelude::*;
@@ -16,6 +27,12 @@ use wasm_bindgen::prelude::*;
 #[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+#[cfg(all(target_family = "wasm", not(test)))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
+    core::arch::wasm32::unreachable()
+}
 
 /// The first item of `csl_json` in `style` (an id of `data-cite-style`), as
 /// `[text, html]`; empty when the input or the style is not one we know.

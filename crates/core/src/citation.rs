@@ -3,6 +3,9 @@
 //! the seed's republishing terms ask ("the source and copyright acknowledged
 //! together with a hyperlink to the original").
 
+use alloc::string::String;
+use alloc::string::ToString;
+use alloc::vec::Vec;
 use serde::Serialize;
 
 use crate::config::{Config, OriginalSource};

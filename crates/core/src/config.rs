@@ -10,6 +10,9 @@ use crate::network::Network;
 use crate::template::Template;
 use crate::url::{safe_link, Url};
 use crate::warning::{Warning, WarningKind};
+use alloc::string::String;
+use alloc::string::ToString;
+use alloc::vec::Vec;
 
 /// Every attribute sharecite reads, without its `data-` prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

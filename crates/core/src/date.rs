@@ -5,6 +5,7 @@
 //! calendar date the publisher wrote is the one a citation uses).
 
 use crate::encode::push_decimal;
+use alloc::string::String;
 
 /// A calendar date with optional month and day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -4,6 +4,9 @@
 //! both are places where an unescaped character changes meaning, so every
 //! such write in the crate goes through here.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 /// Appends `text` to `out` percent-encoded for use as one URI component.

@@ -2,6 +2,9 @@
 //! page asks for. The strings themselves live in `locales/<tag>.txt`.
 
 use crate::date::Date;
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::string::ToString;
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
@@ -223,6 +226,7 @@ pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::vec::Vec;
 
     /// Every locale file, parsed as a page would load it.
     fn all() -> Vec<Strings> {

@@ -6,6 +6,10 @@
 //! never a panic. Numbers are kept as their source text: metadata only ever
 //! prints them (a volume, an issue number).
 
+use alloc::string::String;
+use alloc::string::ToString;
+use alloc::vec::Vec;
+
 /// A parsed JSON value. Objects keep their member order and duplicates.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {

@@ -10,6 +10,9 @@ use crate::date::Date;
 use crate::json::Json;
 use crate::metadata::{ArticleKind, Creator, Partial};
 use crate::url::Url;
+use alloc::string::String;
+use alloc::string::ToString;
+use alloc::vec::Vec;
 
 /// schema.org types of news articles (local names).
 const NEWS_TYPES: &[&str] = &[

@@ -42,8 +42,17 @@
 //!
 //! [sharecite]: https://github.com/sharecite/sharecite
 
+#![no_std]
 #![deny(missing_debug_implementations)]
 #![forbid(unsafe_code)]
+
+// `alloc` only: the core decides and formats, it never does I/O, so it
+// needs no operating system, and a module built from it alone (the
+// citation styles) can leave out std and its panic machinery.
+extern crate alloc;
+#[cfg(test)]
+#[macro_use]
+extern crate std;
 
 pub mod citation;
 pub mod cite;

@@ -12,6 +12,9 @@ use crate::date::Date;
 use crate::json::Json;
 use crate::url::Url;
 use crate::warning::{Warning, WarningKind};
+use alloc::string::String;
+use alloc::string::ToString;
+use alloc::vec::Vec;
 
 /// Whether a creator is a person or an organisation; citation styles write
 /// the two differently.

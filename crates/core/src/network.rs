@@ -6,6 +6,8 @@
 
 use crate::encode::push_component;
 use crate::i18n::Key;
+use alloc::string::String;
+use alloc::string::ToString;
 
 /// A share target or action, in the vocabulary of `data-networks`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -6,6 +6,9 @@
 //! article without a byline rather than "Copyright © , Global Research, 2019".
 
 use crate::encode::push_html;
+use alloc::string::String;
+use alloc::string::ToString;
+use alloc::vec::Vec;
 
 /// The attribution used when `data-attribution` is not given; the shape of
 /// the footer sharecite was born from.

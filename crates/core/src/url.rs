@@ -9,6 +9,9 @@
 //! as `/` in `http(s):` URLs, so what we check is what the browser will open.
 
 use crate::encode;
+use alloc::string::String;
+use alloc::string::ToString;
+use alloc::vec::Vec;
 
 /// An absolute URL, split into its RFC 3986 components.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -2,6 +2,9 @@
 //! labels, accessible names and hrefs, the credit line and the discussion
 //! link. The DOM layer turns a [`View`] into elements and nothing else.
 
+use alloc::string::String;
+use alloc::string::ToString;
+use alloc::vec::Vec;
 use serde::Serialize;
 
 use crate::citation::Attribution;

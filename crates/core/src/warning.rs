@@ -3,6 +3,7 @@
 //! None of them stops the widget: each is reported once, on the console, in
 //! words that name the attribute and the value, and the rest renders.
 
+use alloc::string::String;
 use core::fmt;
 
 /// Something sharecite could not use, where it came from, and why.
@@ -149,11 +150,12 @@ impl fmt::Display for Warning {
     }
 }
 
-impl std::error::Error for Warning {}
+impl core::error::Error for Warning {}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::string::ToString;
 
     macro_rules! messages {
         ($($name:ident: $warning:expr => $want:expr;)*) => {$(

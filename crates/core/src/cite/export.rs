@@ -4,6 +4,7 @@
 use super::item::{Item, ItemType, Name};
 use crate::date::Date;
 use crate::encode::push_decimal;
+use alloc::string::String;
 
 /// A citation key: first author's family name, year, first title word
 /// (`korybko2019ultimatum`), in ASCII.

@@ -3,6 +3,9 @@
 
 use crate::date::Date;
 use crate::json::Json;
+use alloc::string::String;
+use alloc::string::ToString;
+use alloc::vec::Vec;
 
 /// The CSL item types sharecite cites.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

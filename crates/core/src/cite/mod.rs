@@ -2,6 +2,8 @@
 //! Harvard, and the reference-manager formats BibTeX, BibLaTeX, RIS and
 //! CSL-JSON.
 
+use alloc::string::String;
+
 pub mod export;
 pub mod item;
 pub mod names;

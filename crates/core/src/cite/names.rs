@@ -4,6 +4,9 @@
 
 use super::item::Name;
 use super::text::Entry;
+use alloc::string::String;
+use alloc::string::ToString;
+use alloc::vec::Vec;
 
 /// How the family name and given name are ordered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

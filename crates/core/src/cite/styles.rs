@@ -9,6 +9,9 @@ use super::item::{Item, ItemType};
 use super::names::{write_names, NameStyle, Order, Particles};
 use super::text::{page_range, title_case, typographic, Entry, PageRange};
 use crate::date::Date;
+use alloc::string::String;
+use alloc::string::ToString;
+use alloc::vec::Vec;
 
 const MONTHS: [&str; 12] = [
     "January",

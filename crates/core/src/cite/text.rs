@@ -3,6 +3,10 @@
 //! closing quotes, no doubled punctuation, title case, typographic
 //! apostrophes, en dashes in page ranges.
 
+use alloc::string::String;
+use alloc::string::ToString;
+use alloc::vec::Vec;
+
 /// An entry under construction, in both flavours.
 #[derive(Debug, Default)]
 pub struct Entry {
