@@ -127,7 +127,7 @@ const PROBE = (ready) => `
   addEventListener('load', check);
 `;
 
-async function load(path, ready, { viewport = { width: 1280, height: 800 }, files = null, profile = false } = {}) {
+async function load(path, ready, { viewport = { width: 1280, height: 800 }, files = null, trace = false } = {}) {
   const context = await browser.newContext({ viewport });
   await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
   await context.addInitScript(PROBE(ready));
@@ -135,11 +135,7 @@ async function load(path, ready, { viewport = { width: 1280, height: 800 }, file
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   await cdp.send('Performance.enable');
-  if (profile) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await cdp.send('Profiler.start');
-  }
+  if (trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   const responses = [];
   page.on('response', (response) => responses.push(response));
   await page.goto(origin + path, { waitUntil: 'load' });
@@ -147,7 +143,7 @@ async function load(path, ready, { viewport = { width: 1280, height: 800 }, file
   // Let late shifts and tasks land.
   await page.waitForTimeout(500);
   const probe = await page.evaluate(() => window.__bench);
-  const cpu = profile ? attributeProfile((await cdp.send('Profiler.stop')).profile, files) : null;
+  const cpu = trace ? attributeTrace(JSON.parse(await browser.stopTracing()), files) : null;
   // Where a widget's time goes before it is ready: its files' resource timing.
   const resources = await page.evaluate(() =>
     performance.getEntriesByType('resource').map((e) => ({ url: e.name, start: e.startTime, end: e.responseEnd })),
@@ -182,48 +178,53 @@ async function load(path, ready, { viewport = { width: 1280, height: 800 }, file
   };
 }
 
-// Script time of the widget from a CPU profile: every sample with one of the
-// widget's files (its JS, or its wasm) anywhere on the stack. Work the
-// browser does for it outside script (layout, wasm compilation) is not here;
-// the whole-page figures cover that.
-//
-// Also the longest stretch the widget held the main thread: consecutive
-// samples of its script, bridging gaps of at most 3 ms of native work
-// ("(program)", "(garbage collector)": lazy wasm compilation shows there)
-// between two of its samples, broken by idle time or the page's own script.
+// The main thread's tasks and a CPU profile of it, in one trace.
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'disabled-by-default-v8.cpu_profiler'];
+
+// What the trace says the widget cost the main thread:
+// - scriptMs: profile samples with one of the widget's files (its JS or its
+//   wasm) anywhere on the stack;
+// - the tasks in which such a sample falls: the longest, and how many ran
+//   over 50 ms. A task is the unit the page waits on (input, paint), so
+//   this is "long tasks caused by the widget"; the browser's own work in
+//   such a task (compiling the wasm, style and layout of what it built)
+//   counts too.
 // Long animation frames would name scripts, but they leave out work that
-// runs when a promise settles (wasm instantiation, so our whole mount):
-// the profile sees everything.
-function attributeProfile(profile, files) {
-  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map();
-  for (const node of profile.nodes) for (const child of node.children || []) parent.set(child, node.id);
+// runs when a promise settles (wasm instantiation, and so our mount); and a
+// profile alone cannot tell tasks apart under CPU throttling, which pauses
+// the thread mid-task.
+function attributeTrace(trace, files) {
+  const events = trace.traceEvents;
+  const profile = events.find((e) => e.name === 'Profile');
+  if (!profile) return { scriptMs: 0, longestTaskMs: 0, tasksOver50: 0 };
+  const nodes = new Map();
+  const samples = [];
+  let time = profile.args.data.startTime;
+  for (const event of events) {
+    if (event.name !== 'ProfileChunk' || event.pid !== profile.pid) continue;
+    const { cpuProfile = {}, timeDeltas = [] } = event.args.data;
+    for (const node of cpuProfile.nodes || []) nodes.set(node.id, node);
+    (cpuProfile.samples || []).forEach((id, k) => {
+      time += timeDeltas[k] || 0;
+      samples.push({ time, delta: timeDeltas[k] || 0, id });
+    });
+  }
   const ours = new Map();
   const isOurs = (id) => {
-    if (ours.has(id)) return ours.get(id);
-    const node = nodes.get(id);
-    const result = node.callFrame.url.includes(files) || (parent.has(id) && isOurs(parent.get(id)));
-    ours.set(id, result);
-    return result;
-  };
-  const NATIVE = new Set(['(program)', '(garbage collector)']);
-  let micros = 0;
-  let longest = 0;
-  let stretch = null; // { start, end } of the current run of our samples
-  let time = profile.startTime;
-  profile.samples.forEach((id, i) => {
-    const delta = profile.timeDeltas[i] || 0;
-    time += delta;
-    if (isOurs(id)) {
-      micros += delta;
-      if (stretch && time - stretch.end <= 3000) stretch.end = time;
-      else stretch = { start: time - delta, end: time };
-      longest = Math.max(longest, stretch.end - stretch.start);
-    } else if (!NATIVE.has(nodes.get(id).callFrame.functionName)) {
-      stretch = null;
+    if (!ours.has(id)) {
+      const node = nodes.get(id);
+      ours.set(id, !!node && ((node.callFrame.url || '').includes(files) || (node.parent !== undefined && isOurs(node.parent))));
     }
-  });
-  return { scriptMs: micros / 1000, longestMs: longest / 1000 };
+    return ours.get(id);
+  };
+  const mine = samples.filter((sample) => isOurs(sample.id));
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === profile.pid && e.tid === profile.tid);
+  const theirs = tasks.filter((task) => mine.some((sample) => sample.time >= task.ts && sample.time <= task.ts + task.dur));
+  return {
+    scriptMs: mine.reduce((sum, sample) => sum + sample.delta, 0) / 1000,
+    longestTaskMs: Math.max(0, ...theirs.map((task) => task.dur / 1000)),
+    tasksOver50: theirs.filter((task) => task.dur > 50000).length,
+  };
 }
 
 const stats = (values) => {
@@ -245,14 +246,14 @@ for (let run = 0; run < RUNS; run += 1) {
 }
 process.stdout.write('\n');
 
-// Separate runs with the sampling profiler on (it slows the page a little,
+// Separate runs with a trace (it slows the page a little,
 // so its runs are not the ready-time runs above).
 const PROFILED = Math.min(RUNS, 5);
 const profiled = { sharecite: [], shareon: [], shariff: [] };
 for (let run = 0; run < PROFILED; run += 1) {
   for (const name of Object.keys(profiled)) {
     const { ready, files } = VARIANTS[name];
-    profiled[name].push(await load(`/bench/${name}.html`, ready, { files, profile: true }));
+    profiled[name].push(await load(`/bench/${name}.html`, ready, { files, trace: true }));
   }
   process.stdout.write(`profiled run ${run + 1}/${PROFILED}\r`);
 }
@@ -282,7 +283,8 @@ for (const name of ['sharecite', 'shareon', 'shariff', 'sharecite-preload', 'sha
     longestTask: stats(list.map((r) => Math.max(0, ...r.longTasks))),
     longTasksOver50: stats(list.map((r) => r.longTasks.filter((d) => d > 50).length)),
     widgetScriptMs: profiled[name] ? stats(profiled[name].map((r) => r.cpu.scriptMs)) : null,
-    widgetLongestMs: profiled[name] ? stats(profiled[name].map((r) => r.cpu.longestMs)) : null,
+    widgetLongestTask: profiled[name] ? stats(profiled[name].map((r) => r.cpu.longestTaskMs)) : null,
+    widgetTasksOver50: profiled[name] ? stats(profiled[name].map((r) => r.cpu.tasksOver50)) : null,
     scriptMs: stats(list.map((r) => r.scriptMs - baselineScript)),
     taskMs: stats(list.map((r) => r.taskMs - baselineTask)),
     bytes: compressed(list[0].bodies),
@@ -354,7 +356,7 @@ const ms = (s) => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFi
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const rows = ['sharecite', 'shareon', 'shariff'].map((name) => {
   const s = summary[name];
-  return `| ${name} | ${ms(s.ready)} | ${kb(s.bytes.gzip)} | ${kb(s.bytes.brotli)} | ${s.widgetScriptMs.median.toFixed(0)} ms | ${s.scriptMs.median.toFixed(0)} ms | ${s.widgetLongestMs.median.toFixed(0)} ms | ${s.longestTask.median.toFixed(0)} ms | ${s.cls.median.toFixed(3)} |`;
+  return `| ${name} | ${ms(s.ready)} | ${kb(s.bytes.gzip)} | ${kb(s.bytes.brotli)} | ${s.widgetScriptMs.median.toFixed(0)} ms | ${s.scriptMs.median.toFixed(0)} ms | ${s.widgetLongestTask.median.toFixed(0)} ms (${s.widgetTasksOver50.median.toFixed(0)}) | ${s.longestTask.median.toFixed(0)} ms | ${s.cls.median.toFixed(3)} |`;
 });
 const md = `# sharecite benchmark
 
@@ -362,18 +364,19 @@ ${new Date().toISOString().slice(0, 10)} · headless Chromium · ${THROTTLE}× C
 
 ## Side by side
 
-| widget | ready (median, min–max) | shipped gzip | shipped brotli | widget script (CPU profile) | script over the bare page | longest widget stretch | longest task, whole page | CLS |
+| widget | ready (median, min–max) | shipped gzip | shipped brotli | widget script (trace) | script over the bare page | longest task with widget script (tasks > 50 ms) | longest task, whole page | CLS |
 |---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 Ready: from navigation start until the Facebook control has its share link. Shipped: every JS, wasm, CSS,
 font and icon file the widget fetched (${Object.entries(summary).filter(([n]) => !n.startsWith('sharecite-')).map(([n, s]) => `${n}: ${s.bytes.files.join(', ')}`).join('; ')}).
 
-Widget script: samples of a CPU profile (100 µs, ${PROFILED} separate runs) with one of the widget's files on the stack,
-wasm included. Script over the bare page: \`ScriptDuration\` minus the bare page's (includes the browser's work for the widget).
-Longest widget stretch: the longest time the widget's script held the main thread without a break (from the same profile;
-gaps of up to 3 ms of native work between its samples, such as lazy wasm compilation, are counted in). The whole-page
-longest task (Long Tasks API) includes the page's own parsing and layout.
+Widget script: CPU-profile samples in a trace (${PROFILED} separate traced runs; tracing slows the page, so these
+are not the ready-time runs) with one of the widget's files on the stack, wasm included. Script over the bare page:
+\`ScriptDuration\` minus the bare page's, in the ready-time runs. Longest task with widget script: the longest
+main-thread task (trace \`RunTask\`) in which a sample of the widget's script falls, browser work in it included
+(wasm compilation, style and layout); in brackets, how many such tasks ran over 50 ms. The whole-page longest task
+(Long Tasks API, ready-time runs) includes the page's own parsing and layout.
 
 sharecite's road to ready (medians): script fetched ${phases.scriptFetched.median.toFixed(0)} ms → wasm requested ${phases.wasmRequested.median.toFixed(0)} ms
 → wasm fetched ${phases.wasmFetched.median.toFixed(0)} ms → controls usable ${phases.ready.median.toFixed(0)} ms.
