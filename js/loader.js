@@ -67,8 +67,8 @@
     }
     return citeLoading;
   }
-  function shareciteCite(cslJson, style) {
-    return shareciteCitePrefetch().then(() => citeGlue.cite(cslJson, style));
+  function shareciteCite(fields, style) {
+    return shareciteCitePrefetch().then(() => citeGlue.cite(fields, style));
   }
 
   // @wasm-bindgen-glue

@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
 use js_sys::{Array, Promise};
-use sharecite_core::cite::export::csl_json;
-use sharecite_core::cite::{CiteStyle, Item};
+use sharecite_core::cite::handoff::article_fields;
+use sharecite_core::cite::CiteStyle;
 use sharecite_core::date::Date;
 use sharecite_core::i18n::Key;
 use sharecite_core::{excerpt, Attribution, Clip};
@@ -21,9 +21,10 @@ use crate::{console, dom};
 #[wasm_bindgen]
 extern "C" {
     /// Provided by the loader (js/loader.js): loads the citation module
-    /// once and formats CSL-JSON with it, resolving to `[text, html]`.
+    /// once and formats the article (its handoff fields) with it, resolving
+    /// to `[text, html]`.
     #[wasm_bindgen(js_name = shareciteCite, catch)]
-    fn cite_later(csl_json: &str, style: &str) -> Result<Promise, JsValue>;
+    fn cite_later(fields: Vec<String>, style: &str) -> Result<Promise, JsValue>;
 
     /// Provided by the loader: starts loading the citation module.
     #[wasm_bindgen(js_name = shareciteCitePrefetch, catch)]
@@ -48,10 +49,10 @@ impl State {
             self.copy(Network::Cite, clip);
             return;
         }
-        let csl_json = csl_json(&Item::from_article(&self.article.borrow(), Some(today())));
+        let fields = article_fields(&self.article.borrow(), Some(today()));
         let state = self.clone();
         spawn_local(async move {
-            let formatted = match cite_later(&csl_json, style.id()) {
+            let formatted = match cite_later(fields, style.id()) {
                 Ok(promise) => JsFuture::from(promise).await,
                 Err(error) => Err(error),
             };

@@ -1,26 +1,25 @@
 //! The citation styles (APA, MLA, Chicago, Harvard) and reference-manager
 //! formats (BibTeX, BibLaTeX, RIS, CSL-JSON) as a module of their own.
 //!
-//! Most readers never cite, so these 17 KB of formatting code stay out of
-//! the widget's download: the loader fetches this module the first time a
-//! reader points at a placement, and the widget hands it the article as
-//! CSL-JSON, the Citation Style Language's interchange format.
+//! Most readers never cite, so this formatting code stays out of the
+//! widget's download: the loader fetches this module the first time a
+//! reader points at a placement, and the widget hands it the article's
+//! fields as strings ([`sharecite_core::cite::handoff`]).
 
-#![no_std]
+#![cfg_attr(target_family = "wasm", no_std)]
 #![deny(missing_debug_implementations)]
 
-// No std: nothing here does I/O, and without std its panic machinery
-// (message formatting, Unicode tables for `Debug`) stays out of the
-// module. A panic is a trap, which the loader reports.
+// No std in the wasm: nothing here does I/O, and without std its panic
+// machinery (message formatting, Unicode tables for `Debug`) stays out of
+// the module. A panic is a trap, which the loader reports. Native builds
+// (the tests) keep std for its allocator and panic handler.
 extern crate alloc;
-#[cfg(test)]
-extern crate std;
 
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
-use sharecite_core::cite::{bibliography_entry, CiteStyle, Item};
-use sharecite_core::json::Json;
+use sharecite_core::cite::handoff::item_from_fields;
+use sharecite_core::cite::{bibliography_entry, CiteStyle};
 use wasm_bindgen::prelude::*;
 
 // Same allocator as the widget, for the same reason: size.
@@ -28,57 +27,51 @@ use wasm_bindgen::prelude::*;
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-#[cfg(all(target_family = "wasm", not(test)))]
+#[cfg(target_family = "wasm")]
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
     core::arch::wasm32::unreachable()
 }
 
-/// The first item of `csl_json` in `style` (an id of `data-cite-style`), as
-/// `[text, html]`; empty when the input or the style is not one we know.
+/// The article the widget handed over (its handoff fields) in `style` (an
+/// id of `data-cite-style`), as `[text, html]`; empty when the fields or
+/// the style are not ones we know.
 #[wasm_bindgen]
-pub fn cite(csl_json: &str, style: &str) -> Vec<String> {
-    format(csl_json, style)
+pub fn cite(fields: Vec<String>, style: &str) -> Vec<String> {
+    format(&fields, style)
         .map(|(text, html)| vec![text, html])
         .unwrap_or_default()
 }
 
-fn format(csl_json: &str, style: &str) -> Option<(String, String)> {
+fn format(fields: &[String], style: &str) -> Option<(String, String)> {
     let style = CiteStyle::from_id(style)?;
-    let json = Json::parse(csl_json).ok()?;
-    let item = Item::from_csl_json(json.items().first()?)?;
-    bibliography_entry(&item, style)
+    bibliography_entry(&item_from_fields(fields)?, style)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sharecite_core::cite::export::csl_json;
-    use sharecite_core::cite::ItemType;
+    use sharecite_core::cite::handoff::article_fields;
+    use sharecite_core::cite::Item;
     use sharecite_core::date::Date;
+    use sharecite_core::metadata::{Article, Creator};
 
     #[test]
     fn formats_what_the_widget_sends() {
-        let item = Item {
-            id: "korybko2019ultimatum".into(),
-            kind: ItemType::Webpage,
-            title: "The U.S. Ultimatum on Huawei Is Backfiring".into(),
-            authors: vec![sharecite_core::cite::Name::person("Korybko", "Andrew")],
-            container: "Global Research".into(),
-            publisher: String::new(),
-            issued: Date::parse("2019-05-19"),
-            accessed: Date::parse("2026-11-24"),
+        let article = Article {
             url: "https://www.globalresearch.ca/us-ultimatum/5678141".into(),
-            doi: String::new(),
-            volume: String::new(),
-            issue: String::new(),
-            page: String::new(),
+            title: "The U.S. Ultimatum on Huawei Is Backfiring".into(),
+            authors: vec![Creator::person("Andrew Korybko".into())],
+            publisher: "Global Research".into(),
+            site: "Global Research".into(),
+            published: Date::parse("2019-05-19"),
+            ..Article::default()
         };
-        let sent = csl_json(&item);
+        let accessed = Date::parse("2026-11-24");
+        let sent = article_fields(&article, accessed);
         assert_eq!(
             format(&sent, "apa"),
-            bibliography_entry(&item, CiteStyle::Apa),
-            "the round trip through CSL-JSON changes nothing"
+            bibliography_entry(&Item::from_article(&article, accessed), CiteStyle::Apa),
         );
         assert_eq!(
             format(&sent, "attribution"),
@@ -86,7 +79,7 @@ mod tests {
             "the attribution is the widget's"
         );
         assert_eq!(format(&sent, "vancouver"), None);
-        assert_eq!(format("{not json", "apa"), None);
-        assert!(cite(&sent, "bibtex")[0].starts_with("@misc{korybko2019ultimatum,"));
+        assert_eq!(format(&sent[..3], "apa"), None);
+        assert!(cite(sent, "bibtex")[0].starts_with("@misc{korybko2019ultimatum,"));
     }
 }
