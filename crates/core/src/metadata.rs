@@ -474,13 +474,27 @@ pub fn bare_doi(text: &str) -> Option<String> {
 }
 
 /// "Korybko, Andrew" → "Andrew Korybko"; "King, Martin Luther, Jr." →
-/// "Martin Luther King, Jr."; names without a comma are kept as written.
+/// "Martin Luther King, Jr."; names in reading order are kept as written.
+/// Only the comma moves, so the widget needs none of the citation name
+/// parser (particles, initials), which lives in the citation module.
 fn byline_order(name: String) -> String {
-    if name.contains(',') {
-        crate::cite::names::parse_person(&name).reading_order()
-    } else {
-        name
+    let Some((family, given, suffix)) = crate::cite::names::split_inverted(name.trim()) else {
+        return name;
+    };
+    let mut out = String::with_capacity(name.len());
+    for part in [given, family] {
+        if !part.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(part);
+        }
     }
+    if !suffix.is_empty() {
+        out.push_str(", ");
+        out.push_str(suffix);
+    }
+    out
 }
 
 fn looks_like_url(text: &str) -> bool {
@@ -658,6 +672,28 @@ mod tests {
         assert_eq!(got.authors[0].name, "Meta Author");
         assert_eq!(got.description, "meta description");
         assert_eq!(got.published, None);
+    }
+
+    #[test]
+    fn bylines_agree_with_the_citation_name_parser() {
+        for name in [
+            "Korybko, Andrew",
+            "van Beethoven, Ludwig",
+            "Beethoven, Ludwig van",
+            "de La Fontaine, Jean",
+            "King, Martin Luther, Jr.",
+            "King, Martin Luther, III",
+            "Martin Luther King, Jr.",
+            "  Korybko ,  Andrew  ",
+            "Plato",
+            "Andrew Korybko",
+        ] {
+            assert_eq!(
+                byline_order(name.into()),
+                crate::cite::names::parse_person(name).reading_order(),
+                "{name}"
+            );
+        }
     }
 
     #[test]

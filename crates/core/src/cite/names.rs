@@ -238,36 +238,42 @@ const DROPPING: &[&str] = &[
 ];
 const SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"];
 
+/// An inverted name's family, given names and suffix: "Korybko, Andrew",
+/// "King, Martin Luther, Jr."; `None` for a name in reading order ("Martin
+/// Luther King, Jr." included).
+pub fn split_inverted(display: &str) -> Option<(&str, &str, &str)> {
+    let (family, rest) = display.split_once(',')?;
+    let rest = rest.trim();
+    if SUFFIXES.contains(&rest) {
+        return None;
+    }
+    let (given, suffix) = match rest.rsplit_once(',') {
+        Some((given, suffix)) if SUFFIXES.contains(&suffix.trim()) => (given.trim(), suffix.trim()),
+        _ => (rest, ""),
+    };
+    Some((family.trim(), given, suffix))
+}
+
 /// Reads a name as pages write it into its CSL parts.
 pub fn parse_person(display: &str) -> Name {
     let display = display.trim();
-    if let Some((family, rest)) = display.split_once(',') {
-        // "Korybko, Andrew" or "King, Martin Luther, Jr." (but not "Martin Luther King, Jr.")
-        let rest = rest.trim();
-        let (given, suffix) = match rest.rsplit_once(',') {
-            Some((given, suffix)) if SUFFIXES.contains(&suffix.trim()) => {
-                (given.trim(), suffix.trim())
+    if let Some((family, given, suffix)) = split_inverted(display) {
+        let (given, particle) = split_trailing_particle(given);
+        let mut name = split_family_particle(family);
+        if let Name::Person {
+            given: g,
+            suffix: s,
+            dropping_particle,
+            ..
+        } = &mut name
+        {
+            *g = given.to_string();
+            *s = suffix.to_string();
+            if !particle.is_empty() {
+                *dropping_particle = particle.to_string();
             }
-            _ => (rest, ""),
-        };
-        if !SUFFIXES.contains(&rest) {
-            let (given, particle) = split_trailing_particle(given);
-            let mut name = split_family_particle(family.trim());
-            if let Name::Person {
-                given: g,
-                suffix: s,
-                dropping_particle,
-                ..
-            } = &mut name
-            {
-                *g = given.to_string();
-                *s = suffix.to_string();
-                if !particle.is_empty() {
-                    *dropping_particle = particle.to_string();
-                }
-            }
-            return name;
         }
+        return name;
     }
     let (body, suffix) = match display.rsplit_once([' ', ',']) {
         Some((body, last)) if SUFFIXES.contains(&last.trim()) => {
