@@ -478,23 +478,11 @@ pub fn bare_doi(text: &str) -> Option<String> {
 /// Only the comma moves, so the widget needs none of the citation name
 /// parser (particles, initials), which lives in the citation module.
 fn byline_order(name: String) -> String {
-    let Some((family, given, suffix)) = crate::cite::names::split_inverted(name.trim()) else {
-        return name;
-    };
-    let mut out = String::with_capacity(name.len());
-    for part in [given, family] {
-        if !part.is_empty() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(part);
-        }
+    use crate::cite::names::{byline, split_inverted};
+    match split_inverted(name.trim()) {
+        Some((family, given, suffix)) => byline(&[given, family], suffix),
+        None => name,
     }
-    if !suffix.is_empty() {
-        out.push_str(", ");
-        out.push_str(suffix);
-    }
-    out
 }
 
 fn looks_like_url(text: &str) -> bool {

@@ -178,21 +178,28 @@ impl Name {
         else {
             return self.reading_order();
         };
-        let mut out = String::new();
-        for part in [given, dropping_particle, non_dropping_particle, family] {
-            if !part.is_empty() {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(part);
-            }
-        }
-        if !suffix.is_empty() {
-            out.push_str(", ");
-            out.push_str(suffix);
-        }
-        out
+        byline(
+            &[given, dropping_particle, non_dropping_particle, family],
+            suffix,
+        )
     }
+}
+
+/// The non-empty `parts` in order, then ", `suffix`": "Martin Luther King,
+/// Jr.".
+pub fn byline(parts: &[&str], suffix: &str) -> String {
+    let mut out = String::new();
+    for part in parts.iter().filter(|part| !part.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    if !suffix.is_empty() {
+        out.push_str(", ");
+        out.push_str(suffix);
+    }
+    out
 }
 
 /// "Martin Luther" → "M. L." (with ". ") or "M.L." (with "."); a
