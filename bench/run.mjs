@@ -38,6 +38,10 @@ const NETWORKS = {
   shariff: ['facebook', 'twitter', 'linkedin', 'reddit', 'whatsapp', 'telegram', 'mail', 'print'],
 };
 
+// The README's placeholder: the slot keeps the widget's height and owns
+// the spacing, so nothing around it moves when the widget arrives.
+const PLACEHOLDER_CSS = '.share-slot{min-height:5.5rem;--sharecite-margin:0;margin:1em 0}';
+
 const VARIANTS = {
   baseline: { head: '', slot: '', ready: 'document.readyState === "complete"' },
   sharecite: {
@@ -57,7 +61,23 @@ const VARIANTS = {
     files: '/dist/',
     // The documented way to reserve the widget's space: mount into a slot
     // whose height the site's CSS sets (see README, "Layout shift").
-    head: '<style>.share-slot{min-height:5.5rem}</style>',
+    head: `<style>${PLACEHOLDER_CSS}</style>`,
+    slot: `<div class="share-slot"></div><script async src="/dist/sharecite.js" data-target=".share-slot" data-networks="${NETWORKS.sharecite}" data-publisher="Global Research"></script>`,
+    ready: `!!document.querySelector('[data-sharecite-host]')?.shadowRoot?.querySelector('a[data-network=facebook][href^="https:"]')`,
+  },
+  // The same two, with the widget above the fold, after the byline, where
+  // many sites put share buttons: there a late widget would push the text.
+  'sharecite-top': {
+    files: '/dist/',
+    top: true,
+    head: '',
+    slot: `<script async src="/dist/sharecite.js" data-networks="${NETWORKS.sharecite}" data-publisher="Global Research"></script>`,
+    ready: `!!document.querySelector('[data-sharecite-host]')?.shadowRoot?.querySelector('a[data-network=facebook][href^="https:"]')`,
+  },
+  'sharecite-top-placeholder': {
+    files: '/dist/',
+    top: true,
+    head: `<style>${PLACEHOLDER_CSS}</style>`,
     slot: `<div class="share-slot"></div><script async src="/dist/sharecite.js" data-target=".share-slot" data-networks="${NETWORKS.sharecite}" data-publisher="Global Research"></script>`,
     ready: `!!document.querySelector('[data-sharecite-host]')?.shadowRoot?.querySelector('a[data-network=facebook][href^="https:"]')`,
   },
@@ -77,7 +97,12 @@ const VARIANTS = {
 };
 
 for (const [name, variant] of Object.entries(VARIANTS)) {
-  let html = seed.replace(SLOT, variant.slot).replace('</head>', `${variant.head}\n</head>`);
+  let html = seed.replace(SLOT, variant.top ? '' : variant.slot).replace('</head>', `${variant.head}\n</head>`);
+  if (variant.top) {
+    const byline = /<p class="byline">[\s\S]*?<\/p>/;
+    if (!byline.test(html)) throw new Error('www/index.html no longer has the byline the benchmark mounts after');
+    html = html.replace(byline, (match) => `${match}\n${variant.slot}`);
+  }
   if (variant.tail) html = html.replace('</body>', `${variant.tail}\n</body>`);
   writeFileSync(new URL(`${name}.html`, pages), html);
 }
@@ -234,7 +259,7 @@ const stats = (values) => {
   return { median, min: sorted[0], max: sorted[sorted.length - 1] };
 };
 
-const order = ['baseline', 'sharecite', 'shareon', 'shariff', 'sharecite-preload', 'sharecite-placeholder'];
+const order = ['baseline', 'sharecite', 'shareon', 'shariff', 'sharecite-preload', 'sharecite-placeholder', 'sharecite-top', 'sharecite-top-placeholder'];
 const runs = Object.fromEntries(order.map((name) => [name, []]));
 for (let run = 0; run < RUNS; run += 1) {
   // Rotate who goes first, so no widget always gets the warm (or cold) slot.
@@ -275,7 +300,7 @@ const compressed = (bodies) => {
 const baselineScript = stats(runs.baseline.map((r) => r.scriptMs)).median;
 const baselineTask = stats(runs.baseline.map((r) => r.taskMs)).median;
 const summary = {};
-for (const name of ['sharecite', 'shareon', 'shariff', 'sharecite-preload', 'sharecite-placeholder']) {
+for (const name of ['sharecite', 'shareon', 'shariff', 'sharecite-preload', 'sharecite-placeholder', 'sharecite-top', 'sharecite-top-placeholder']) {
   const list = runs[name];
   summary[name] = {
     ready: stats(list.map((r) => r.ready)),
@@ -388,10 +413,10 @@ ratio to shareon ${preloaded.shareon.median.toFixed(2)} (${preloaded.shareon.min
 
 ## Layout shift
 
-| sharecite | CLS (median) |
-|---|---|
-| without a placeholder | ${summary.sharecite.cls.median.toFixed(3)} |
-| mounted into a slot with a reserved \`min-height\` | ${summary['sharecite-placeholder'].cls.median.toFixed(3)} |
+| sharecite | below the fold (the seed's footer) | above the fold (after the byline) |
+|---|---|---|
+| without a placeholder | ${summary.sharecite.cls.median.toFixed(3)} | ${summary['sharecite-top'].cls.median.toFixed(3)} (max ${summary['sharecite-top'].cls.max.toFixed(3)}) |
+| mounted into a slot with a reserved \`min-height\` | ${summary['sharecite-placeholder'].cls.median.toFixed(3)} | ${summary['sharecite-top-placeholder'].cls.median.toFixed(3)} (max ${summary['sharecite-top-placeholder'].cls.max.toFixed(3)}) |
 
 ## Scaling (\`data-target\`, one script)
 

@@ -314,3 +314,31 @@ test('starting gives the main thread back: the wasm, the page read and the place
   assert.deepEqual(withoutYield.log.errors, []);
   await withoutYield.close();
 });
+
+test('a slot reserved as the README says keeps the page still when the widget arrives above the fold', async () => {
+  const recordShifts = `
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__shift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });`;
+  const page = (slotCss) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Slot</title>
+    <style>body { font: 16px/1.5 sans-serif; max-width: 40rem; margin: 2rem auto } ${slotCss}</style></head>
+    <body><h1>An article</h1><p>By a reporter</p><div class="share-slot"></div>
+    <p>${'Words of the article. '.repeat(150)}</p>
+    <script async src="/dist/sharecite.js" data-target=".share-slot"
+      data-networks="facebook x linkedin reddit whatsapp telegram email copy print"></script></body></html>`;
+  const shiftWith = async (slotCss) => {
+    const { page: tab, log, close } = await browser.open('/slot-test.html', {
+      init: recordShifts,
+      before: (p) => p.route('**/slot-test.html', (route) => route.fulfill({ contentType: 'text/html', body: page(slotCss) })),
+    });
+    await tab.waitForTimeout(300);
+    const shift = await tab.evaluate(() => window.__shift);
+    assert.deepEqual(shareciteMessages(log, 'error'), []);
+    await close();
+    return shift;
+  };
+  assert.equal(await shiftWith('.share-slot { min-height: 5.5rem; --sharecite-margin: 0; margin: 1em 0 }'), 0);
+  // Without the reservation the text below moves: the measurement can fail.
+  assert.ok((await shiftWith('')) > 0.01);
+});
