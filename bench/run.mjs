@@ -42,45 +42,30 @@ const NETWORKS = {
 // the spacing, so nothing around it moves when the widget arrives.
 const PLACEHOLDER_CSS = '.share-slot{min-height:5.5rem;--sharecite-margin:0;margin:1em 0}';
 
+// sharecite as the README embeds it; `slot` mounts it into a reserved
+// placeholder, `top` puts it after the byline (above the fold, where many
+// sites put share buttons) instead of the seed's footer.
+function sharecite({ head = '', slot = false, top = false } = {}) {
+  const target = slot ? ' data-target=".share-slot"' : '';
+  return {
+    files: '/dist/',
+    top,
+    head: slot ? `${head}<style>${PLACEHOLDER_CSS}</style>` : head,
+    slot: `${slot ? '<div class="share-slot"></div>' : ''}<script async src="/dist/sharecite.js"${target} data-networks="${NETWORKS.sharecite}" data-publisher="Global Research"></script>`,
+    ready: `!!document.querySelector('[data-sharecite-host]')?.shadowRoot?.querySelector('a[data-network=facebook][href^="https:"]')`,
+  };
+}
+
 const VARIANTS = {
   baseline: { head: '', slot: '', ready: 'document.readyState === "complete"' },
-  sharecite: {
-    files: '/dist/',
-    head: '',
-    slot: `<script async src="/dist/sharecite.js" data-networks="${NETWORKS.sharecite}" data-publisher="Global Research"></script>`,
-    ready: `!!document.querySelector('[data-sharecite-host]')?.shadowRoot?.querySelector('a[data-network=facebook][href^="https:"]')`,
-  },
-  'sharecite-preload': {
-    // The README's advice to site owners: start both downloads from <head>.
-    files: '/dist/',
+  sharecite: sharecite(),
+  // The README's advice to site owners: start both downloads from <head>.
+  'sharecite-preload': sharecite({
     head: '<link rel="preload" href="/dist/sharecite_bg.wasm" as="fetch" type="application/wasm" crossorigin><link rel="preload" href="/dist/sharecite.js" as="script">',
-    slot: `<script async src="/dist/sharecite.js" data-networks="${NETWORKS.sharecite}" data-publisher="Global Research"></script>`,
-    ready: `!!document.querySelector('[data-sharecite-host]')?.shadowRoot?.querySelector('a[data-network=facebook][href^="https:"]')`,
-  },
-  'sharecite-placeholder': {
-    files: '/dist/',
-    // The documented way to reserve the widget's space: mount into a slot
-    // whose height the site's CSS sets (see README, "Layout shift").
-    head: `<style>${PLACEHOLDER_CSS}</style>`,
-    slot: `<div class="share-slot"></div><script async src="/dist/sharecite.js" data-target=".share-slot" data-networks="${NETWORKS.sharecite}" data-publisher="Global Research"></script>`,
-    ready: `!!document.querySelector('[data-sharecite-host]')?.shadowRoot?.querySelector('a[data-network=facebook][href^="https:"]')`,
-  },
-  // The same two, with the widget above the fold, after the byline, where
-  // many sites put share buttons: there a late widget would push the text.
-  'sharecite-top': {
-    files: '/dist/',
-    top: true,
-    head: '',
-    slot: `<script async src="/dist/sharecite.js" data-networks="${NETWORKS.sharecite}" data-publisher="Global Research"></script>`,
-    ready: `!!document.querySelector('[data-sharecite-host]')?.shadowRoot?.querySelector('a[data-network=facebook][href^="https:"]')`,
-  },
-  'sharecite-top-placeholder': {
-    files: '/dist/',
-    top: true,
-    head: `<style>${PLACEHOLDER_CSS}</style>`,
-    slot: `<div class="share-slot"></div><script async src="/dist/sharecite.js" data-target=".share-slot" data-networks="${NETWORKS.sharecite}" data-publisher="Global Research"></script>`,
-    ready: `!!document.querySelector('[data-sharecite-host]')?.shadowRoot?.querySelector('a[data-network=facebook][href^="https:"]')`,
-  },
+  }),
+  'sharecite-placeholder': sharecite({ slot: true }),
+  'sharecite-top': sharecite({ top: true }),
+  'sharecite-top-placeholder': sharecite({ slot: true, top: true }),
   shareon: {
     files: '/vendor/shareon/',
     head: '<link href="/vendor/shareon/shareon.min.css" rel="stylesheet"><script src="/vendor/shareon/shareon.iife.js" defer init></script>',
@@ -168,7 +153,7 @@ async function load(path, ready, { viewport = { width: 1280, height: 800 }, file
   // Let late shifts and tasks land.
   await page.waitForTimeout(500);
   const probe = await page.evaluate(() => window.__bench);
-  const cpu = trace ? attributeTrace(JSON.parse(await browser.stopTracing()), files) : null;
+  const attributed = trace ? attributeTrace(JSON.parse(await browser.stopTracing()), files) : null;
   // Where a widget's time goes before it is ready: its files' resource timing.
   const resources = await page.evaluate(() =>
     performance.getEntriesByType('resource').map((e) => ({ url: e.name, start: e.startTime, end: e.responseEnd })),
@@ -194,7 +179,7 @@ async function load(path, ready, { viewport = { width: 1280, height: 800 }, file
     cls: probe.cls,
     longTasks: probe.longTasks,
     resources,
-    cpu,
+    trace: attributed,
     scriptMs: metric('ScriptDuration') * 1000,
     taskMs: metric('TaskDuration') * 1000,
     nodes: metric('Nodes'),
@@ -259,7 +244,7 @@ const stats = (values) => {
   return { median, min: sorted[0], max: sorted[sorted.length - 1] };
 };
 
-const order = ['baseline', 'sharecite', 'shareon', 'shariff', 'sharecite-preload', 'sharecite-placeholder', 'sharecite-top', 'sharecite-top-placeholder'];
+const order = Object.keys(VARIANTS);
 const runs = Object.fromEntries(order.map((name) => [name, []]));
 for (let run = 0; run < RUNS; run += 1) {
   // Rotate who goes first, so no widget always gets the warm (or cold) slot.
@@ -273,14 +258,14 @@ process.stdout.write('\n');
 
 // Separate runs with a trace (it slows the page a little,
 // so its runs are not the ready-time runs above).
-const PROFILED = Math.min(RUNS, 5);
-const profiled = { sharecite: [], shareon: [], shariff: [] };
-for (let run = 0; run < PROFILED; run += 1) {
-  for (const name of Object.keys(profiled)) {
+const TRACED = Math.min(RUNS, 5);
+const traced = { sharecite: [], shareon: [], shariff: [] };
+for (let run = 0; run < TRACED; run += 1) {
+  for (const name of Object.keys(traced)) {
     const { ready, files } = VARIANTS[name];
-    profiled[name].push(await load(`/bench/${name}.html`, ready, { files, trace: true }));
+    traced[name].push(await load(`/bench/${name}.html`, ready, { files, trace: true }));
   }
-  process.stdout.write(`profiled run ${run + 1}/${PROFILED}\r`);
+  process.stdout.write(`traced run ${run + 1}/${TRACED}\r`);
 }
 process.stdout.write('\n');
 
@@ -300,16 +285,16 @@ const compressed = (bodies) => {
 const baselineScript = stats(runs.baseline.map((r) => r.scriptMs)).median;
 const baselineTask = stats(runs.baseline.map((r) => r.taskMs)).median;
 const summary = {};
-for (const name of ['sharecite', 'shareon', 'shariff', 'sharecite-preload', 'sharecite-placeholder', 'sharecite-top', 'sharecite-top-placeholder']) {
+for (const name of order.filter((n) => n !== 'baseline')) {
   const list = runs[name];
   summary[name] = {
     ready: stats(list.map((r) => r.ready)),
     cls: stats(list.map((r) => r.cls)),
     longestTask: stats(list.map((r) => Math.max(0, ...r.longTasks))),
     longTasksOver50: stats(list.map((r) => r.longTasks.filter((d) => d > 50).length)),
-    widgetScriptMs: profiled[name] ? stats(profiled[name].map((r) => r.cpu.scriptMs)) : null,
-    widgetLongestTask: profiled[name] ? stats(profiled[name].map((r) => r.cpu.longestTaskMs)) : null,
-    widgetTasksOver50: profiled[name] ? stats(profiled[name].map((r) => r.cpu.tasksOver50)) : null,
+    widgetScriptMs: traced[name] ? stats(traced[name].map((r) => r.trace.scriptMs)) : null,
+    widgetLongestTask: traced[name] ? stats(traced[name].map((r) => r.trace.longestTaskMs)) : null,
+    widgetTasksOver50: traced[name] ? stats(traced[name].map((r) => r.trace.tasksOver50)) : null,
     scriptMs: stats(list.map((r) => r.scriptMs - baselineScript)),
     taskMs: stats(list.map((r) => r.taskMs - baselineTask)),
     bytes: compressed(list[0].bodies),
@@ -396,7 +381,7 @@ ${rows.join('\n')}
 Ready: from navigation start until the Facebook control has its share link. Shipped: every JS, wasm, CSS,
 font and icon file the widget fetched (${Object.entries(summary).filter(([n]) => !n.startsWith('sharecite-')).map(([n, s]) => `${n}: ${s.bytes.files.join(', ')}`).join('; ')}).
 
-Widget script: CPU-profile samples in a trace (${PROFILED} separate traced runs; tracing slows the page, so these
+Widget script: CPU-profile samples in a trace (${TRACED} separate traced runs; tracing slows the page, so these
 are not the ready-time runs) with one of the widget's files on the stack, wasm included. Script over the bare page:
 \`ScriptDuration\` minus the bare page's, in the ready-time runs. Longest task with widget script: the longest
 main-thread task (trace \`RunTask\`) in which a sample of the widget's script falls, browser work in it included

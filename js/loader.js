@@ -233,16 +233,14 @@
     () => {
       loaded = true;
       resolveLoaded();
-      return Promise.all(queue.splice(0).map(mount)).then(() => {
-        // Placements mount once the document is parsed; so does `ready`,
-        // and the event frameworks wait for.
-        const announce = () => {
+      // Placements mount once the document is parsed; so does `ready`,
+      // and the event frameworks wait for.
+      return Promise.all(queue.splice(0).map(mount))
+        .then(() => parsed)
+        .then(() => {
           resolveReady();
           doc.dispatchEvent(new CustomEvent('sharecite:ready', { detail: { version: api.version } }));
-        };
-        if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', announce, { once: true });
-        else announce();
-      });
+        });
     },
     (error) => {
       console.error(`sharecite: could not load ${wasmUrl.href}; no share buttons on this page.`, error);

@@ -199,29 +199,29 @@ function compact(d) {
     if (command.toLowerCase() === 'm') [exactStart, drawnStart] = [exact, drawn];
   }
 
-  const before = points(segments), after = points(rounded);
+  let text = '';
+  // The command an omitted letter would mean: the last one, except that a
+  // moveto's repeats are linetos (and nothing repeats a closepath).
+  let implied = '';
+  for (const [command, args] of rounded) {
+    if (command !== implied) text += command;
+    args.forEach((value, k) => {
+      const token = roles(command)[k] === 'flag' ? String(value) : number(value);
+      if (/[\d.]$/.test(text) && !token.startsWith('-') && !(token.startsWith('.') && lastNumber(text).includes('.'))) text += ' ';
+      text += token;
+    });
+    implied = { M: 'L', m: 'l', Z: '', z: '' }[command] ?? command;
+  }
+
+  // Read back what was written: every point within the tolerance.
+  const before = points(segments), after = points(parse(text));
+  if (after.length !== before.length) throw new Error(`rounding changed the shape of "${d.slice(0, 40)}…"`);
   before.forEach(([x, y], k) => {
     const [rx, ry] = after[k];
     if (Math.abs(rx - x) > TOLERANCE || Math.abs(ry - y) > TOLERANCE) {
       throw new Error(`rounding moved point ${k} of "${d.slice(0, 40)}…" from ${x},${y} to ${rx},${ry}`);
     }
   });
-
-  let text = '';
-  let previous = '';
-  for (const [command, args] of rounded) {
-    // A repeated command letter may go, and so may a lineto's after a
-    // moveto (its repeats are linetos); a moveto's may not.
-    const implicit =
-      (command === previous && !/[MmZz]/.test(command)) || (command === 'L' && previous === 'M') || (command === 'l' && previous === 'm');
-    if (!implicit) text += command;
-    args.forEach((value, k) => {
-      const token = roles(command)[k] === 'flag' ? String(value) : number(value);
-      if (/[\d.]$/.test(text) && !token.startsWith('-') && !(token.startsWith('.') && lastNumber(text).includes('.'))) text += ' ';
-      text += token;
-    });
-    previous = implicit && /[Ll]/.test(command) && /[Mm]/.test(previous) ? previous : command;
-  }
   return text;
 }
 

@@ -30,10 +30,11 @@ static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocato
 
 use wasm_bindgen::prelude::*;
 
-/// Mounts the placements that `script`'s `data-*` attributes ask for.
+/// Mounts the placements that `script`'s `data-*` attributes ask for, in a
+/// parsed document (the loader waits for DOMContentLoaded).
 #[wasm_bindgen]
 pub fn mount_script(script: web_sys::Element) {
-    widget::mount_script(script);
+    widget::mount_script(&script);
 }
 
 /// Reads the page's metadata (meta tags, JSON-LD, canonical link) ahead of
@@ -43,7 +44,7 @@ pub fn mount_script(script: web_sys::Element) {
 #[wasm_bindgen]
 pub fn read_page() {
     if let Ok(document) = dom::document() {
-        widget::page_metadata(&document);
+        widget::read_page(&document);
     }
 }
 

@@ -166,20 +166,10 @@ thread_local! {
     static REFRESHING: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Mounts the placements `script` asks for, once the document is parsed.
-pub fn mount_script(script: Element) {
-    let document = match dom::document() {
-        Ok(document) => document,
-        Err(error) => return console::error("no document to mount into", &error),
-    };
-    if document.ready_state() == "loading" {
-        EventListener::once(&document, "DOMContentLoaded", move |_| mount_now(&script)).forget();
-    } else {
-        mount_now(&script);
-    }
-}
-
-fn mount_now(script: &Element) {
+/// Mounts the placements `script` asks for. The document must be parsed:
+/// the loader waits for that, because reading the page (see
+/// [`read_page`]) must not happen earlier either.
+pub fn mount_script(script: &Element) {
     if let Err(error) = try_mount(script) {
         console::error("could not mount", &error);
     }
@@ -259,21 +249,33 @@ fn try_mount(script: &Element) -> Result<()> {
     Ok(())
 }
 
-/// The page's current metadata, read on first use; its warnings are
-/// reported once.
-pub(crate) fn page_metadata(document: &Document) -> PageMetadata {
-    PAGE.with(|page| {
-        let mut page = page.borrow_mut();
-        if let Some((_, metadata)) = &page.current {
-            return metadata.clone();
-        }
-        let snapshot = page::snapshot(document);
-        let (metadata, warnings) = PageMetadata::read(&snapshot);
-        warnings.iter().for_each(console::warn);
-        page.initial = Some(metadata.clone());
-        page.current = Some((snapshot, metadata.clone()));
+impl Page {
+    /// The page's current metadata, read on first use; its warnings are
+    /// reported once.
+    fn metadata(&mut self, document: &Document) -> &PageMetadata {
+        let initial = &mut self.initial;
+        let (_, metadata) = self.current.get_or_insert_with(|| {
+            let snapshot = page::snapshot(document);
+            let (metadata, warnings) = PageMetadata::read(&snapshot);
+            warnings.iter().for_each(console::warn);
+            *initial = Some(metadata.clone());
+            (snapshot, metadata)
+        });
         metadata
-    })
+    }
+}
+
+/// Reads the page's metadata now, if it has not been read, so that a
+/// placement mounted later finds it ready.
+pub(crate) fn read_page(document: &Document) {
+    PAGE.with(|page| {
+        page.borrow_mut().metadata(document);
+    });
+}
+
+/// The page's current metadata (see [`Page::metadata`]).
+pub(crate) fn page_metadata(document: &Document) -> PageMetadata {
+    PAGE.with(|page| page.borrow_mut().metadata(document).clone())
 }
 
 pub(crate) fn mount_placement(

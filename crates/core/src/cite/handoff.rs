@@ -13,6 +13,9 @@ use super::Item;
 use crate::date::Date;
 use crate::metadata::{Article, ArticleKind, Creator, CreatorKind};
 
+/// How many fields come before the authors.
+const FIXED_FIELDS: usize = 12;
+
 /// The article, and the day the reader accessed it, as handoff fields.
 pub fn article_fields(article: &Article, accessed: Option<Date>) -> Vec<String> {
     let date = |date: Option<Date>| date.map(|d| d.iso()).unwrap_or_default();
@@ -22,8 +25,8 @@ pub fn article_fields(article: &Article, accessed: Option<Date>) -> Vec<String> 
         ArticleKind::Blog => "blog",
         ArticleKind::Journal => "journal",
     };
-    let mut fields = Vec::with_capacity(12 + 2 * article.authors.len());
-    fields.extend([
+    let mut fields = Vec::with_capacity(FIXED_FIELDS + 2 * article.authors.len());
+    let fixed: [String; FIXED_FIELDS] = [
         article.url.clone(),
         article.title.clone(),
         article.publisher.clone(),
@@ -36,7 +39,8 @@ pub fn article_fields(article: &Article, accessed: Option<Date>) -> Vec<String> 
         article.pages.clone(),
         article.doi.clone(),
         date(accessed),
-    ]);
+    ];
+    fields.extend(fixed);
     // Then each author: its kind, its name.
     for author in &article.authors {
         fields.push(
@@ -54,7 +58,7 @@ pub fn article_fields(article: &Article, accessed: Option<Date>) -> Vec<String> 
 /// The item to cite from handoff fields; `None` when they are not
 /// [`article_fields`]' shape.
 pub fn item_from_fields(fields: &[String]) -> Option<Item> {
-    let (fixed, authors) = fields.split_at_checked(12)?;
+    let (fixed, authors) = fields.split_at_checked(FIXED_FIELDS)?;
     let [url, title, publisher, site, published, kind, journal, volume, issue, pages, doi, accessed] =
         fixed
     else {
