@@ -4,6 +4,11 @@
 //! locales ship beside the wasm (`dist/locales/`) and are loaded only by
 //! pages in their language; tests see them all (`ALL_LOCALE_FILES`).
 
+extern crate alloc;
+
+#[path = "src/css.rs"]
+mod css;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
@@ -12,6 +17,7 @@ use std::path::Path;
 const REFERENCE: &str = "en";
 
 fn main() {
+    minify_stylesheet();
     let dir = Path::new("locales");
     println!("cargo:rerun-if-changed=locales");
     let mut locales: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
@@ -101,6 +107,15 @@ fn main() {
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("locales.rs");
     fs::write(dest, out).unwrap();
+}
+
+/// The widget's stylesheet as the wasm carries it (see `src/css.rs`).
+fn minify_stylesheet() {
+    println!("cargo:rerun-if-changed=src/widget.css");
+    println!("cargo:rerun-if-changed=src/css.rs");
+    let source = fs::read_to_string("src/widget.css").expect("src/widget.css is readable");
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("widget.min.css");
+    fs::write(dest, css::minify(&source)).unwrap();
 }
 
 fn parse(tag: &str, text: &str) -> Vec<(String, String)> {

@@ -57,6 +57,8 @@ extern crate std;
 pub mod citation;
 pub mod cite;
 pub mod config;
+#[cfg(test)]
+mod css;
 pub mod date;
 pub mod encode;
 pub mod i18n;
@@ -78,5 +80,6 @@ pub use network::{ControlKind, Network};
 pub use view::{Capabilities, ShareDetail, View};
 pub use warning::{Warning, WarningKind};
 
-/// The widget's stylesheet, for a constructable `CSSStyleSheet`.
-pub const STYLESHEET: &str = include_str!("widget.css");
+/// The widget's stylesheet (`src/widget.css`, minified by the build
+/// script), for a constructable `CSSStyleSheet`.
+pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
