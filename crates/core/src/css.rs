@@ -3,11 +3,12 @@
 //! `widget.css` is written for people, with comments and indentation; the
 //! wasm carries the sheet to every reader, so `build.rs` includes this file
 //! and stores the result of [`minify`] instead (-0.3 KB gzip). It is not a
-//! general CSS minifier: it only drops what cannot change meaning in the
-//! sheet we write — comments, indentation, spaces beside `{ } ; , >` and
-//! after `:` (CSS allows none after a pseudo-class's colon), and each
-//! block's last `;`. Quoted strings are copied as they
-//! are, and a space before `:` stays (`.a :hover` is not `.a:hover`).
+//! general CSS minifier: it drops only what cannot change the meaning of
+//! the sheet we write: comments, indentation, spaces beside `{ } ; , >`,
+//! spaces after `:` (CSS allows none after a pseudo-class's colon, so they
+//! are always in declarations or conditions) and each block's last `;`.
+//! Quoted strings are copied whole, and a space before `:` stays
+//! (`.a :hover` is not `.a:hover`).
 
 use alloc::string::String;
 
