@@ -6,6 +6,7 @@
 //! ever reaches the DOM through `textContent` and attribute setters.
 
 use std::cell::RefCell;
+use std::thread::LocalKey;
 
 use sharecite_core::i18n::Key;
 use sharecite_core::icons::{self, Icon};
@@ -46,18 +47,62 @@ pub struct MastodonForm {
     pub hint: Element,
 }
 
-thread_local! {
-    /// One SVG element per icon, cloned for each use: a thousand
-    /// placements parse each path once.
-    static ICONS: RefCell<Vec<(&'static str, Element)>> = const { RefCell::new(Vec::new()) };
+/// Elements built once and deep-cloned for every use, by key: one native
+/// clone replaces the dozens of calls that built them.
+#[derive(Debug)]
+struct Prototypes {
+    entries: Vec<(String, Element)>,
+    /// How many to keep; the oldest goes first.
+    limit: usize,
 }
 
-/// Shapes rendered so far, for cloning: a list page's hundred cards differ
-/// only in their links, and one native clone replaces some seventy calls.
-const SHAPE_CACHE: usize = 8;
-
 thread_local! {
-    static SHAPES: RefCell<Vec<(String, Element)>> = const { RefCell::new(Vec::new()) };
+    /// One SVG element per icon: a thousand placements parse each path once.
+    static ICONS: RefCell<Prototypes> = const { RefCell::new(Prototypes::new(usize::MAX)) };
+    /// Shapes rendered so far (`View::shape_key`): a list page's hundred
+    /// cards differ only in their links.
+    static SHAPES: RefCell<Prototypes> = const { RefCell::new(Prototypes::new(8)) };
+}
+
+impl Prototypes {
+    const fn new(limit: usize) -> Self {
+        Self {
+            entries: Vec::new(),
+            limit,
+        }
+    }
+}
+
+/// A deep clone of `cache`'s element for `key`, which `build` makes the
+/// first time.
+fn cloned(
+    cache: &'static LocalKey<RefCell<Prototypes>>,
+    key: &str,
+    build: impl FnOnce() -> Result<Element>,
+) -> Result<Element> {
+    let cached = cache.with(|cache| {
+        let cache = cache.borrow();
+        cache
+            .entries
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, e)| e.clone())
+    });
+    let prototype = match cached {
+        Some(prototype) => prototype,
+        None => {
+            let built = build()?;
+            cache.with(|cache| {
+                let mut cache = cache.borrow_mut();
+                if cache.entries.len() == cache.limit {
+                    cache.entries.remove(0);
+                }
+                cache.entries.push((key.to_string(), built.clone()));
+            });
+            built
+        }
+    };
+    Ok(prototype.clone_node_with_deep(true)?.unchecked_into())
 }
 
 /// Builds the placement's host and shadow tree, not yet in the document.
@@ -68,29 +113,9 @@ pub fn render(document: &Document, view: &View, strings: Strings) -> Result<Rend
     let root = host.attach_shadow(&init)?;
     style::adopt(document, &root, None)?;
 
-    let key = view.shape_key();
-    let cached = SHAPES.with(|shapes| {
-        shapes
-            .borrow()
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, e)| e.clone())
-    });
-    let container: Element = match cached {
-        Some(prototype) => prototype.clone_node_with_deep(true)?.unchecked_into(),
-        None => {
-            let built = build(document, view, strings)?;
-            let prototype: Element = built.clone_node_with_deep(true)?.unchecked_into();
-            SHAPES.with(|shapes| {
-                let mut shapes = shapes.borrow_mut();
-                if shapes.len() == SHAPE_CACHE {
-                    shapes.remove(0);
-                }
-                shapes.push((key, prototype));
-            });
-            built
-        }
-    };
+    let container = cloned(&SHAPES, &view.shape_key(), || {
+        build(document, view, strings)
+    })?;
     root.append_child(&container)?;
     locate(host, root, &container, view)
 }
@@ -303,25 +328,11 @@ fn set_link(link: &Element, href: &str, new_tab: bool) -> Result<()> {
 }
 
 fn append_icon(document: &Document, parent: &Element, id: &'static str) -> Result<()> {
-    let cached = ICONS.with(|icons| {
-        icons
-            .borrow()
-            .iter()
-            .find(|(i, _)| *i == id)
-            .map(|(_, svg)| svg.clone())
-    });
-    let template = match cached {
-        Some(svg) => svg,
-        None => {
-            let Some(icon) = icons::icon(id) else {
-                return Ok(());
-            };
-            let svg = build_icon(document, &icon)?;
-            ICONS.with(|icons| icons.borrow_mut().push((id, svg.clone())));
-            svg
-        }
+    let Some(icon) = icons::icon(id) else {
+        return Ok(());
     };
-    parent.append_child(&template.clone_node_with_deep(true)?)?;
+    let svg = cloned(&ICONS, id, || build_icon(document, &icon))?;
+    parent.append_child(&svg)?;
     Ok(())
 }
 
