@@ -125,7 +125,8 @@
       ? global.scheduler.yield()
       : new Promise((resolve) => setTimeout(resolve, 0));
 
-  // Placements read the whole page, so they wait until it is parsed.
+  // Placements read the whole page, so they wait until it is parsed, whether
+  // a script tag asked for them or the page called sharecite.mount().
   const parsed = new Promise((resolve) => {
     if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', resolve, { once: true });
     else resolve();
@@ -187,7 +188,7 @@
           console.error(`sharecite: could not ${what}`, error);
         }
       };
-      const mounted = whenLoaded.then(() => {
+      const mounted = whenLoaded.then(() => parsed).then(() => {
         if (destroyed) return;
         const wanted = options && options.lang;
         return loadLocale(wanted).then(() => {

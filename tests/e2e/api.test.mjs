@@ -31,6 +31,31 @@ test('mount from script (queued before load), update, destroy; sharecite:ready f
   await close();
 });
 
+test('mount() called while the page is still parsing waits for it: metadata later in the document counts', async () => {
+  // A script in the page mounts at once; a slow script further down holds
+  // the parser while the wasm loads, and the article's JSON-LD comes after it.
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Early title</title>
+    <script src="/dist/sharecite.js" data-mount="manual"></script></head>
+    <body><div id="slot"></div>
+    <script>sharecite.mount(document.getElementById('slot'), { networks: 'x' });</script>
+    <script src="/slow-parser.js"></script>
+    <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"The headline parsed last"}</script>
+    </body></html>`;
+  const { page, log, close } = await browser.open('/early-mount.html', {
+    before: async (p) => {
+      await p.route('**/early-mount.html', (route) => route.fulfill({ contentType: 'text/html', body }));
+      await p.route('**/slow-parser.js', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.fulfill({ contentType: 'text/javascript', body: 'window.__parsedLate = true;' });
+      });
+    },
+  });
+  const text = new URL(await control(page, 'x').getAttribute('href')).searchParams.get('text');
+  assert.equal(text, 'The headline parsed last');
+  assert.deepEqual(log.errors, []);
+  await close();
+});
+
 test('mounting and destroying 1000 placements leaves no listeners or nodes behind', async () => {
   const { page, context, close } = await browser.open('/app.html');
   const cdp = await context.newCDPSession(page);
