@@ -1,7 +1,8 @@
 // Assembles dist/ from wasm-bindgen's output in build/:
 //   dist/sharecite.js       the loader and wasm-bindgen's glue, in one
 //                           function scope, minified
-//   dist/sharecite_bg.wasm  the optimized module
+//   dist/sharecite_bg.wasm  the optimized module, its imports and exports
+//                           renamed short (scripts/short-names.mjs)
 //   dist/sharecite_cite_bg.wasm  the citation styles, fetched on first use
 //   dist/locales/*.txt      the strings of every language but English
 // and prints what each reader downloads.
@@ -9,16 +10,18 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { transformSync } from 'esbuild';
+import { shortenNames } from './short-names.mjs';
 
 const root = new URL('..', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
 
 const version = /^version\s*=\s*"([^"]+)"/m.exec(read('Cargo.toml'))[1];
-const glue = read('build/sharecite.js');
+const short = (glue, name) => shortenNames(glue, new URL(`build/${name}.min.wasm`, root), new URL(`build/${name}.names.json`, root));
+const glue = short(read('build/sharecite.js'), 'sharecite_bg');
 if (!glue.startsWith('let wasm_bindgen = ')) {
   throw new Error('build/sharecite.js is not wasm-bindgen --target no-modules output');
 }
-const citeGlue = read('build/cite/sharecite_cite.js');
+const citeGlue = short(read('build/cite/sharecite_cite.js'), 'sharecite_cite_bg');
 if (!citeGlue.startsWith('let wasm_bindgen = ')) {
   throw new Error('build/cite/sharecite_cite.js is not wasm-bindgen --target no-modules output');
 }
@@ -54,8 +57,8 @@ const { code } = transformSync(source, {
 rmSync(new URL('dist/', root), { recursive: true, force: true });
 mkdirSync(new URL('dist/', root), { recursive: true });
 writeFileSync(new URL('dist/sharecite.js', root), code);
-copyFileSync(new URL('build/sharecite_bg.opt.wasm', root), new URL('dist/sharecite_bg.wasm', root));
-copyFileSync(new URL('build/sharecite_cite_bg.opt.wasm', root), new URL('dist/sharecite_cite_bg.wasm', root));
+copyFileSync(new URL('build/sharecite_bg.min.wasm', root), new URL('dist/sharecite_bg.wasm', root));
+copyFileSync(new URL('build/sharecite_cite_bg.min.wasm', root), new URL('dist/sharecite_cite_bg.wasm', root));
 
 // English is built in; every other locale is fetched by pages that need it.
 mkdirSync(new URL('dist/locales/', root), { recursive: true });

@@ -1,0 +1,49 @@
+// Rewrites wasm-bindgen's glue for a module whose imports, exports and
+// import module `wasm-opt --minify-imports-and-exports-and-modules` renamed.
+//
+// wasm-bindgen names each import after its JS function plus a hash, and the
+// glue spells every name again (8 KB of names in the widget's wasm alone,
+// which gzip barely shrinks). wasm-opt renames them to one or two letters
+// and prints the map; this applies the same map to the glue. It refuses
+// (throws) unless every import and every export the glue uses is renamed,
+// so a change in wasm-bindgen's output fails the build rather than the page.
+
+import { readFileSync } from 'node:fs';
+
+/**
+ * `glue` is wasm-bindgen's `--target no-modules` output for the module at
+ * `wasmPath` (already renamed), `namesPath` the map wasm-opt printed.
+ */
+export function shortenNames(glue, wasmPath, namesPath) {
+  const names = JSON.parse(readFileSync(namesPath, 'utf8'));
+  const oldModules = new Set(names.imports.map(([module]) => module));
+  const newModules = new Set(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath))).map((i) => i.module));
+  if (oldModules.size !== 1 || newModules.size !== 1) {
+    throw new Error(`${wasmPath}: expected one import module, found ${[...oldModules, ...newModules].join(', ')}`);
+  }
+  const [oldModule] = oldModules;
+  const [newModule] = newModules;
+
+  const imports = new Map(names.imports.map(([, from, to]) => [from, to]));
+  const renamedImports = new Set();
+  let out = glue.replace(/^( +)([A-Za-z_$][\w$]*): function\(/gm, (whole, indent, name) => {
+    if (!imports.has(name)) return whole;
+    if (renamedImports.has(name)) throw new Error(`${namesPath}: the glue defines import ${name} twice`);
+    renamedImports.add(name);
+    return `${indent}${imports.get(name)}: function(`;
+  });
+  const missing = [...imports.keys()].filter((name) => !renamedImports.has(name));
+  if (missing.length) throw new Error(`${namesPath}: imports not found in the glue: ${missing.join(', ')}`);
+
+  const moduleKey = `${JSON.stringify(oldModule)}: import0`;
+  if (out.split(moduleKey).length !== 2) throw new Error(`the glue does not name its import module once as ${moduleKey}`);
+  out = out.replace(moduleKey, `${JSON.stringify(newModule)}: import0`);
+
+  const exports = new Map(names.exports);
+  out = out.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (whole, name) => {
+    if (!exports.has(name)) throw new Error(`the glue uses wasm.${name}, which ${namesPath} does not rename`);
+    return `wasm.${exports.get(name)}`;
+  });
+  if (/\bwasm\[/.test(out)) throw new Error('the glue reaches an export by a computed name');
+  return out;
+}
