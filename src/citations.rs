@@ -142,7 +142,7 @@ impl State {
             return;
         };
         let _ = formats.menu.remove_attribute("hidden");
-        let _ = formats.toggle.set_attribute("aria-expanded", "true");
+        dom::set_attribute(&formats.toggle, "aria-expanded", "true");
         if let Some(first) = format_buttons(&formats.menu).first() {
             let _ = first.focus();
         }
@@ -170,8 +170,8 @@ impl State {
         let Some(formats) = &self.rendered.formats else {
             return;
         };
-        let _ = formats.menu.set_attribute("hidden", "");
-        let _ = formats.toggle.set_attribute("aria-expanded", "false");
+        dom::set_attribute(&formats.menu, "hidden", "");
+        dom::set_attribute(&formats.toggle, "aria-expanded", "false");
         self.outside_click.replace(None);
         if return_focus {
             let _ = formats.toggle.unchecked_ref::<HtmlElement>().focus();

@@ -1,12 +1,13 @@
 //! Small DOM helpers shared by the adapter's modules.
 
 use js_sys::Reflect;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, NodeList, Window};
+use web_sys::{Document, Element, Node, NodeList, Window};
 
 pub type Result<T> = core::result::Result<T, JsValue>;
 
-pub const SVG_NS: &str = "http://www.w3.org/2000/svg";
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
 pub fn window() -> Result<Window> {
     web_sys::window().ok_or_else(|| JsValue::from_str("no window"))
@@ -18,16 +19,71 @@ pub fn document() -> Result<Document> {
         .ok_or_else(|| JsValue::from_str("no document"))
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// A node this crate builds, or the document it builds with. What we do
+    /// to them cannot throw: the tag and attribute names are constants, all
+    /// valid (`createElement` and `setAttribute` throw only for an invalid
+    /// name), the children we append are new nodes (`appendChild` throws
+    /// only when a node would contain itself) and we clone elements, never
+    /// a shadow root. web-sys's bindings catch the exceptions these calls
+    /// can throw in general, and a hundred calls paid for that in code
+    /// (1.6 KB of gzipped wasm). A page that patches these methods to throw
+    /// gets its own exception back: while mounting, the loader's `try`
+    /// reports it as `sharecite: could not mount`.
+    type Built;
+    #[wasm_bindgen(method, js_name = setAttribute)]
+    fn set_attribute(this: &Built, name: &str, value: &str);
+    #[wasm_bindgen(method, js_name = appendChild)]
+    fn append_child(this: &Built, child: &Node);
+    #[wasm_bindgen(method, js_name = append)]
+    fn append_text(this: &Built, text: &str);
+    #[wasm_bindgen(method, js_name = cloneNode)]
+    fn clone_node(this: &Built, deep: bool) -> Element;
+    // On the document: the tag names are constants, all valid.
+    #[wasm_bindgen(method, js_name = createElement)]
+    fn create_element(this: &Built, tag: &str) -> Element;
+    #[wasm_bindgen(method, js_name = createElementNS)]
+    fn create_element_ns(this: &Built, namespace: &str, tag: &str) -> Element;
+}
+
+/// Sets attribute `name`, a constant, on `element` (see [`Built`]).
+pub fn set_attribute(element: &Element, name: &'static str, value: &str) {
+    element.unchecked_ref::<Built>().set_attribute(name, value);
+}
+
+/// Appends `child`, a node this crate made, to `parent` (see [`Built`]).
+pub fn append(parent: &Node, child: &Node) {
+    parent.unchecked_ref::<Built>().append_child(child);
+}
+
+/// Appends `text` as a text node.
+pub fn append_text(parent: &Element, text: &str) {
+    parent.unchecked_ref::<Built>().append_text(text);
+}
+
+/// A deep copy of `element`.
+pub fn deep_clone(element: &Element) -> Element {
+    element.unchecked_ref::<Built>().clone_node(true)
+}
+
+/// A new SVG element `<tag>`.
+pub fn svg_element(document: &Document, tag: &'static str) -> Element {
+    document
+        .unchecked_ref::<Built>()
+        .create_element_ns(SVG_NS, tag)
+}
+
 /// An HTML element with a class and, when given, a `part`.
-pub fn element(document: &Document, tag: &str, class: &str, part: Option<&str>) -> Result<Element> {
-    let element = document.create_element(tag)?;
+pub fn element(document: &Document, tag: &'static str, class: &str, part: Option<&str>) -> Element {
+    let element = document.unchecked_ref::<Built>().create_element(tag);
     if !class.is_empty() {
         element.set_class_name(class);
     }
     if let Some(part) = part {
-        element.set_attribute("part", part)?;
+        set_attribute(&element, "part", part);
     }
-    Ok(element)
+    element
 }
 
 /// Whether `object[name]` is a function: feature detection that a page

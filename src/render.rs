@@ -17,7 +17,7 @@ use web_sys::{
     Document, Element, HtmlElement, HtmlInputElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
-use crate::dom::{self, element, Result, SVG_NS};
+use crate::dom::{self, element, Result};
 use crate::style;
 
 /// A rendered placement and the elements later updates touch.
@@ -78,8 +78,8 @@ impl Prototypes {
 fn cloned(
     cache: &'static LocalKey<RefCell<Prototypes>>,
     key: &str,
-    build: impl FnOnce() -> Result<Element>,
-) -> Result<Element> {
+    build: impl FnOnce() -> Element,
+) -> Element {
     let cached = cache.with(|cache| {
         let cache = cache.borrow();
         cache
@@ -91,7 +91,7 @@ fn cloned(
     let prototype = match cached {
         Some(prototype) => prototype,
         None => {
-            let built = build()?;
+            let built = build();
             cache.with(|cache| {
                 let mut cache = cache.borrow_mut();
                 if cache.entries.len() == cache.limit {
@@ -102,21 +102,21 @@ fn cloned(
             built
         }
     };
-    Ok(prototype.clone_node_with_deep(true)?.unchecked_into())
+    dom::deep_clone(&prototype)
 }
 
 /// Builds the placement's host and shadow tree, not yet in the document.
 pub fn render(document: &Document, view: &View, strings: Strings) -> Result<Rendered> {
     let host: HtmlElement = document.create_element("div")?.unchecked_into();
-    host.set_attribute("data-sharecite-host", "")?;
+    dom::set_attribute(&host, "data-sharecite-host", "");
     let init = ShadowRootInit::new(ShadowRootMode::Open);
     let root = host.attach_shadow(&init)?;
     style::adopt(document, &root, None)?;
 
     let container = cloned(&SHAPES, &view.shape_key(), || {
         build(document, view, strings)
-    })?;
-    root.append_child(&container)?;
+    });
+    dom::append(&root, &container);
     locate(host, root, &container, view)
 }
 
@@ -137,7 +137,7 @@ fn locate(
             continue;
         };
         if let Some(href) = &control.href {
-            anchor.set_attribute("href", href)?;
+            dom::set_attribute(&anchor, "href", href);
             links.push((control.network, anchor));
         }
     }
@@ -169,236 +169,234 @@ fn locate(
 }
 
 /// Builds a placement's tree from scratch.
-fn build(document: &Document, view: &View, strings: Strings) -> Result<Element> {
-    let container = element(document, "div", "root", Some("root"))?;
-    container.set_attribute("lang", view.lang)?;
-    container.set_attribute("dir", if view.rtl { "rtl" } else { "ltr" })?;
-    container.set_attribute("data-theme", view.theme.id())?;
+fn build(document: &Document, view: &View, strings: Strings) -> Element {
+    let container = element(document, "div", "root", Some("root"));
+    dom::set_attribute(&container, "lang", view.lang);
+    dom::set_attribute(&container, "dir", if view.rtl { "rtl" } else { "ltr" });
+    dom::set_attribute(&container, "data-theme", view.theme.id());
 
-    let list = element(document, "ul", "list", Some("list"))?;
+    let list = element(document, "ul", "list", Some("list"));
     // Safari drops list semantics from lists styled `list-style: none`.
-    list.set_attribute("role", "list")?;
-    list.set_attribute("aria-label", view.group_label)?;
+    dom::set_attribute(&list, "role", "list");
+    dom::set_attribute(&list, "aria-label", view.group_label);
     for control in &view.controls {
-        let item = element(document, "li", "item", Some("item"))?;
-        let rendered = render_control(document, control)?;
-        item.append_child(&rendered)?;
+        let item = element(document, "li", "item", Some("item"));
+        let rendered = render_control(document, control);
+        dom::append(&item, &rendered);
         if control.network == Network::Cite && !view.cite_formats.is_empty() {
-            let toggle = render_formats_toggle(document, strings)?;
-            item.append_child(&toggle)?;
+            let toggle = render_formats_toggle(document, strings);
+            dom::append(&item, &toggle);
         }
-        list.append_child(&item)?;
+        dom::append(&list, &item);
     }
-    container.append_child(&list)?;
+    dom::append(&container, &list);
 
     if !view.cite_formats.is_empty() && view.controls.iter().any(|c| c.network == Network::Cite) {
-        let menu = render_formats_menu(document, view, strings)?;
-        container.append_child(&menu)?;
+        let menu = render_formats_menu(document, view, strings);
+        dom::append(&container, &menu);
     }
     if view.controls.iter().any(|c| c.network == Network::Mastodon) {
-        let form = render_mastodon_form(document, strings)?;
-        container.append_child(&form)?;
+        let form = render_mastodon_form(document, strings);
+        dom::append(&container, &form);
     }
 
-    let status = element(document, "p", "status", Some("status"))?;
-    status.set_attribute("role", "status")?;
-    container.append_child(&status)?;
+    let status = element(document, "p", "status", Some("status"));
+    dom::set_attribute(&status, "role", "status");
+    dom::append(&container, &status);
 
     if let Some(credit) = &view.credit {
-        let paragraph = element(document, "p", "credit", Some("credit"))?;
-        paragraph.append_with_str_1(credit.before)?;
+        let paragraph = element(document, "p", "credit", Some("credit"));
+        dom::append_text(&paragraph, credit.before);
         match &credit.href {
             Some(href) => {
-                let link = element(document, "a", "link", Some("credit-link"))?;
-                set_link(&link, href, true)?;
+                let link = element(document, "a", "link", Some("credit-link"));
+                set_link(&link, href, true);
                 link.set_text_content(Some(&credit.source));
-                paragraph.append_child(&link)?;
+                dom::append(&paragraph, &link);
             }
-            None => paragraph.append_with_str_1(&credit.source)?,
+            None => dom::append_text(&paragraph, &credit.source),
         }
-        paragraph.append_with_str_1(credit.after)?;
-        container.append_child(&paragraph)?;
+        dom::append_text(&paragraph, credit.after);
+        dom::append(&container, &paragraph);
     }
 
     if let Some(discussion) = &view.discussion {
-        let paragraph = element(document, "p", "discussion", Some("discussion"))?;
-        let link = element(document, "a", "link", Some("control discuss"))?;
-        link.set_attribute("data-network", "discuss")?;
+        let paragraph = element(document, "p", "discussion", Some("discussion"));
+        let link = element(document, "a", "link", Some("control discuss"));
+        dom::set_attribute(&link, "data-network", "discuss");
         let web = discussion.href.starts_with("http");
-        set_link(&link, &discussion.href, web)?;
+        set_link(&link, &discussion.href, web);
         if discussion.name != discussion.label {
-            link.set_attribute("aria-label", &discussion.name)?;
+            dom::set_attribute(&link, "aria-label", &discussion.name);
         }
-        append_icon(document, &link, "discuss")?;
-        let label = element(document, "span", "label", Some("label"))?;
+        append_icon(document, &link, "discuss");
+        let label = element(document, "span", "label", Some("label"));
         label.set_text_content(Some(&discussion.label));
-        link.append_child(&label)?;
-        paragraph.append_child(&link)?;
-        container.append_child(&paragraph)?;
+        dom::append(&link, &label);
+        dom::append(&paragraph, &link);
+        dom::append(&container, &paragraph);
     }
 
-    Ok(container)
+    container
 }
 
 const FORMATS_ID: &str = "sharecite-formats";
 
-fn render_formats_toggle(document: &Document, strings: Strings) -> Result<Element> {
+fn render_formats_toggle(document: &Document, strings: Strings) -> Element {
     let toggle = element(
         document,
         "button",
         "control toggle",
         Some("control formats-toggle"),
-    )?;
-    toggle.set_attribute("type", "button")?;
-    toggle.set_attribute("data-action", "formats")?;
-    toggle.set_attribute("aria-expanded", "false")?;
-    toggle.set_attribute("aria-controls", FORMATS_ID)?;
-    toggle.set_attribute("aria-label", strings.get(Key::CiteFormats))?;
-    append_icon(document, &toggle, "formats")?;
-    Ok(toggle)
+    );
+    dom::set_attribute(&toggle, "type", "button");
+    dom::set_attribute(&toggle, "data-action", "formats");
+    dom::set_attribute(&toggle, "aria-expanded", "false");
+    dom::set_attribute(&toggle, "aria-controls", FORMATS_ID);
+    dom::set_attribute(&toggle, "aria-label", strings.get(Key::CiteFormats));
+    append_icon(document, &toggle, "formats");
+    toggle
 }
 
-fn render_formats_menu(document: &Document, view: &View, strings: Strings) -> Result<Element> {
-    let menu = element(document, "div", "formats", Some("formats"))?;
+fn render_formats_menu(document: &Document, view: &View, strings: Strings) -> Element {
+    let menu = element(document, "div", "formats", Some("formats"));
     menu.set_id(FORMATS_ID);
-    menu.set_attribute("role", "group")?;
-    menu.set_attribute("aria-labelledby", "sharecite-formats-label")?;
-    menu.set_attribute("hidden", "")?;
-    let label = element(document, "p", "formats-label", None)?;
+    dom::set_attribute(&menu, "role", "group");
+    dom::set_attribute(&menu, "aria-labelledby", "sharecite-formats-label");
+    dom::set_attribute(&menu, "hidden", "");
+    let label = element(document, "p", "formats-label", None);
     label.set_id("sharecite-formats-label");
     label.set_text_content(Some(strings.get(Key::CiteCopyAs)));
-    menu.append_child(&label)?;
+    dom::append(&menu, &label);
     for (style, name) in &view.cite_formats {
-        let button = element(document, "button", "control", Some("control format"))?;
-        button.set_attribute("type", "button")?;
-        button.set_attribute("data-action", "cite-as")?;
-        button.set_attribute("data-style", style.id())?;
+        let button = element(document, "button", "control", Some("control format"));
+        dom::set_attribute(&button, "type", "button");
+        dom::set_attribute(&button, "data-action", "cite-as");
+        dom::set_attribute(&button, "data-style", style.id());
         button.set_text_content(Some(name));
-        menu.append_child(&button)?;
+        dom::append(&menu, &button);
     }
-    Ok(menu)
+    menu
 }
 
 /// A share link for the quote popover; its href is set when shown.
-pub fn quote_link(document: &Document, network: Network, strings: Strings) -> Result<Element> {
+pub fn quote_link(document: &Document, network: Network, strings: Strings) -> Element {
     render_control(
         document,
         &Control::new(network, strings, Some("https://invalid.example/".into())),
     )
 }
 
-fn render_control(document: &Document, control: &Control) -> Result<Element> {
+fn render_control(document: &Document, control: &Control) -> Element {
     let id = control.network.id();
     let mut part = String::with_capacity(8 + id.len());
     part.push_str("control ");
     part.push_str(id);
     let node = match &control.href {
         Some(href) => {
-            let link = element(document, "a", "control", Some(&part))?;
-            set_link(&link, href, control.new_tab)?;
+            let link = element(document, "a", "control", Some(&part));
+            set_link(&link, href, control.new_tab);
             link
         }
         None => {
-            let button = element(document, "button", "control", Some(&part))?;
-            button.set_attribute("type", "button")?;
+            let button = element(document, "button", "control", Some(&part));
+            dom::set_attribute(&button, "type", "button");
             button
         }
     };
-    node.set_attribute("data-network", id)?;
+    dom::set_attribute(&node, "data-network", id);
     if control.name != control.label {
-        node.set_attribute("aria-label", &control.name)?;
+        dom::set_attribute(&node, "aria-label", &control.name);
     }
-    append_icon(document, &node, id)?;
-    let label = element(document, "span", "label", Some("label"))?;
+    append_icon(document, &node, id);
+    let label = element(document, "span", "label", Some("label"));
     label.set_text_content(Some(control.label));
-    node.append_child(&label)?;
-    Ok(node)
+    dom::append(&node, &label);
+    node
 }
 
 /// Sets `href`, and for new tabs `target` and a `rel` that keeps the
 /// opened page from reaching back into this one or learning where the
 /// reader came from.
-fn set_link(link: &Element, href: &str, new_tab: bool) -> Result<()> {
-    link.set_attribute("href", href)?;
+fn set_link(link: &Element, href: &str, new_tab: bool) {
+    dom::set_attribute(link, "href", href);
     if new_tab {
-        link.set_attribute("target", "_blank")?;
-        link.set_attribute("rel", "noopener noreferrer")?;
+        dom::set_attribute(link, "target", "_blank");
+        dom::set_attribute(link, "rel", "noopener noreferrer");
     }
-    Ok(())
 }
 
-fn append_icon(document: &Document, parent: &Element, id: &'static str) -> Result<()> {
+fn append_icon(document: &Document, parent: &Element, id: &'static str) {
     let Some(icon) = icons::icon(id) else {
-        return Ok(());
+        return;
     };
-    let svg = cloned(&ICONS, id, || build_icon(document, &icon))?;
-    parent.append_child(&svg)?;
-    Ok(())
+    let svg = cloned(&ICONS, id, || build_icon(document, &icon));
+    dom::append(parent, &svg);
 }
 
-fn build_icon(document: &Document, icon: &Icon) -> Result<Element> {
-    let svg = document.create_element_ns(Some(SVG_NS), "svg")?;
-    svg.set_attribute("class", "icon")?;
-    svg.set_attribute("part", "icon")?;
-    svg.set_attribute("viewBox", icon.view_box)?;
+fn build_icon(document: &Document, icon: &Icon) -> Element {
+    let svg = dom::svg_element(document, "svg");
+    dom::set_attribute(&svg, "class", "icon");
+    dom::set_attribute(&svg, "part", "icon");
+    dom::set_attribute(&svg, "viewBox", icon.view_box);
     // Decorative: the control's name says what it does.
-    svg.set_attribute("aria-hidden", "true")?;
-    svg.set_attribute("focusable", "false")?;
+    dom::set_attribute(&svg, "aria-hidden", "true");
+    dom::set_attribute(&svg, "focusable", "false");
     for path in icon.paths {
-        let node = document.create_element_ns(Some(SVG_NS), "path")?;
-        node.set_attribute("d", path.d)?;
+        let node = dom::svg_element(document, "path");
+        dom::set_attribute(&node, "d", path.d);
         if path.even_odd {
-            node.set_attribute("fill-rule", "evenodd")?;
+            dom::set_attribute(&node, "fill-rule", "evenodd");
         }
-        svg.append_child(&node)?;
+        dom::append(&svg, &node);
     }
-    Ok(svg)
+    svg
 }
 
-fn render_mastodon_form(document: &Document, strings: Strings) -> Result<Element> {
-    let form = element(document, "form", "mastodon", Some("mastodon-form"))?;
-    form.set_attribute("hidden", "")?;
-    let label = element(document, "label", "", None)?;
-    label.append_with_str_1(strings.get(Key::MastodonPrompt))?;
+fn render_mastodon_form(document: &Document, strings: Strings) -> Element {
+    let form = element(document, "form", "mastodon", Some("mastodon-form"));
+    dom::set_attribute(&form, "hidden", "");
+    let label = element(document, "label", "", None);
+    dom::append_text(&label, strings.get(Key::MastodonPrompt));
     let input: HtmlInputElement =
-        element(document, "input", "field", Some("field"))?.unchecked_into();
+        element(document, "input", "field", Some("field")).unchecked_into();
     input.set_type("text");
     input.set_name("instance");
-    input.set_attribute("inputmode", "url")?;
-    input.set_attribute("autocomplete", "off")?;
-    input.set_attribute("autocapitalize", "none")?;
-    input.set_attribute("spellcheck", "false")?;
+    dom::set_attribute(&input, "inputmode", "url");
+    dom::set_attribute(&input, "autocomplete", "off");
+    dom::set_attribute(&input, "autocapitalize", "none");
+    dom::set_attribute(&input, "spellcheck", "false");
     input.set_placeholder(sharecite_core::network::DEFAULT_MASTODON_INSTANCE);
     input.set_required(true);
-    label.append_child(&input)?;
-    form.append_child(&label)?;
+    dom::append(&label, &input);
+    dom::append(&form, &label);
 
     let submit = element(
         document,
         "button",
         "control",
         Some("control mastodon-submit"),
-    )?;
-    submit.set_attribute("type", "submit")?;
+    );
+    dom::set_attribute(&submit, "type", "submit");
     submit.set_text_content(Some(strings.get(Key::MastodonSubmit)));
-    form.append_child(&submit)?;
+    dom::append(&form, &submit);
     let cancel = element(
         document,
         "button",
         "control",
         Some("control mastodon-cancel"),
-    )?;
-    cancel.set_attribute("type", "button")?;
-    cancel.set_attribute("data-action", "cancel")?;
+    );
+    dom::set_attribute(&cancel, "type", "button");
+    dom::set_attribute(&cancel, "data-action", "cancel");
     cancel.set_text_content(Some(strings.get(Key::MastodonCancel)));
-    form.append_child(&cancel)?;
+    dom::append(&form, &cancel);
 
-    let hint = element(document, "p", "hint", Some("hint"))?;
+    let hint = element(document, "p", "hint", Some("hint"));
     hint.set_id("sharecite-mastodon-hint");
     hint.set_text_content(Some(strings.get(Key::MastodonHint)));
-    input.set_attribute("aria-describedby", "sharecite-mastodon-hint")?;
-    form.append_child(&hint)?;
-    Ok(form)
+    dom::set_attribute(&input, "aria-describedby", "sharecite-mastodon-hint");
+    dom::append(&form, &hint);
+    form
 }
 
 /// Points each share link at `hrefs`, after the article changed.
@@ -406,7 +404,7 @@ pub fn update_links(rendered: &Rendered, hrefs: &[(Network, String)]) -> Result<
     for (network, link) in &rendered.links {
         if let Some((_, href)) = hrefs.iter().find(|(n, _)| n == network) {
             if link.get_attribute("href").as_deref() != Some(href.as_str()) {
-                link.set_attribute("href", href)?;
+                dom::set_attribute(link, "href", href);
             }
         }
     }

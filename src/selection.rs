@@ -258,7 +258,7 @@ impl State {
 
     pub(crate) fn hide_quote(&self) {
         if let Some(popover) = self.quote.borrow().as_ref() {
-            let _ = popover.host.set_attribute("hidden", "");
+            dom::set_attribute(&popover.host, "hidden", "");
         }
     }
 
@@ -288,7 +288,7 @@ impl State {
             .ok_or_else(|| JsValue::from_str("no popover"))?;
         for (network, link) in &popover.links {
             if let Some((_, href)) = hrefs.iter().find(|(n, _)| n == network) {
-                link.set_attribute("href", href)?;
+                dom::set_attribute(link, "href", href);
             }
         }
         popover.quote = quote;
@@ -307,30 +307,34 @@ impl State {
     fn build_quote_popover(self: &Rc<Self>) -> Result<QuotePopover> {
         let document = dom::document()?;
         let host: HtmlElement = document.create_element("div")?.unchecked_into();
-        host.set_attribute("data-sharecite-quote", "")?;
-        host.set_attribute("hidden", "")?;
+        dom::set_attribute(&host, "data-sharecite-quote", "");
+        dom::set_attribute(&host, "hidden", "");
         let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
         let position = CssStyleSheet::new()?;
         style::adopt(&document, &root, Some(&position))?;
 
-        let container = element(&document, "div", "root quote", Some("quote"))?;
-        container.set_attribute("role", "toolbar")?;
-        container.set_attribute("aria-label", self.strings.get(Key::QuoteToolbar))?;
-        container.set_attribute("lang", self.strings.tag())?;
-        container.set_attribute("data-theme", self.config.theme.id())?;
+        let container = element(&document, "div", "root quote", Some("quote"));
+        dom::set_attribute(&container, "role", "toolbar");
+        dom::set_attribute(
+            &container,
+            "aria-label",
+            self.strings.get(Key::QuoteToolbar),
+        );
+        dom::set_attribute(&container, "lang", self.strings.tag());
+        dom::set_attribute(&container, "data-theme", self.config.theme.id());
         let mut links = Vec::new();
         for network in sharecite_core::view::QUOTE_NETWORKS {
-            let link = render::quote_link(&document, network, self.strings)?;
-            container.append_child(&link)?;
+            let link = render::quote_link(&document, network, self.strings);
+            dom::append(&container, &link);
             links.push((network, link));
         }
-        let copy = element(&document, "button", "control", Some("control copy"))?;
-        copy.set_attribute("type", "button")?;
-        copy.set_attribute("data-network", "copy")?;
-        copy.set_attribute("aria-label", self.strings.get(Key::NameQuoteCopy))?;
+        let copy = element(&document, "button", "control", Some("control copy"));
+        dom::set_attribute(&copy, "type", "button");
+        dom::set_attribute(&copy, "data-network", "copy");
+        dom::set_attribute(&copy, "aria-label", self.strings.get(Key::NameQuoteCopy));
         copy.set_text_content(Some(self.strings.get(Key::QuoteCopy)));
-        container.append_child(&copy)?;
-        root.append_child(&container)?;
+        dom::append(&container, &copy);
+        dom::append(&root, &container);
         // Next to the placement, so it sits in the page's landmarks.
         self.rendered.host.after_with_node_1(&host)?;
 

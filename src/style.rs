@@ -9,6 +9,8 @@ use sharecite_core::{icons::BRAND_CSS, STYLESHEET};
 use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, Document, ShadowRoot};
 
+use crate::dom;
+
 thread_local! {
     static SHEET: Option<CssStyleSheet> = build();
 }
@@ -43,7 +45,7 @@ pub fn adopt(
     if !adopted {
         let style = document.create_element("style")?;
         style.set_text_content(Some(&css()));
-        root.append_child(&style)?;
+        dom::append(root, &style);
     }
     Ok(())
 }

@@ -586,7 +586,7 @@ impl State {
         let Some(form) = &self.rendered.mastodon else {
             return;
         };
-        let _ = form.form.set_attribute("hidden", "");
+        dom::set_attribute(&form.form, "hidden", "");
         self.focus_control(Network::Mastodon);
     }
 
@@ -601,7 +601,7 @@ impl State {
             return;
         };
         let Some(instance) = parse_mastodon_instance(&form.input.value()) else {
-            let _ = form.input.set_attribute("aria-invalid", "true");
+            dom::set_attribute(&form.input, "aria-invalid", "true");
             form.hint
                 .set_text_content(Some(self.strings.get(Key::MastodonInvalid)));
             let _ = form.input.focus();
