@@ -238,7 +238,7 @@ impl State {
         };
         let clip = self.passage(&text, false);
         if crate::clipboard::put_in_copy_event(event, &clip) {
-            self.dispatch("sharecite:copy", &clip);
+            self.dispatch("sharecite:copy", &clip.fields());
         }
         true
     }

@@ -486,14 +486,18 @@ impl State {
             network: network.id(),
             url: self.article_url(),
         };
-        self.dispatch("sharecite:share", &detail);
+        self.dispatch("sharecite:share", &detail.fields());
     }
 
-    pub(crate) fn dispatch<T: serde::Serialize>(&self, name: &str, detail: &T) {
-        let detail = match serde_wasm_bindgen::to_value(detail) {
-            Ok(detail) => detail,
-            Err(error) => return console::error("could not build an event", &error.into()),
-        };
+    /// Dispatches event `name` from the host, with a `detail` object of
+    /// string properties: for two events of two or three strings each, a
+    /// loop of `Reflect.set` does what serde-wasm-bindgen did in 3 KB.
+    pub(crate) fn dispatch(&self, name: &str, fields: &[(&'static str, &str)]) {
+        let detail = Object::new();
+        for (key, value) in fields {
+            // Cannot fail: a new plain object, string keys.
+            let _ = Reflect::set(&detail, &JsValue::from_str(key), &JsValue::from_str(value));
+        }
         let init = CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);
@@ -519,7 +523,7 @@ impl State {
                     };
                     state.announce(state.strings.get(key));
                     state.dispatch_share(network);
-                    state.dispatch("sharecite:copy", &clip);
+                    state.dispatch("sharecite:copy", &clip.fields());
                 }
                 Err(error) => {
                     state.announce(state.strings.get(Key::StatusCopyFailed));

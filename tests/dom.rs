@@ -6,6 +6,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Function, Promise, Reflect};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -211,6 +212,24 @@ fn mounts_after_the_script_with_page_text_as_text_only() {
     script.remove();
 }
 
+/// A `sharecite:share` event as a page's listener sees it. Decoding it
+/// with serde rejects a detail with a missing, extra or mistyped property.
+#[derive(Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecordedEvent {
+    r#type: String,
+    bubbles: bool,
+    composed: bool,
+    detail: ShareDetail,
+}
+
+#[derive(Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ShareDetail {
+    network: String,
+    url: String,
+}
+
 #[wasm_bindgen_test]
 async fn clicking_a_link_dispatches_a_composed_share_event() {
     let script = script(&[
@@ -220,12 +239,12 @@ async fn clicking_a_link_dispatches_a_composed_share_event() {
     sharecite::mount_script(script.clone());
     let root = shadow_after(&script);
 
-    let details = js_sys::Array::new();
+    let events = js_sys::Array::new();
     let recorder = Function::new_with_args(
         "list",
-        "return (event) => { list.push([event.type, event.detail.network, event.detail.url, event.bubbles, event.composed].join('|')); }",
+        "return (event) => { list.push({ type: event.type, bubbles: event.bubbles, composed: event.composed, detail: event.detail }); }",
     )
-    .call1(&JsValue::NULL, &details)
+    .call1(&JsValue::NULL, &events)
     .unwrap()
     .unchecked_into::<Function>();
     document()
@@ -245,10 +264,19 @@ async fn clicking_a_link_dispatches_a_composed_share_event() {
         .click();
     sleep(0).await;
 
-    assert_eq!(details.length(), 1);
+    assert_eq!(events.length(), 1);
+    let event: RecordedEvent = serde_wasm_bindgen::from_value(events.get(0)).unwrap();
     assert_eq!(
-        details.get(0).as_string().unwrap(),
-        "sharecite:share|facebook|https://news.example/b|true|true"
+        event,
+        RecordedEvent {
+            r#type: "sharecite:share".into(),
+            bubbles: true,
+            composed: true,
+            detail: ShareDetail {
+                network: "facebook".into(),
+                url: "https://news.example/b".into(),
+            },
+        }
     );
     document()
         .remove_event_listener_with_callback("sharecite:share", &recorder)

@@ -6,7 +6,6 @@
 use alloc::string::String;
 use alloc::string::ToString;
 use alloc::vec::Vec;
-use serde::Serialize;
 
 use crate::config::{Config, OriginalSource};
 use crate::encode::push_html;
@@ -15,8 +14,7 @@ use crate::metadata::Article;
 use crate::template::{Field, Template, Values};
 
 /// What was copied; the `kind` of a `sharecite:copy` event.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ClipKind {
     Link,
     Citation,
@@ -26,13 +24,36 @@ pub enum ClipKind {
     Quote,
 }
 
-/// Clipboard contents in both flavours. Serialized as the `detail` of the
+impl ClipKind {
+    /// The name events give it.
+    pub fn id(self) -> &'static str {
+        match self {
+            ClipKind::Link => "link",
+            ClipKind::Citation => "citation",
+            ClipKind::Crosspost => "crosspost",
+            ClipKind::Quote => "quote",
+        }
+    }
+}
+
+/// Clipboard contents in both flavours; also the `detail` of the
 /// `sharecite:copy` event.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Clip {
     pub kind: ClipKind,
     pub text: String,
     pub html: String,
+}
+
+impl Clip {
+    /// The event's `detail` object, property by property.
+    pub fn fields(&self) -> [(&'static str, &str); 3] {
+        [
+            ("kind", self.kind.id()),
+            ("text", &self.text),
+            ("html", &self.html),
+        ]
+    }
 }
 
 /// An article's attribution, rendered from its template.
@@ -568,6 +589,27 @@ mod tests {
             clip.html,
             "<a href=\"https://www.globalresearch.ca/us-ultimatum/5678141\">The U.S. Ultimatum on Huawei Is Backfiring</a>"
         );
+    }
+
+    #[test]
+    fn a_clip_is_the_copy_event_detail_its_kind_named_as_documented() {
+        let cases = [
+            (ClipKind::Link, "link"),
+            (ClipKind::Citation, "citation"),
+            (ClipKind::Crosspost, "crosspost"),
+            (ClipKind::Quote, "quote"),
+        ];
+        for (kind, id) in cases {
+            let clip = Clip {
+                kind,
+                text: "plain".into(),
+                html: "<b>rich</b>".into(),
+            };
+            assert_eq!(
+                clip.fields(),
+                [("kind", id), ("text", "plain"), ("html", "<b>rich</b>")]
+            );
+        }
     }
 
     #[test]

@@ -5,7 +5,6 @@
 use alloc::string::String;
 use alloc::string::ToString;
 use alloc::vec::Vec;
-use serde::Serialize;
 
 use crate::citation::Attribution;
 use crate::cite::CiteStyle;
@@ -90,10 +89,17 @@ pub struct View {
 }
 
 /// The `detail` of a `sharecite:share` event.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ShareDetail {
     pub network: &'static str,
     pub url: String,
+}
+
+impl ShareDetail {
+    /// The event's `detail` object, property by property.
+    pub fn fields(&self) -> [(&'static str, &str); 2] {
+        [("network", self.network), ("url", &self.url)]
+    }
 }
 
 impl View {
