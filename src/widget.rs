@@ -56,9 +56,9 @@ pub(crate) struct State {
 #[derive(Debug, Default)]
 struct Page {
     /// As first read: after a navigation, sources still saying the same are stale.
-    initial: Option<PageMetadata>,
+    initial: Option<Rc<PageMetadata>>,
     /// As last read, with the snapshot it was read from.
-    current: Option<(PageSnapshot, PageMetadata)>,
+    current: Option<(PageSnapshot, Rc<PageMetadata>)>,
     widgets: Vec<Widget>,
     navigation: Option<NavigationWatch>,
     refresh_timers: Vec<Timeout>,
@@ -77,7 +77,7 @@ const SLICE_MILLIS: f64 = 12.0;
 /// layout costs far more than building a placement.
 struct MountJob {
     document: Document,
-    metadata: PageMetadata,
+    metadata: Rc<PageMetadata>,
     attributes: Attributes,
     targets: Vec<Element>,
     next: Cell<usize>,
@@ -252,12 +252,13 @@ fn try_mount(script: &Element) -> Result<()> {
 impl Page {
     /// The page's current metadata, read on first use; its warnings are
     /// reported once.
-    fn metadata(&mut self, document: &Document) -> &PageMetadata {
+    fn metadata(&mut self, document: &Document) -> &Rc<PageMetadata> {
         let initial = &mut self.initial;
         let (_, metadata) = self.current.get_or_insert_with(|| {
             let snapshot = page::snapshot(document);
             let (metadata, warnings) = PageMetadata::read(&snapshot);
             warnings.iter().for_each(console::warn);
+            let metadata = Rc::new(metadata);
             *initial = Some(metadata.clone());
             (snapshot, metadata)
         });
@@ -274,7 +275,7 @@ pub(crate) fn read_page(document: &Document) {
 }
 
 /// The page's current metadata (see [`Page::metadata`]).
-pub(crate) fn page_metadata(document: &Document) -> PageMetadata {
+pub(crate) fn page_metadata(document: &Document) -> Rc<PageMetadata> {
     PAGE.with(|page| page.borrow_mut().metadata(document).clone())
 }
 
@@ -761,7 +762,7 @@ fn try_refresh() -> Option<()> {
             return None;
         }
         let (metadata, _) = PageMetadata::read(&snapshot);
-        let metadata = metadata.without_stale(page.initial.as_ref()?);
+        let metadata = Rc::new(metadata.without_stale(page.initial.as_ref()?));
         page.current = Some((snapshot, metadata.clone()));
         let states: Vec<Rc<State>> = page
             .widgets
