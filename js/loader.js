@@ -118,7 +118,7 @@
 
   // Starting the widget is a few short tasks rather than one long one, so
   // the page can paint and answer input in between: instantiating the
-  // wasm, reading the page, building the placements. `scheduler.yield()`
+  // wasm, reading the page, planning each placement, rendering it. `scheduler.yield()`
   // resumes ahead of other queued work, so the widget is not kept waiting.
   const nextTask = () =>
     global.scheduler && typeof global.scheduler.yield === 'function'
@@ -145,6 +145,14 @@
           glue.read_page();
         } catch (error) {
           console.error('sharecite: could not read the page', error);
+        }
+        return nextTask();
+      })
+      .then(() => {
+        try {
+          glue.plan_script(script);
+        } catch (error) {
+          console.error('sharecite: could not mount', error);
         }
         return nextTask();
       })

@@ -164,6 +164,34 @@ thread_local! {
     /// `location.href` and `document.title` when links were last refreshed.
     static LAST_SEEN: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
     static REFRESHING: Cell<bool> = const { Cell::new(false) };
+    /// Placements [`plan_script`] worked out, by script, for [`mount_script`].
+    static PLANNED: RefCell<Vec<(Element, Plan)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Works out, ahead of [`mount_script`] and in a task of its own, the
+/// placement a script without `data-target` asks for, so that rendering it
+/// is a shorter task. (A `data-target` list is built in slices anyway.)
+pub fn plan_script(script: &Element) {
+    let Ok(document) = dom::document() else {
+        return;
+    };
+    let attributes = page::attributes(script);
+    if target_selector(&attributes).is_some() {
+        return;
+    }
+    match plan(&page_metadata(&document), &attributes) {
+        Ok(plan) => PLANNED.with(|planned| planned.borrow_mut().push((script.clone(), plan))),
+        Err(error) => console::error("could not mount", &error),
+    }
+}
+
+/// The selector of the elements a script's placements go into, if it
+/// names one.
+fn target_selector(attributes: &Attributes) -> Option<&str> {
+    attributes
+        .get(Attribute::Target)
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
 }
 
 /// Mounts the placements `script` asks for. The document must be parsed:
@@ -180,11 +208,7 @@ fn try_mount(script: &Element) -> Result<()> {
     let metadata = page_metadata(&document);
     let script_attributes = page::attributes(script);
 
-    match script_attributes
-        .get(Attribute::Target)
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
+    match target_selector(&script_attributes) {
         Some(selector) => {
             let targets = match document.query_selector_all(selector) {
                 Ok(list) => list,
@@ -225,14 +249,21 @@ fn try_mount(script: &Element) -> Result<()> {
             job.run_slice();
         }
         None => {
+            let planned = PLANNED.with(|planned| {
+                let mut planned = planned.borrow_mut();
+                let index = planned.iter().position(|(s, _)| s == script)?;
+                Some(planned.swap_remove(index).1)
+            });
+            let plan = match planned {
+                Some(plan) => plan,
+                None => plan(&metadata, &script_attributes)?,
+            };
             let parent = script.parent_element();
             let in_body = parent
                 .as_ref()
                 .is_some_and(|p| p.closest("body").ok().flatten().is_some());
             if in_body {
-                mount_placement(&document, &metadata, &script_attributes, |host| {
-                    script.after_with_node_1(host)
-                })?;
+                place(&document, plan, |host| script.after_with_node_1(host))?;
             } else {
                 // A script in <head> has no "after" on the page: the
                 // widget goes at the end of the article.
@@ -240,7 +271,7 @@ fn try_mount(script: &Element) -> Result<()> {
                     .iter()
                     .find_map(|selector| document.query_selector(selector).ok().flatten())
                     .ok_or_else(|| JsValue::from_str("no <body> to mount into"))?;
-                mount_placement(&document, &metadata, &script_attributes, |host| {
+                place(&document, plan, |host| {
                     container.append_child(host).map(|_| ())
                 })?;
             }
@@ -279,12 +310,16 @@ pub(crate) fn page_metadata(document: &Document) -> Rc<PageMetadata> {
     PAGE.with(|page| page.borrow_mut().metadata(document).clone())
 }
 
-pub(crate) fn mount_placement(
-    document: &Document,
-    metadata: &PageMetadata,
-    attributes: &Attributes,
-    insert: impl FnOnce(&HtmlElement) -> Result<()>,
-) -> Result<HtmlElement> {
+/// What a placement will show, worked out from the page's metadata and its
+/// attributes: everything but the DOM.
+struct Plan {
+    config: Config,
+    article: Article,
+    strings: Strings,
+    view: View,
+}
+
+fn plan(metadata: &PageMetadata, attributes: &Attributes) -> Result<Plan> {
     let (config, warnings) = Config::parse(attributes, metadata.base());
     warnings.iter().for_each(console::warn);
     let article = metadata.article(&config.article);
@@ -305,6 +340,36 @@ pub(crate) fn mount_placement(
         capabilities,
         &mastodon_instance_for(&config),
     );
+    Ok(Plan {
+        config,
+        article,
+        strings,
+        view,
+    })
+}
+
+pub(crate) fn mount_placement(
+    document: &Document,
+    metadata: &PageMetadata,
+    attributes: &Attributes,
+    insert: impl FnOnce(&HtmlElement) -> Result<()>,
+) -> Result<HtmlElement> {
+    place(document, plan(metadata, attributes)?, insert)
+}
+
+/// Renders `plan`, inserts it and makes its controls work, in one task: a
+/// button on screen is never a dead one.
+fn place(
+    document: &Document,
+    plan: Plan,
+    insert: impl FnOnce(&HtmlElement) -> Result<()>,
+) -> Result<HtmlElement> {
+    let Plan {
+        config,
+        article,
+        strings,
+        view,
+    } = plan;
     let rendered = render::render(document, &view, strings)?;
     insert(&rendered.host)?;
 

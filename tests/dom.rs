@@ -212,6 +212,26 @@ fn mounts_after_the_script_with_page_text_as_text_only() {
     script.remove();
 }
 
+#[wasm_bindgen_test]
+fn a_planned_placement_renders_its_plan_in_a_later_call() {
+    // The loader plans a placement in one task and renders it in the next;
+    // the render must use that plan, not redo it (which would undo the
+    // split). Attributes changed in between show which one it used.
+    let planned = script(&[("data-networks", "x email")]);
+    let unplanned = script(&[("data-networks", "x email")]);
+    sharecite::plan_script(planned.clone());
+    for script in [&planned, &unplanned] {
+        script.set_attribute("data-networks", "reddit").unwrap();
+        sharecite::mount_script(script.clone());
+    }
+    assert_eq!(networks(&shadow_after(&planned)), ["x", "email"]);
+    assert_eq!(networks(&shadow_after(&unplanned)), ["reddit"]);
+    for script in [planned, unplanned] {
+        script.next_element_sibling().unwrap().remove();
+        script.remove();
+    }
+}
+
 /// A `sharecite:share` event as a page's listener sees it. Decoding it
 /// with serde rejects a detail with a missing, extra or mistyped property.
 #[derive(Debug, PartialEq, Deserialize)]

@@ -294,7 +294,7 @@ test('sharecite.ready resolves after the placements are mounted', async () => {
   await close();
 });
 
-test('starting gives the main thread back: the wasm, the page read and the placement are separate tasks', async () => {
+test('starting gives the main thread back: the wasm, the page read, the plan and the placement are separate tasks', async () => {
   // Each yield records how many placements were in the page at that moment.
   const recordYields = `
     window.__yields = [];
@@ -304,7 +304,7 @@ test('starting gives the main thread back: the wasm, the page read and the place
       return original();
     };`;
   const { page, log, close } = await browser.open('/', { init: recordYields });
-  assert.deepEqual(await page.evaluate(() => window.__yields), [0, 0], 'after instantiating, and after reading the page');
+  assert.deepEqual(await page.evaluate(() => window.__yields), [0, 0, 0], 'after instantiating, after reading the page and after planning the placement');
   assert.deepEqual(shareciteMessages(log, 'error'), []);
   await close();
 
