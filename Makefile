@@ -49,7 +49,7 @@ PORT          ?= 8080
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CHROMIUM     := /usr/bin/chromium
 
-.PHONY: tools rust-tools node-tools browsers bench-tools dist demo serve test test-native test-wasm test-e2e check-size bench fuzz icons citation-goldens fmt lint clean
+.PHONY: tools rust-tools node-tools browsers bench-tools dist demo serve test test-native test-wasm test-scripts test-e2e check-size bench fuzz icons citation-goldens fmt lint clean
 
 ## Tools ##################################################################
 
@@ -112,7 +112,7 @@ serve: demo
 
 ## Test ###################################################################
 
-test: tools browsers test-native test-wasm dist check-size test-e2e
+test: tools browsers test-native test-wasm dist check-size test-scripts test-e2e
 
 test-native:
 	cargo test --workspace --all-targets
@@ -120,6 +120,10 @@ test-native:
 
 test-wasm: tools browsers
 	cargo test --target $(WASM_TARGET) -p sharecite
+
+# The build scripts' own checks (scripts/short-names.mjs).
+test-scripts: node-tools
+	node --test tests/scripts/
 
 check-size: dist
 	node scripts/check-size.mjs

@@ -16,7 +16,13 @@ const root = new URL('..', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
 
 const version = /^version\s*=\s*"([^"]+)"/m.exec(read('Cargo.toml'))[1];
-const short = (glue, name) => shortenNames(glue, new URL(`build/${name}.min.wasm`, root), new URL(`build/${name}.names.json`, root));
+// The renamed module's one import module, and the map from the old names.
+const short = (glue, name) => {
+  const wasm = new WebAssembly.Module(readFileSync(new URL(`build/${name}.min.wasm`, root)));
+  const modules = new Set(WebAssembly.Module.imports(wasm).map((i) => i.module));
+  if (modules.size !== 1) throw new Error(`build/${name}.min.wasm: expected one import module`);
+  return shortenNames(glue, JSON.parse(read(`build/${name}.names.json`)), [...modules][0]);
+};
 const glue = short(read('build/sharecite.js'), 'sharecite_bg');
 if (!glue.startsWith('let wasm_bindgen = ')) {
   throw new Error('build/sharecite.js is not wasm-bindgen --target no-modules output');

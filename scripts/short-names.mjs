@@ -8,32 +8,26 @@
 // (throws) unless every import and every export the glue uses is renamed,
 // so a change in wasm-bindgen's output fails the build rather than the page.
 
-import { readFileSync } from 'node:fs';
-
 /**
- * `glue` is wasm-bindgen's `--target no-modules` output for the module at
- * `wasmPath` (already renamed), `namesPath` the map wasm-opt printed.
+ * `glue` is wasm-bindgen's `--target no-modules` output; `names` the map
+ * wasm-opt printed (`{ imports: [[module, from, to]], exports: [[from, to]] }`);
+ * `newModule` the import module's name in the renamed wasm.
  */
-export function shortenNames(glue, wasmPath, namesPath) {
-  const names = JSON.parse(readFileSync(namesPath, 'utf8'));
+export function shortenNames(glue, names, newModule) {
   const oldModules = new Set(names.imports.map(([module]) => module));
-  const newModules = new Set(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath))).map((i) => i.module));
-  if (oldModules.size !== 1 || newModules.size !== 1) {
-    throw new Error(`${wasmPath}: expected one import module, found ${[...oldModules, ...newModules].join(', ')}`);
-  }
+  if (oldModules.size !== 1) throw new Error(`expected one import module, found ${[...oldModules].join(', ')}`);
   const [oldModule] = oldModules;
-  const [newModule] = newModules;
 
   const imports = new Map(names.imports.map(([, from, to]) => [from, to]));
   const renamedImports = new Set();
   let out = glue.replace(/^( +)([A-Za-z_$][\w$]*): function\(/gm, (whole, indent, name) => {
     if (!imports.has(name)) return whole;
-    if (renamedImports.has(name)) throw new Error(`${namesPath}: the glue defines import ${name} twice`);
+    if (renamedImports.has(name)) throw new Error(`the glue defines import ${name} twice`);
     renamedImports.add(name);
     return `${indent}${imports.get(name)}: function(`;
   });
   const missing = [...imports.keys()].filter((name) => !renamedImports.has(name));
-  if (missing.length) throw new Error(`${namesPath}: imports not found in the glue: ${missing.join(', ')}`);
+  if (missing.length) throw new Error(`imports not found in the glue: ${missing.join(', ')}`);
 
   const moduleKey = `${JSON.stringify(oldModule)}: import0`;
   if (out.split(moduleKey).length !== 2) throw new Error(`the glue does not name its import module once as ${moduleKey}`);
@@ -41,7 +35,7 @@ export function shortenNames(glue, wasmPath, namesPath) {
 
   const exports = new Map(names.exports);
   out = out.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (whole, name) => {
-    if (!exports.has(name)) throw new Error(`the glue uses wasm.${name}, which ${namesPath} does not rename`);
+    if (!exports.has(name)) throw new Error(`the glue uses wasm.${name}, which the map does not rename`);
     return `wasm.${exports.get(name)}`;
   });
   if (/\bwasm\[/.test(out)) throw new Error('the glue reaches an export by a computed name');
