@@ -73,9 +73,9 @@ impl Prototypes {
     }
 }
 
-/// A deep clone of `cache`'s element for `key`, which `build` makes the
-/// first time.
-fn cloned(
+/// `cache`'s element for `key`, which `build` makes the first time. It
+/// never goes into the page itself: every use is a deep clone.
+fn prototype(
     cache: &'static LocalKey<RefCell<Prototypes>>,
     key: &str,
     build: impl FnOnce() -> Element,
@@ -102,7 +102,17 @@ fn cloned(
             built
         }
     };
-    dom::deep_clone(&prototype)
+    prototype
+}
+
+/// The tree of `view`'s shape, built if no placement has needed it yet.
+/// [`render`] clones it; the loader's planning task calls this first, so
+/// that the first placement's DOM is built there rather than in the task
+/// that renders.
+pub fn prepare(document: &Document, view: &View, strings: Strings) -> Element {
+    prototype(&SHAPES, &view.shape_key(), || {
+        build(document, view, strings)
+    })
 }
 
 /// Builds the placement's host and shadow tree, not yet in the document.
@@ -113,9 +123,7 @@ pub fn render(document: &Document, view: &View, strings: Strings) -> Result<Rend
     let root = host.attach_shadow(&init)?;
     style::adopt(document, &root, None)?;
 
-    let container = cloned(&SHAPES, &view.shape_key(), || {
-        build(document, view, strings)
-    });
+    let container = dom::deep_clone(&prepare(document, view, strings));
     dom::append(&root, &container);
     locate(host, root, &container, view)
 }
@@ -330,7 +338,7 @@ fn append_icon(document: &Document, parent: &Element, id: &'static str) {
     let Some(icon) = icons::icon(id) else {
         return;
     };
-    let svg = cloned(&ICONS, id, || build_icon(document, &icon));
+    let svg = dom::deep_clone(&prototype(&ICONS, id, || build_icon(document, &icon)));
     dom::append(parent, &svg);
 }
 

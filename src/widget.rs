@@ -169,8 +169,9 @@ thread_local! {
 }
 
 /// Works out, ahead of [`mount_script`] and in a task of its own, the
-/// placement a script without `data-target` asks for, so that rendering it
-/// is a shorter task. (A `data-target` list is built in slices anyway.)
+/// placement a script without `data-target` asks for, and builds the tree
+/// it will clone, so that rendering it is a shorter task. (A `data-target`
+/// list is built in slices anyway.)
 pub fn plan_script(script: &Element) {
     let Ok(document) = dom::document() else {
         return;
@@ -180,7 +181,10 @@ pub fn plan_script(script: &Element) {
         return;
     }
     match plan(&page_metadata(&document), &attributes) {
-        Ok(plan) => PLANNED.with(|planned| planned.borrow_mut().push((script.clone(), plan))),
+        Ok(plan) => {
+            let _ = render::prepare(&document, &plan.view, plan.strings);
+            PLANNED.with(|planned| planned.borrow_mut().push((script.clone(), plan)));
+        }
         Err(error) => console::error("could not mount", &error),
     }
 }
