@@ -347,7 +347,10 @@ pub fn excerpt(description: &str, first_paragraph: impl FnOnce() -> String) -> S
 /// Text as HTML paragraphs: blank lines separate them, single line breaks
 /// become `<br>`.
 fn push_paragraphs(html: &mut String, text: &str) {
-    for paragraph in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+    for paragraph in crate::search::split(text, "\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         html.push_str("<p>");
         for (index, line) in paragraph.lines().enumerate() {
             if index > 0 {

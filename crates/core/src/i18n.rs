@@ -130,7 +130,7 @@ impl Strings {
     /// included), for callers that put a link or markup in between.
     pub fn around(&self, key: Key, placeholder: &str) -> (&'static str, &'static str) {
         let sentence = self.get(key);
-        sentence.split_once(placeholder).unwrap_or((sentence, ""))
+        crate::search::split_once(sentence, placeholder).unwrap_or((sentence, ""))
     }
 
     /// A date written out as the language writes it, to its precision.

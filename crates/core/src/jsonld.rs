@@ -302,7 +302,9 @@ fn clean_text(text: &str) -> String {
 }
 
 fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
+    // Bytes, not `str::contains`, which would bring std's searcher (see
+    // `crate::search`).
+    if !text.as_bytes().contains(&b'&') {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());

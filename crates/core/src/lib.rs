@@ -67,6 +67,7 @@ pub mod json;
 pub mod jsonld;
 pub mod metadata;
 pub mod network;
+mod search;
 pub mod template;
 pub mod url;
 pub mod view;

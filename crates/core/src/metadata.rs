@@ -463,7 +463,7 @@ impl Metas<'_> {
 
 /// A DOI from `10.1234/x`, `doi:10.1234/x` or `https://doi.org/10.1234/x`.
 pub fn bare_doi(text: &str) -> Option<String> {
-    let start = text.find("10.")?;
+    let start = crate::search::find(text, "10.")?;
     let doi = text[start..].trim();
     let (prefix, suffix) = doi.split_once('/')?;
     let registrant = &prefix[3..];

@@ -327,7 +327,8 @@ pub fn parse_mastodon_instance(input: &str) -> Option<String> {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-')
     });
-    let has_dot = host.contains('.');
+    // Bytes, not `str::contains` (see `crate::search`).
+    let has_dot = host.as_bytes().contains(&b'.');
     let top_level_alphabetic = host
         .rsplit('.')
         .next()
@@ -364,14 +365,40 @@ fn truncate(text: &str, limit: usize) -> String {
     out
 }
 
-/// Line breaks as `mailto:` wants them (RFC 6068 §5: CRLF).
+/// Line breaks as `mailto:` wants them (RFC 6068 §5: CRLF). A scan rather
+/// than two `replace`s, which would bring std's searcher (`crate::search`).
 fn crlf(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\n', "\r\n")
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    for c in text.chars() {
+        if c == '\n' && !out.ends_with('\r') {
+            out.push('\r');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_breaks_become_crlf_once() {
+        let cases = [
+            ("", ""),
+            ("one line", "one line"),
+            ("a\nb", "a\r\nb"),
+            ("a\r\nb", "a\r\nb"),
+            ("a\n\nb\r\n", "a\r\n\r\nb\r\n"),
+            ("lone\rcarriage", "lone\rcarriage"),
+            ("\r\r\n\n", "\r\r\n\r\n"),
+            ("«é»\n", "«é»\r\n"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(crlf(text), want, "{text:?}");
+            assert_eq!(crlf(text), text.replace("\r\n", "\n").replace('\n', "\r\n"));
+        }
+    }
 
     const TITLE: &str = "The U.S. Ultimatum on Huawei Is Backfiring";
     const URL: &str =

@@ -174,7 +174,7 @@ impl Url {
             clean.query = if kept.is_empty() { None } else { Some(kept) };
         }
         if let Some(fragment) = &self.fragment {
-            let kept = match fragment.find(":~:") {
+            let kept = match crate::search::find(fragment, ":~:") {
                 Some(directive) => &fragment[..directive],
                 None => fragment.as_str(),
             };
