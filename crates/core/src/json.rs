@@ -36,6 +36,7 @@ impl Json {
     /// Reads one JSON text, surrounded by optional whitespace.
     pub fn parse(text: &str) -> Result<Json, JsonError> {
         let mut reader = Reader {
+            text,
             bytes: text.as_bytes(),
             pos: 0,
         };
@@ -89,6 +90,7 @@ impl Json {
 }
 
 struct Reader<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     pos: usize,
 }
@@ -232,8 +234,7 @@ impl Reader<'_> {
             }
             self.digits();
         }
-        let text = core::str::from_utf8(&self.bytes[start..self.pos]).map_err(|_| self.error())?;
-        Ok(Json::Number(text.to_string()))
+        Ok(Json::Number(self.slice(start)?.to_string()))
     }
 
     fn digits(&mut self) {
@@ -242,18 +243,28 @@ impl Reader<'_> {
         }
     }
 
+    /// The text from `start` to here. Every caller stops at an ASCII byte,
+    /// so both ends are character boundaries (and the text needs no second
+    /// UTF-8 check).
+    fn slice(&self, start: usize) -> Result<&str, JsonError> {
+        self.text.get(start..self.pos).ok_or_else(|| self.error())
+    }
+
     fn string(&mut self) -> Result<String, JsonError> {
         self.pos += 1;
-        let mut out: Vec<u8> = Vec::new();
+        let mut out = String::new();
+        // Where the text not yet copied to `out` starts.
+        let mut run = self.pos;
         loop {
             let byte = self.peek().ok_or_else(|| self.error())?;
             match byte {
                 b'"' => {
+                    out.push_str(self.slice(run)?);
                     self.pos += 1;
-                    // The input is a &str and escapes produce valid UTF-8.
-                    return String::from_utf8(out).map_err(|_| self.error());
+                    return Ok(out);
                 }
                 b'\\' => {
+                    out.push_str(self.slice(run)?);
                     self.pos += 1;
                     let escape = self.peek().ok_or_else(|| self.error())?;
                     self.pos += 1;
@@ -273,8 +284,8 @@ impl Reader<'_> {
                             })
                         }
                     };
-                    let mut buffer = [0u8; 4];
-                    out.extend_from_slice(decoded.encode_utf8(&mut buffer).as_bytes());
+                    out.push(decoded);
+                    run = self.pos;
                 }
                 0x00..=0x1f => {
                     // Raw control characters are invalid JSON, but CMSes emit
@@ -282,10 +293,7 @@ impl Reader<'_> {
                     // refuses them, and so do we, for one behaviour.
                     return Err(self.error());
                 }
-                _ => {
-                    out.push(byte);
-                    self.pos += 1;
-                }
+                _ => self.pos += 1,
             }
         }
     }
@@ -355,6 +363,7 @@ mod tests {
         html_comment_wrapper: "<!-- {\"a\":null} -->" => Json::Object(vec![("a".into(), Json::Null)]);
         cdata_wrapper: "//<![CDATA[\n[]\n//]]>" => Json::Array(vec![]);
         utf8_passthrough: "\"Korybko — “5G”\"" => s("Korybko — “5G”");
+        escapes_between_multibyte_runs: r#""Ω\u03a9Ω\t“end”""# => s("ΩΩΩ\t“end”");
     }
 
     macro_rules! rejects {
