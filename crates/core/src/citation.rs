@@ -336,7 +336,7 @@ pub fn excerpt(description: &str, first_paragraph: impl FnOnce() -> String) -> S
         return source;
     }
     let cut: String = source.chars().take(EXCERPT_LIMIT).collect();
-    let end = cut.rfind(' ').unwrap_or(cut.len());
+    let end = crate::search::rfind(&cut, b" ").unwrap_or(cut.len());
     let mut out = cut[..end]
         .trim_end_matches([',', ';', ':', '.', ' '])
         .to_string();

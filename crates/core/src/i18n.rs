@@ -32,7 +32,7 @@ impl Strings {
                 {
                     return tag;
                 }
-                candidate = match candidate.rfind('-') {
+                candidate = match crate::search::rfind(candidate, b"-") {
                     Some(dash) => &candidate[..dash],
                     None => "",
                 };

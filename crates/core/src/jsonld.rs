@@ -89,10 +89,7 @@ fn collect<'a>(value: &'a Json, nodes: &mut Vec<&'a Json>) {
 /// The local name of a type IRI: `http://schema.org/NewsArticle` and
 /// `schema:NewsArticle` are `NewsArticle`.
 fn local_name(type_name: &str) -> &str {
-    type_name
-        .rsplit(['/', ':', '#'])
-        .next()
-        .unwrap_or(type_name)
+    crate::search::after_last(type_name, b"/:#")
 }
 
 fn has_type(node: &Json, wanted: &[&str]) -> bool {

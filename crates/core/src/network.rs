@@ -313,7 +313,7 @@ pub fn parse_mastodon_instance(input: &str) -> Option<String> {
         }
     }
     host = host.split(['/', '?', '#']).next().unwrap_or("");
-    if let Some(at) = host.rfind('@') {
+    if let Some(at) = crate::search::rfind(host, b"@") {
         host = &host[at + 1..];
     }
     let host = host.trim_end_matches('.');
@@ -329,10 +329,9 @@ pub fn parse_mastodon_instance(input: &str) -> Option<String> {
     });
     // Bytes, not `str::contains` (see `crate::search`).
     let has_dot = host.as_bytes().contains(&b'.');
-    let top_level_alphabetic = host
-        .rsplit('.')
-        .next()
-        .is_some_and(|tld| tld.bytes().any(|b| b.is_ascii_alphabetic()));
+    let top_level_alphabetic = crate::search::after_last(&host, b".")
+        .bytes()
+        .any(|b| b.is_ascii_alphabetic());
     (labels_ok && has_dot && top_level_alphabetic && host.len() <= 253).then_some(host)
 }
 

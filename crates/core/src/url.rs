@@ -97,7 +97,7 @@ impl Url {
     /// The host, lowercased, without userinfo or port; empty when absent.
     pub fn host(&self) -> &str {
         let authority = self.authority.as_deref().unwrap_or("");
-        let host_and_port = match authority.rfind('@') {
+        let host_and_port = match crate::search::rfind(authority, b"@") {
             Some(at) => &authority[at + 1..],
             None => authority,
         };
@@ -107,7 +107,7 @@ impl Url {
                 None => host_and_port,
             };
         }
-        match host_and_port.rfind(':') {
+        match crate::search::rfind(host_and_port, b":") {
             Some(colon) => &host_and_port[..colon],
             None => host_and_port,
         }
@@ -156,7 +156,7 @@ impl Url {
     pub fn without_tracking(&self) -> Url {
         let mut clean = self.clone();
         if let Some(authority) = &self.authority {
-            if let Some(at) = authority.rfind('@') {
+            if let Some(at) = crate::search::rfind(authority, b"@") {
                 clean.authority = Some(authority[at + 1..].to_string());
             }
         }
@@ -285,7 +285,7 @@ impl Url {
         } else {
             let merged = match (
                 self.authority.is_some() && self.path.is_empty(),
-                self.path.rfind('/'),
+                crate::search::rfind(&self.path, b"/"),
             ) {
                 (true, _) => {
                     let mut merged = String::from("/");
@@ -359,7 +359,7 @@ fn split_off(text: &str, separator: char) -> (&str, Option<&str>) {
 
 /// Lowercases the host and refuses characters no host may hold.
 fn normalize_authority(authority: &str) -> Option<String> {
-    let (userinfo, host_and_port) = match authority.rfind('@') {
+    let (userinfo, host_and_port) = match crate::search::rfind(authority, b"@") {
         Some(at) => (Some(&authority[..at]), &authority[at + 1..]),
         None => (None, authority),
     };
