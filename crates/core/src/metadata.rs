@@ -261,11 +261,11 @@ impl PageMetadata {
     /// single-page navigation, a canonical link or JSON-LD block the site
     /// forgot to update describes the previous article, and the new
     /// location and title are the truth.
-    pub fn without_stale(&self, initial: &PageMetadata) -> PageMetadata {
+    pub fn without_stale(self, initial: &PageMetadata) -> PageMetadata {
         if self.location == initial.location {
-            return self.clone();
+            return self;
         }
-        let mut fresh = self.clone();
+        let mut fresh = self;
         for (tier, old) in fresh.tiers.iter_mut().zip(initial.tiers.iter()).take(4) {
             if tier == old {
                 // The site's and publisher's names are not the article's: keep them.
@@ -276,9 +276,8 @@ impl PageMetadata {
                 };
             }
         }
-        let fallbacks = &mut fresh.tiers[4];
-        if self.canonical.is_some() && self.canonical == initial.canonical {
-            fallbacks.url = Url::parse(&self.location)
+        if fresh.canonical.is_some() && fresh.canonical == initial.canonical {
+            fresh.tiers[4].url = Url::parse(&fresh.location)
                 .filter(Url::is_web)
                 .map(|u| u.as_string());
         }
