@@ -48,13 +48,28 @@ pub fn rfind(text: &str, bytes: &[u8]) -> Option<usize> {
     text.bytes().rposition(|b| bytes.contains(&b))
 }
 
+/// `text` before and after the last of the ASCII `bytes`
+/// (`str::rsplit_once` with those characters).
+pub fn rsplit_once<'a>(text: &'a str, bytes: &[u8]) -> Option<(&'a str, &'a str)> {
+    let at = rfind(text, bytes)?;
+    Some((&text[..at], &text[at + 1..]))
+}
+
 /// `text` after the last of the ASCII `bytes`, or all of it
 /// (`str::rsplit(…).next()`).
 pub fn after_last<'a>(text: &'a str, bytes: &[u8]) -> &'a str {
-    match rfind(text, bytes) {
-        Some(at) => &text[at + 1..],
-        None => text,
+    rsplit_once(text, bytes).map_or(text, |(_, after)| after)
+}
+
+/// Where `needle` last occurs in `haystack` (`str::rfind`).
+pub fn rfind_str(haystack: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(haystack.len());
     }
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .rposition(|window| window == needle.as_bytes())
 }
 
 #[cfg(test)]
@@ -62,7 +77,7 @@ mod tests {
     use super::*;
     use alloc::vec::Vec;
 
-    const CASES: [(&str, &str); 11] = [
+    const CASES: [(&str, &str); 12] = [
         ("x:~:text=y", ":~:"),
         ("doi:10.1234/x", "10."),
         ("Originally published on {source}.", "{source}"),
@@ -70,6 +85,7 @@ mod tests {
         ("one\n\ntwo\n\n\nthree", "\n\n"),
         ("aaa", "aaaa"),
         ("ababc", "abc"),
+        ("“a” and “b”", "”"),
         ("{source}", "{source}"),
         ("abc", ""),
         ("", "x"),
@@ -87,9 +103,17 @@ mod tests {
             "a.b.c",
             "x#y/z",
             "é@ü",
+            "King, Martin Luther, Jr.",
+            "Jean de",
         ];
         for text in texts {
             assert_eq!(rfind(text, b"@"), text.rfind('@'), "{text:?}");
+            assert_eq!(
+                rsplit_once(text, b" ,"),
+                text.rsplit_once([' ', ',']),
+                "{text:?}"
+            );
+            assert_eq!(rsplit_once(text, b"@"), text.rsplit_once('@'), "{text:?}");
             assert_eq!(rfind(text, b"/:#"), text.rfind(['/', ':', '#']), "{text:?}");
             assert_eq!(
                 after_last(text, b"."),
@@ -111,6 +135,11 @@ mod tests {
                 find(text, needle),
                 text.find(needle),
                 "find {text:?} {needle:?}"
+            );
+            assert_eq!(
+                rfind_str(text, needle),
+                text.rfind(needle),
+                "rfind {text:?} {needle:?}"
             );
             assert_eq!(
                 split_once(text, needle),

@@ -254,7 +254,7 @@ pub fn split_inverted(display: &str) -> Option<(&str, &str, &str)> {
     if SUFFIXES.contains(&rest) {
         return None;
     }
-    let (given, suffix) = match rest.rsplit_once(',') {
+    let (given, suffix) = match crate::search::rsplit_once(rest, b",") {
         Some((given, suffix)) if SUFFIXES.contains(&suffix.trim()) => (given.trim(), suffix.trim()),
         _ => (rest, ""),
     };
@@ -282,7 +282,7 @@ pub fn parse_person(display: &str) -> Name {
         }
         return name;
     }
-    let (body, suffix) = match display.rsplit_once([' ', ',']) {
+    let (body, suffix) = match crate::search::rsplit_once(display, b" ,") {
         Some((body, last)) if SUFFIXES.contains(&last.trim()) => {
             (body.trim_end_matches([',', ' ']), last.trim())
         }
@@ -372,7 +372,7 @@ fn split_family_particle(family: &str) -> Name {
 
 /// "Jean de" → ("Jean", "de").
 fn split_trailing_particle(given: &str) -> (&str, &str) {
-    match given.rsplit_once(' ') {
+    match crate::search::rsplit_once(given, b" ") {
         Some((first, last)) if last.chars().next().is_some_and(super::text::is_small) => {
             (first, last)
         }

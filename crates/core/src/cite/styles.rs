@@ -226,7 +226,11 @@ pub fn mla(item: &Item) -> Entry {
     }
     if is_journal(item) && !item.page.is_empty() {
         let pages = page_range(&item.page, PageRange::MinimalTwo);
-        let prefix = if pages.contains('–') { "pp. " } else { "p. " };
+        let prefix = if crate::search::find(&pages, "–").is_some() {
+            "pp. "
+        } else {
+            "p. "
+        };
         parts.push(([prefix, &pages].concat(), false));
     }
     parts.push((item.link(), false));

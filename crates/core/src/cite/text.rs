@@ -94,7 +94,8 @@ impl Entry {
 }
 
 fn insert_before_quote(out: &mut String, mark: char) {
-    if let Some(at) = out.rfind(CLOSE_QUOTE) {
+    let mut quote = [0; 4];
+    if let Some(at) = crate::search::rfind_str(out, CLOSE_QUOTE.encode_utf8(&mut quote)) {
         out.insert(at, mark);
     }
 }
