@@ -16,7 +16,7 @@ thread_local! {
 }
 
 fn css() -> String {
-    [STYLESHEET, BRAND_CSS].concat()
+    sharecite_core::join::concat(&[STYLESHEET, BRAND_CSS])
 }
 
 fn build() -> Option<CssStyleSheet> {

@@ -146,7 +146,7 @@ pub fn add_locale(tag: &str, text: &str) -> bool {
         }
         None => {
             console::warn(&Warning::new(
-                ["locales/", tag, ".txt"].concat(),
+                sharecite_core::join::concat(&["locales/", tag, ".txt"]),
                 tag,
                 WarningKind::UnknownValue("a complete locale file; using English"),
             ));

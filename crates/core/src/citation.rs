@@ -121,7 +121,7 @@ impl<'a> Attribution<'a> {
         let source = match &original.url {
             Some(url) => {
                 let url = url.as_string();
-                [original.name.as_str(), " (", url.as_str(), ")"].concat()
+                crate::join::concat(&[original.name.as_str(), " (", url.as_str(), ")"])
             }
             None => original.name.clone(),
         };

@@ -173,7 +173,7 @@ impl Strings {
         if rest.is_empty() {
             return last.clone();
         }
-        let head = rest.join(self.get(Key::ListSeparator));
+        let head = crate::join::join(rest, self.get(Key::ListSeparator));
         fill(self.get(Key::ListLast), &[("a", &head), ("b", last)])
     }
 }

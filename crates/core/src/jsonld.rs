@@ -246,7 +246,7 @@ impl<'a> Graph<'a> {
                 let name = text_of(node.get("name")).or_else(|| {
                     let given = text_of(node.get("givenName"))?;
                     let family = text_of(node.get("familyName"))?;
-                    Some([given.as_str(), " ", family.as_str()].concat())
+                    Some(crate::join::concat(&[given.as_str(), " ", family.as_str()]))
                 })?;
                 if has_type(
                     node,

@@ -63,6 +63,7 @@ pub mod date;
 pub mod encode;
 pub mod i18n;
 pub mod icons;
+pub mod join;
 pub mod json;
 pub mod jsonld;
 pub mod metadata;

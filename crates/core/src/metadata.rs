@@ -360,7 +360,7 @@ impl Metas<'_> {
             self.first(&["citation_lastpage"]),
         ) {
             (Some(first), Some(last)) if first != last => {
-                Some([first.as_str(), "-", last.as_str()].concat())
+                Some(crate::join::concat(&[first.as_str(), "-", last.as_str()]))
             }
             (first, _) => first,
         };

@@ -420,7 +420,7 @@ fn remove_dot_segments(path: &str) -> String {
             other => output.push(other),
         }
     }
-    let joined = output.join("/");
+    let joined = crate::join::join(&output, "/");
     if path.starts_with('/') && !joined.starts_with('/') {
         let mut rooted = String::with_capacity(joined.len() + 1);
         rooted.push('/');

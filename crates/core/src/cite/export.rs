@@ -136,7 +136,7 @@ impl Fields {
     /// `@type{key`, with the author and title every entry starts with.
     fn entry(entry_type: &str, item: &Item) -> Fields {
         let mut fields = Fields {
-            out: ["@", entry_type, "{", &citation_key(item)].concat(),
+            out: crate::join::concat(&["@", entry_type, "{", &citation_key(item)]),
         };
         fields.names(&item.authors);
         fields.field("title", &item.title, true);
@@ -152,7 +152,11 @@ impl Fields {
             let accessed = accessed.iso();
             self.verbatim("urldate", &accessed);
             if accessed_note {
-                self.field("note", &["Accessed ", &accessed].concat(), false);
+                self.field(
+                    "note",
+                    &crate::join::concat(&["Accessed ", &accessed]),
+                    false,
+                );
             }
         }
         self.out.push_str("\n}");

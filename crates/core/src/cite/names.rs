@@ -313,19 +313,19 @@ pub fn parse_person(display: &str) -> Name {
                 .map(|p| p + start);
             match family_start {
                 Some(family_start) => (
-                    words[..start].join(" "),
-                    words[start..family_start].join(" "),
-                    words[family_start..].join(" "),
+                    crate::join::join(&words[..start], " "),
+                    crate::join::join(&words[start..family_start], " "),
+                    crate::join::join(&words[family_start..], " "),
                 ),
                 None => (
-                    words[..words.len() - 1].join(" "),
+                    crate::join::join(&words[..words.len() - 1], " "),
                     String::new(),
                     words[words.len() - 1].to_string(),
                 ),
             }
         }
         None => (
-            words[..words.len() - 1].join(" "),
+            crate::join::join(&words[..words.len() - 1], " "),
             String::new(),
             words[words.len() - 1].to_string(),
         ),
@@ -356,13 +356,13 @@ fn split_family_particle(family: &str) -> Name {
         .take_while(|w| w.chars().next().is_some_and(super::text::is_small))
         .count();
     if lowercase > 0 && lowercase < words.len() {
-        let mut name = Name::person(&words[lowercase..].join(" "), "");
+        let mut name = Name::person(&crate::join::join(&words[lowercase..], " "), "");
         if let Name::Person {
             non_dropping_particle,
             ..
         } = &mut name
         {
-            *non_dropping_particle = words[..lowercase].join(" ");
+            *non_dropping_particle = crate::join::join(&words[..lowercase], " ");
         }
         name
     } else {

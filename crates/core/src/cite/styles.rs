@@ -45,8 +45,8 @@ fn number(value: impl Into<u32>) -> String {
 fn month_day_year(date: &Date) -> String {
     let year = number(date.year);
     match (month(&MONTHS, date), date.day) {
-        (Some(m), Some(d)) => [m, " ", &number(d), ", ", &year].concat(),
-        (Some(m), None) => [m, " ", &year].concat(),
+        (Some(m), Some(d)) => crate::join::concat(&[m, " ", &number(d), ", ", &year]),
+        (Some(m), None) => crate::join::concat(&[m, " ", &year]),
         _ => year,
     }
 }
@@ -55,8 +55,8 @@ fn month_day_year(date: &Date) -> String {
 fn mla_date(date: &Date, with_day: bool) -> String {
     let year = number(date.year);
     match (month(&MLA_MONTHS, date), date.day.filter(|_| with_day)) {
-        (Some(m), Some(d)) => [&number(d), " ", m, " ", &year].concat(),
-        (Some(m), None) => [m, " ", &year].concat(),
+        (Some(m), Some(d)) => crate::join::concat(&[&number(d), " ", m, " ", &year]),
+        (Some(m), None) => crate::join::concat(&[m, " ", &year]),
         _ => year,
     }
 }
@@ -215,10 +215,10 @@ pub fn mla(item: &Item) -> Entry {
     }
     if is_journal(item) {
         if !item.volume.is_empty() {
-            parts.push((["vol. ", &item.volume].concat(), false));
+            parts.push((crate::join::concat(&["vol. ", &item.volume]), false));
         }
         if !item.issue.is_empty() {
-            parts.push((["no. ", &item.issue].concat(), false));
+            parts.push((crate::join::concat(&["no. ", &item.issue]), false));
         }
     }
     if let Some(date) = &item.issued {
@@ -231,7 +231,7 @@ pub fn mla(item: &Item) -> Entry {
         } else {
             "p. "
         };
-        parts.push(([prefix, &pages].concat(), false));
+        parts.push((crate::join::concat(&[prefix, &pages]), false));
     }
     parts.push((item.link(), false));
     for (index, (text, italic)) in parts.iter().enumerate() {
@@ -355,7 +355,10 @@ pub fn chicago(item: &Item) -> Entry {
                     parts.clear();
                     entry.punct(". ");
                 }
-                parts.push(["Accessed ", &month_day_year(accessed)].concat());
+                parts.push(crate::join::concat(&[
+                    "Accessed ",
+                    &month_day_year(accessed),
+                ]));
             }
             (None, None) => {}
         }
@@ -405,7 +408,7 @@ pub fn chicago_author_date(item: &Item) -> Entry {
         if let Some(date) = &item.issued {
             if let Some(m) = month(&MONTHS, date) {
                 parts.push(match date.day {
-                    Some(day) => [m, " ", &number(day)].concat(),
+                    Some(day) => crate::join::concat(&[m, " ", &number(day)]),
                     None => m.to_string(),
                 });
             }

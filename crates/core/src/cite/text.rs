@@ -253,14 +253,14 @@ pub fn page_range(pages: &str, format: PageRange) -> String {
     let (first, last) = (first.trim(), last.trim_start_matches(['-', '–']).trim());
     let numeric = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if !numeric(first) || !numeric(last) || last.len() != first.len() || first >= last {
-        return [first, "–", last].concat();
+        return crate::join::concat(&[first, "–", last]);
     }
     let shortened = match format {
         PageRange::Expanded => last,
         PageRange::MinimalTwo => minimal(first, last, 2),
         PageRange::Chicago => chicago(first, last),
     };
-    [first, "–", shortened].concat()
+    crate::join::concat(&[first, "–", shortened])
 }
 
 /// The last number without the leading digits it shares with the first,
