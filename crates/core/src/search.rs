@@ -4,10 +4,11 @@
 //! (and, in today's std, `str::contains` with a `char`) bring that searcher
 //! into the wasm: 1 KB gzipped, measured, for the few short separators and
 //! placeholders the core looks for in short texts, where a plain scan is
-//! as quick. Searching backwards for a `char` brings a reverse searcher
-//! and `memrchr` (another 0.5 KB raw) where the byte scan of [`rfind`]
-//! does the same for the ASCII delimiters of URLs and tags. These answer
-//! exactly as the `str` methods do; the tests hold them to it.
+//! as quick. Searching backwards (`rfind`, `rsplit_once` with a `char` or
+//! a string) brings a reverse searcher and `memrchr`, where a byte scan
+//! does the same for ASCII delimiters; together these took 1.6 KB off the
+//! widget and 1.0 KB off the citation module. Each function answers
+//! exactly as the `str` method it names does; the tests hold them to it.
 
 /// Where `needle` first occurs in `haystack` (`str::find`).
 pub fn find(haystack: &str, needle: &str) -> Option<usize> {
