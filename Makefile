@@ -92,8 +92,9 @@ dist: tools
 	@# widget's `std` feature, and std's panic handler would clash with the
 	@# no_std citation module's.
 	$(SIZE_CARGO) -p sharecite-cite -Zbuild-std=core,alloc
-	wasm-bindgen --target no-modules --no-typescript --out-dir build $(RELEASE_WASM)
-	wasm-bindgen --target no-modules --no-typescript --out-dir build/cite $(CITE_WASM)
+	@# The loader always names the wasm's URL, so the glue needs no fallback of its own.
+	wasm-bindgen --target no-modules --no-typescript --omit-default-module-path --out-dir build $(RELEASE_WASM)
+	wasm-bindgen --target no-modules --no-typescript --omit-default-module-path --out-dir build/cite $(CITE_WASM)
 	wasm-opt $(WASM_OPT_FLAGS) build/sharecite_bg.wasm -o build/sharecite_bg.opt.wasm
 	wasm-opt $(WASM_OPT_FLAGS) build/cite/sharecite_cite_bg.wasm -o build/sharecite_cite_bg.opt.wasm
 	$(WASM_SHORT_NAMES) build/sharecite_bg.opt.wasm -o build/sharecite_bg.min.wasm > build/sharecite_bg.names.json
