@@ -132,6 +132,16 @@
     else resolve();
   });
 
+  // Every call into the wasm that the loader makes: a failure is reported
+  // once, as `sharecite: could not <what>`, and goes no further.
+  const guard = (what, run) => {
+    try {
+      run();
+    } catch (error) {
+      console.error(`sharecite: could not ${what}`, error);
+    }
+  };
+
   function mount(script) {
     if (seen.has(script)) return Promise.resolve();
     seen.add(script);
@@ -140,29 +150,11 @@
     if (script.getAttribute('data-mount') === 'manual') return Promise.resolve();
     return loadLocale(script.getAttribute('data-lang'))
       .then(() => parsed)
-      .then(() => {
-        try {
-          glue.read_page();
-        } catch (error) {
-          console.error('sharecite: could not read the page', error);
-        }
-        return nextTask();
-      })
-      .then(() => {
-        try {
-          glue.plan_script(script);
-        } catch (error) {
-          console.error('sharecite: could not mount', error);
-        }
-        return nextTask();
-      })
-      .then(() => {
-        try {
-          glue.mount_script(script);
-        } catch (error) {
-          console.error('sharecite: could not mount', error);
-        }
-      });
+      .then(() => guard('read the page', () => glue.read_page()))
+      .then(nextTask)
+      .then(() => guard('mount', () => glue.plan_script(script)))
+      .then(nextTask)
+      .then(() => guard('mount', () => glue.mount_script(script)));
   }
 
   function accept(script, url) {
@@ -189,13 +181,6 @@
       let placement = null;
       let destroyed = false;
       let pending = [];
-      const guard = (what, run) => {
-        try {
-          run();
-        } catch (error) {
-          console.error(`sharecite: could not ${what}`, error);
-        }
-      };
       const mounted = whenLoaded.then(() => parsed).then(() => {
         if (destroyed) return;
         const wanted = options && options.lang;

@@ -49,20 +49,15 @@ pub fn plan_script(script: web_sys::Element) {
 /// the shared stylesheet, ahead of mounting.
 ///
 /// The loader starts a placement in three tasks, yielding between them:
-/// this, [`plan_script`] and [`mount_script`]. Side by side at 4x CPU
-/// throttling (20 interleaved runs, marks around each call), the longest of
-/// them fell from a median 71 ms (reading, then planning and rendering in
-/// one call) to 51 ms, and ran over 50 ms in 10 runs instead of 16; ready
-/// time did not change. Building the first tree while planning, not while
-/// rendering, then took rendering from 31 to 17 ms and the longest task
-/// from 34 to 31 ms (another such comparison, on a quieter machine). Much
-/// of each task is V8 compiling wasm functions on their first call and
-/// Blink creating elements (as costly from plain JS, measured), which only
-/// spreading the work can shorten.
+/// this, [`plan_script`] and [`mount_script`]. Much of each is V8 compiling
+/// wasm functions on their first call and Blink creating elements, which
+/// only spreading the work can shorten: side by side, giving planning a
+/// task of its own took the longest from a median 71 ms to 51 ms at 4x
+/// throttling (the README's Performance section has the rest).
 #[wasm_bindgen]
 pub fn read_page() {
     if let Ok(document) = dom::document() {
-        widget::read_page(&document);
+        widget::page_metadata(&document);
     }
     style::prepare();
 }

@@ -14,7 +14,8 @@ use sharecite_core::view::{Control, View};
 use sharecite_core::{Network, Strings};
 use wasm_bindgen::JsCast;
 use web_sys::{
-    Document, Element, HtmlElement, HtmlInputElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
+    CssStyleSheet, Document, Element, HtmlElement, HtmlInputElement, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
 };
 
 use crate::dom::{self, element, Result};
@@ -115,14 +116,24 @@ pub fn prepare(document: &Document, view: &View, strings: Strings) -> Element {
     })
 }
 
+/// A `<div>` marked with attribute `marker`, and its open shadow root
+/// styled with the shared sheet, then `own` (see [`style::adopt`]): what
+/// every placement and the quote popover sit in.
+pub fn shadow_host(
+    document: &Document,
+    marker: &'static str,
+    own: Option<&CssStyleSheet>,
+) -> Result<(HtmlElement, ShadowRoot)> {
+    let host: HtmlElement = element(document, "div", "", None).unchecked_into();
+    dom::set_attribute(&host, marker, "");
+    let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+    style::adopt(document, &root, own)?;
+    Ok((host, root))
+}
+
 /// Builds the placement's host and shadow tree, not yet in the document.
 pub fn render(document: &Document, view: &View, strings: Strings) -> Result<Rendered> {
-    let host: HtmlElement = document.create_element("div")?.unchecked_into();
-    dom::set_attribute(&host, "data-sharecite-host", "");
-    let init = ShadowRootInit::new(ShadowRootMode::Open);
-    let root = host.attach_shadow(&init)?;
-    style::adopt(document, &root, None)?;
-
+    let (host, root) = shadow_host(document, "data-sharecite-host", None)?;
     let container = dom::deep_clone(&prepare(document, view, strings));
     dom::append(&root, &container);
     locate(host, root, &container, view)

@@ -11,13 +11,11 @@ use sharecite_core::i18n::Key;
 use sharecite_core::view::quote_hrefs;
 use sharecite_core::{Clip, Network};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{
-    CssStyleSheet, Element, HtmlElement, KeyboardEvent, Node, ShadowRootInit, ShadowRootMode,
-};
+use web_sys::{CssStyleSheet, Element, HtmlElement, KeyboardEvent, Node};
 
 use crate::dom::{self, element, Result};
 use crate::widget::{remembered_mastodon_instance, State};
-use crate::{console, render, style};
+use crate::{console, render};
 
 /// Selections shorter than this are slips of the mouse, not quotes.
 const MIN_QUOTE_CHARS: usize = 3;
@@ -306,12 +304,9 @@ impl State {
 
     fn build_quote_popover(self: &Rc<Self>) -> Result<QuotePopover> {
         let document = dom::document()?;
-        let host: HtmlElement = document.create_element("div")?.unchecked_into();
-        dom::set_attribute(&host, "data-sharecite-quote", "");
-        dom::set_attribute(&host, "hidden", "");
-        let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
         let position = CssStyleSheet::new()?;
-        style::adopt(&document, &root, Some(&position))?;
+        let (host, root) = render::shadow_host(&document, "data-sharecite-quote", Some(&position))?;
+        dom::set_attribute(&host, "hidden", "");
 
         let container = element(&document, "div", "root quote", Some("quote"));
         dom::set_attribute(&container, "role", "toolbar");

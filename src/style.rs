@@ -49,7 +49,7 @@ pub fn adopt(
         Reflect::set(root, &JsValue::from_str("adoptedStyleSheets"), &sheets)
     })?;
     if !adopted {
-        let style = document.create_element("style")?;
+        let style = dom::element(document, "style", "", None);
         style.set_text_content(Some(&css()));
         dom::append(root, &style);
     }

@@ -200,7 +200,7 @@ fn target_selector(attributes: &Attributes) -> Option<&str> {
 
 /// Mounts the placements `script` asks for. The document must be parsed:
 /// the loader waits for that, because reading the page (see
-/// [`read_page`]) must not happen earlier either.
+/// [`page_metadata`]) must not happen earlier either.
 pub fn mount_script(script: &Element) {
     if let Err(error) = try_mount(script) {
         console::error("could not mount", &error);
@@ -299,14 +299,6 @@ impl Page {
         });
         metadata
     }
-}
-
-/// Reads the page's metadata now, if it has not been read, so that a
-/// placement mounted later finds it ready.
-pub(crate) fn read_page(document: &Document) {
-    PAGE.with(|page| {
-        page.borrow_mut().metadata(document);
-    });
 }
 
 /// The page's current metadata (see [`Page::metadata`]).

@@ -299,9 +299,7 @@ fn clean_text(text: &str) -> String {
 }
 
 fn decode_entities(text: &str) -> String {
-    // Bytes, not `str::contains`, which would bring std's searcher (see
-    // `crate::search`).
-    if !text.as_bytes().contains(&b'&') {
+    if crate::search::find(text, "&").is_none() {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());

@@ -327,8 +327,7 @@ pub fn parse_mastodon_instance(input: &str) -> Option<String> {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-')
     });
-    // Bytes, not `str::contains` (see `crate::search`).
-    let has_dot = host.as_bytes().contains(&b'.');
+    let has_dot = crate::search::find(&host, ".").is_some();
     let top_level_alphabetic = crate::search::after_last(&host, b".")
         .bytes()
         .any(|b| b.is_ascii_alphabetic());

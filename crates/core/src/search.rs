@@ -46,6 +46,8 @@ pub fn split<'a>(text: &'a str, separator: &'a str) -> impl Iterator<Item = &'a 
 /// Where the last of the ASCII `bytes` is in `text` (`str::rfind` with
 /// those characters).
 pub fn rfind(text: &str, bytes: &[u8]) -> Option<usize> {
+    // Slicing after a match assumes a one-byte character.
+    debug_assert!(bytes.is_ascii());
     text.bytes().rposition(|b| bytes.contains(&b))
 }
 

@@ -303,6 +303,18 @@ pub fn share_hrefs(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_share_detail_is_the_share_event_detail() {
+        let detail = ShareDetail {
+            network: "bluesky",
+            url: "https://news.example/a".into(),
+        };
+        assert_eq!(
+            detail.fields(),
+            [("network", "bluesky"), ("url", "https://news.example/a")]
+        );
+    }
     use crate::config::Attributes;
     use crate::metadata::{PageMetadata, PageSnapshot};
 

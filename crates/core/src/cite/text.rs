@@ -14,7 +14,7 @@ pub struct Entry {
     html: String,
 }
 
-const CLOSE_QUOTE: char = '”';
+const CLOSE_QUOTE: &str = "”";
 
 impl Entry {
     pub fn new() -> Entry {
@@ -94,8 +94,7 @@ impl Entry {
 }
 
 fn insert_before_quote(out: &mut String, mark: char) {
-    let mut quote = [0; 4];
-    if let Some(at) = crate::search::rfind_str(out, CLOSE_QUOTE.encode_utf8(&mut quote)) {
+    if let Some(at) = crate::search::rfind_str(out, CLOSE_QUOTE) {
         out.insert(at, mark);
     }
 }
