@@ -12,7 +12,6 @@ use sharecite_core::i18n::Key;
 use sharecite_core::{excerpt, Attribution, Clip};
 use sharecite_core::{ClipKind, Network};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
 use crate::widget::State;
@@ -51,36 +50,37 @@ impl State {
         }
         let fields = article_fields(&self.article.borrow(), Some(today()));
         let state = self.clone();
-        spawn_local(async move {
-            let formatted = match cite_later(fields, style.id()) {
-                Ok(promise) => JsFuture::from(promise).await,
-                Err(error) => Err(error),
-            };
-            let parts = formatted
-                .ok()
-                .and_then(|value| value.dyn_into::<Array>().ok());
-            match parts.filter(|parts| parts.length() == 2) {
-                Some(parts) => {
-                    let text = parts.get(0).as_string().unwrap_or_default();
-                    let html = parts.get(1).as_string().unwrap_or_default();
-                    state.copy(
-                        Network::Cite,
-                        Clip {
-                            kind: ClipKind::Citation,
-                            text,
-                            html,
-                        },
-                    );
+        let copy_formatted: Box<dyn FnOnce(Result<JsValue, JsValue>)> =
+            Box::new(move |formatted| {
+                let parts = formatted
+                    .ok()
+                    .and_then(|value| value.dyn_into::<Array>().ok());
+                match parts.filter(|parts| parts.length() == 2) {
+                    Some(parts) => {
+                        let text = parts.get(0).as_string().unwrap_or_default();
+                        let html = parts.get(1).as_string().unwrap_or_default();
+                        state.copy(
+                            Network::Cite,
+                            Clip {
+                                kind: ClipKind::Citation,
+                                text,
+                                html,
+                            },
+                        );
+                    }
+                    None => {
+                        state.announce(state.strings.get(Key::StatusCopyFailed));
+                        console::error(
+                            "could not format the citation",
+                            &JsValue::from_str(style.id()),
+                        );
+                    }
                 }
-                None => {
-                    state.announce(state.strings.get(Key::StatusCopyFailed));
-                    console::error(
-                        "could not format the citation",
-                        &JsValue::from_str(style.id()),
-                    );
-                }
-            }
-        });
+            });
+        match cite_later(fields, style.id()) {
+            Ok(promise) => dom::settle(&promise, copy_formatted),
+            Err(error) => copy_formatted(Err(error)),
+        }
     }
 
     /// Starts fetching the citation module before a reader clicks, so the

@@ -7,7 +7,6 @@ use gloo_events::{EventListener, EventListenerOptions};
 use js_sys::{Array, Object, Promise, Reflect};
 use sharecite_core::Clip;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, ClipboardEvent, HtmlDocument};
 
 use crate::dom::{self, Result};
@@ -38,36 +37,62 @@ pub enum Method {
     ExecCommand,
 }
 
-/// Copies `clip`; `Err` only when every way failed.
-pub async fn write_clip(clip: &Clip) -> Result<Method> {
-    let window = dom::window()?;
-    let navigator = window.navigator();
-    let clipboard: Option<Clipboard> = dom::property(&navigator, "clipboard");
-    let mut last_error = JsValue::from_str("no clipboard API");
-    if let Some(clipboard) = &clipboard {
-        if dom::has_method(clipboard, "write") && dom::has_method(&window, "ClipboardItem") {
-            match write_item(clipboard, clip).await {
-                Ok(()) => return Ok(Method::ClipboardItem),
-                Err(error) => last_error = error,
-            }
-        }
-        if dom::has_method(clipboard, "writeText") {
-            match clipboard.write_text(&clip.text) {
-                Ok(promise) => match JsFuture::from(promise).await {
-                    Ok(_) => return Ok(Method::WriteText),
-                    Err(error) => last_error = error,
-                },
-                Err(error) => last_error = error,
-            }
-        }
+/// Copies `clip` and calls `done` with the way that worked, or the last
+/// error when every way failed.
+///
+/// The first write starts in the caller's task, while the reader's click
+/// still counts as theirs; a later way is tried only when an earlier one's
+/// promise rejects.
+pub fn write_clip(clip: Clip, done: Box<dyn FnOnce(Result<Method>)>) {
+    let clipboard: Option<Clipboard> = dom::window()
+        .ok()
+        .and_then(|window| dom::property(&window.navigator(), "clipboard"));
+    let no_api = JsValue::from_str("no clipboard API");
+    let Some(clipboard) = clipboard else {
+        return done(exec_command_copy(&clip, no_api));
+    };
+    if !dom::has_method(&clipboard, "write") || !has_clipboard_item() {
+        return write_text(clipboard, clip, no_api, done);
     }
-    if exec_command_copy(clip)? {
-        return Ok(Method::ExecCommand);
+    match write_item(&clipboard, &clip) {
+        Ok(promise) => dom::settle(
+            &promise,
+            Box::new(move |written| match written {
+                Ok(_) => done(Ok(Method::ClipboardItem)),
+                Err(error) => write_text(clipboard, clip, error, done),
+            }),
+        ),
+        Err(error) => write_text(clipboard, clip, error, done),
     }
-    Err(last_error)
 }
 
-async fn write_item(clipboard: &Clipboard, clip: &Clip) -> Result<()> {
+fn has_clipboard_item() -> bool {
+    dom::window().is_ok_and(|window| dom::has_method(&window, "ClipboardItem"))
+}
+
+/// Plain text only, where the browser has no `ClipboardItem` or refused it.
+fn write_text(
+    clipboard: Clipboard,
+    clip: Clip,
+    last_error: JsValue,
+    done: Box<dyn FnOnce(Result<Method>)>,
+) {
+    if !dom::has_method(&clipboard, "writeText") {
+        return done(exec_command_copy(&clip, last_error));
+    }
+    match clipboard.write_text(&clip.text) {
+        Ok(promise) => dom::settle(
+            &promise,
+            Box::new(move |written| match written {
+                Ok(_) => done(Ok(Method::WriteText)),
+                Err(error) => done(exec_command_copy(&clip, error)),
+            }),
+        ),
+        Err(error) => done(exec_command_copy(&clip, error)),
+    }
+}
+
+fn write_item(clipboard: &Clipboard, clip: &Clip) -> Result<Promise> {
     let items = Object::new();
     for (mime, content) in [("text/plain", &clip.text), ("text/html", &clip.html)] {
         let options = BlobPropertyBag::new();
@@ -77,13 +102,13 @@ async fn write_item(clipboard: &Clipboard, clip: &Clip) -> Result<()> {
         Reflect::set(&items, &JsValue::from_str(mime), &blob)?;
     }
     let item = ClipboardItem::new(&items)?;
-    JsFuture::from(clipboard.write(&Array::of1(&item))?).await?;
-    Ok(())
+    clipboard.write(&Array::of1(&item))
 }
 
 /// The pre-2018 path: `execCommand('copy')` fires a `copy` event, whose
 /// data we replace with both flavours. Needs no selection and no element.
-fn exec_command_copy(clip: &Clip) -> Result<bool> {
+/// `Err(last_error)`, the reason the better ways failed, when this fails too.
+fn exec_command_copy(clip: &Clip, last_error: JsValue) -> Result<Method> {
     let document = dom::document()?;
     let clip = clip.clone();
     let listener = EventListener::new_with_options(
@@ -99,7 +124,11 @@ fn exec_command_copy(clip: &Clip) -> Result<bool> {
         .exec_command("copy")
         .unwrap_or(false);
     drop(listener);
-    Ok(copied)
+    if copied {
+        Ok(Method::ExecCommand)
+    } else {
+        Err(last_error)
+    }
 }
 
 /// Makes a `copy` event put `clip` on the clipboard, in both flavours,

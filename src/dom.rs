@@ -1,7 +1,7 @@
 //! Small DOM helpers shared by the adapter's modules.
 
 use js_sys::Reflect;
-use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Node, NodeList, Window};
 
@@ -84,6 +84,24 @@ pub fn element(document: &Document, tag: &'static str, class: &str, part: Option
         set_attribute(&element, "part", part);
     }
     element
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// Provided by the loader (js/loader.js): calls `done` once, when
+    /// `promise` settles.
+    #[wasm_bindgen(js_name = shareciteSettle)]
+    fn settle_with(promise: &JsValue, done: JsValue);
+}
+
+/// Calls `then` with what `promise` (or any value, as `Promise.resolve`
+/// takes it) settles to. One boxed callback type for every caller, so the
+/// wasm holds one closure shim however many flows wait.
+pub fn settle(promise: &JsValue, then: Box<dyn FnOnce(Result<JsValue>)>) {
+    let done = Closure::once_into_js(move |fulfilled: bool, value: JsValue| {
+        then(if fulfilled { Ok(value) } else { Err(value) })
+    });
+    settle_with(promise, done);
 }
 
 /// Whether `object[name]` is a function: feature detection that a page

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
-use js_sys::{Object, Promise, Reflect};
+use js_sys::{Object, Reflect};
 use sharecite_core::cite::CiteStyle;
 use sharecite_core::i18n::Key;
 use sharecite_core::network::{parse_mastodon_instance, ShareText};
@@ -17,7 +17,6 @@ use sharecite_core::{
     PageSnapshot, Strings, Warning,
 };
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{
     CustomEvent, CustomEventInit, Document, Element, Event, HtmlElement, KeyboardEvent, MouseEvent,
 };
@@ -574,10 +573,12 @@ impl State {
 
     pub(crate) fn copy(self: &Rc<Self>, network: Network, clip: Clip) {
         let state = self.clone();
-        spawn_local(async move {
-            match clipboard::write_clip(&clip).await {
+        let copied = clip.clone();
+        clipboard::write_clip(
+            clip,
+            Box::new(move |written| match written {
                 Ok(_) => {
-                    let key = match clip.kind {
+                    let key = match copied.kind {
                         ClipKind::Link => Key::StatusCopiedLink,
                         ClipKind::Citation => Key::StatusCopiedCitation,
                         ClipKind::Crosspost => Key::StatusCopiedCrosspost,
@@ -585,14 +586,14 @@ impl State {
                     };
                     state.announce(state.strings.get(key));
                     state.dispatch_share(network);
-                    state.dispatch("sharecite:copy", &clip.fields());
+                    state.dispatch("sharecite:copy", &copied.fields());
                 }
                 Err(error) => {
                     state.announce(state.strings.get(Key::StatusCopyFailed));
                     console::error("copying failed", &error);
                 }
-            }
-        });
+            }),
+        );
     }
 
     fn native_share(self: &Rc<Self>) {
@@ -602,23 +603,24 @@ impl State {
             let _ = Reflect::set(&data, &"title".into(), &JsValue::from_str(&article.title));
             let _ = Reflect::set(&data, &"url".into(), &JsValue::from_str(&article.url));
         }
+        let Ok(window) = dom::window() else { return };
+        let navigator = window.navigator();
+        let share: Option<js_sys::Function> = dom::property(&navigator, "share");
+        let Some(share) = share else { return };
+        let shared = match share.call1(&navigator, &data) {
+            Ok(value) => value,
+            Err(error) => return console::error("sharing failed", &error),
+        };
         let state = self.clone();
-        spawn_local(async move {
-            let Ok(window) = dom::window() else { return };
-            let navigator = window.navigator();
-            let share: Option<js_sys::Function> = dom::property(&navigator, "share");
-            let Some(share) = share else { return };
-            let promise = match share.call1(&navigator, &data) {
-                Ok(value) => Promise::resolve(&value),
-                Err(error) => return console::error("sharing failed", &error),
-            };
-            match JsFuture::from(promise).await {
+        dom::settle(
+            &shared,
+            Box::new(move |shared| match shared {
                 Ok(_) => state.dispatch_share(Network::Native),
                 // The reader closed the share sheet: nothing to say.
                 Err(error) if error_name(&error) == "AbortError" => {}
                 Err(error) => console::error("sharing failed", &error),
-            }
-        });
+            }),
+        );
     }
 
     /// Shows `message` and has screen readers read it, once.

@@ -93,6 +93,38 @@ test('without the async Clipboard API, copy falls back to execCommand with both 
   await close();
 });
 
+test('when the clipboard refuses a way, copy tries the next, in order, still counting as the click', async () => {
+  const { page, log, close } = await browser.open('/', {
+    clipboard: true,
+    init: () => {
+      window.__tried = [];
+      Clipboard.prototype.write = function () {
+        window.__tried.push('write');
+        return Promise.reject(new DOMException('refused', 'NotAllowedError'));
+      };
+      Clipboard.prototype.writeText = function () {
+        window.__tried.push('writeText');
+        return Promise.reject(new DOMException('refused', 'NotAllowedError'));
+      };
+      const execCommand = document.execCommand.bind(document);
+      document.execCommand = (command) => {
+        window.__tried.push(command);
+        return execCommand(command);
+      };
+    },
+  });
+  await recordEvents(page);
+  await control(page, 'copy').click();
+  await status(page).filter({ hasText: 'Link copied' }).waitFor();
+  assert.deepEqual(await page.evaluate(() => window.__tried), ['write', 'writeText', 'copy']);
+  const clip = await readClipboard(page);
+  assert.equal(clip['text/plain'], `${browser.origin}/`);
+  assert.match(clip['text/html'], new RegExp(`<a href="${browser.origin}/">${TITLE}</a>`));
+  assert.deepEqual((await events(page)).map((e) => e.type), ['sharecite:share', 'sharecite:copy']);
+  assert.deepEqual(log.errors, []);
+  await close();
+});
+
 test('when every way to copy fails, the failure is announced and nothing throws', async () => {
   const { page, log, close } = await browser.open('/', {
     init: () => {
