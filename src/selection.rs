@@ -33,10 +33,16 @@ pub struct QuotePopover {
 thread_local! {
     /// Placements with a selection feature, served by one set of page
     /// listeners however many placements there are.
-    static WATCH: RefCell<Watch> = RefCell::new(Watch::default());
+    // Built at compile time: a lazily initialised thread-local costs an
+    // initialiser and a state check at every use.
+    static WATCH: RefCell<Watch> = const {
+        RefCell::new(Watch {
+            placements: Vec::new(),
+            listeners: Vec::new(),
+        })
+    };
 }
 
-#[derive(Default)]
 struct Watch {
     placements: Vec<Weak<State>>,
     listeners: Vec<EventListener>,

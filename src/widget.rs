@@ -52,7 +52,7 @@ pub(crate) struct State {
 }
 
 /// The page's metadata, and every placement on it.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Page {
     /// As first read: after a navigation, sources still saying the same are stale.
     initial: Option<Rc<PageMetadata>>,
@@ -159,7 +159,16 @@ thread_local! {
     static LOADED_LOCALES: RefCell<Vec<Strings>> = const { RefCell::new(Vec::new()) };
     /// `data-target` elements already given a placement (or about to be).
     static CLAIMED: js_sys::WeakSet = js_sys::WeakSet::new();
-    static PAGE: RefCell<Page> = RefCell::new(Page::default());
+    // Built at compile time (see selection's WATCH).
+    static PAGE: RefCell<Page> = const {
+        RefCell::new(Page {
+            initial: None,
+            current: None,
+            widgets: Vec::new(),
+            navigation: None,
+            refresh_timers: Vec::new(),
+        })
+    };
     /// `location.href` and `document.title` when links were last refreshed.
     static LAST_SEEN: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
     static REFRESHING: Cell<bool> = const { Cell::new(false) };
