@@ -352,7 +352,7 @@ fn push_paragraphs(html: &mut String, text: &str) {
         .filter(|p| !p.is_empty())
     {
         html.push_str("<p>");
-        for (index, line) in paragraph.lines().enumerate() {
+        for (index, line) in crate::search::split(paragraph, "\n").enumerate() {
             if index > 0 {
                 html.push_str("<br>");
             }

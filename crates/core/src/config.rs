@@ -395,9 +395,9 @@ impl Config {
         let quote_share = switch(Attribute::QuoteShare);
         let copy_min = match text(Attribute::CopyMin) {
             None => DEFAULT_COPY_MIN,
-            Some(raw) => match raw.parse::<usize>() {
-                Ok(min) => min,
-                Err(_) => {
+            Some(raw) => match crate::encode::parse_u32(&raw, 10) {
+                Some(min) => min as usize,
+                None => {
                     warn(
                         Attribute::CopyMin,
                         &raw,
@@ -435,7 +435,7 @@ impl Config {
 
         let authors = text(Attribute::Author)
             .map(|list| {
-                list.split(';')
+                crate::search::split(&list, ";")
                     .map(str::trim)
                     .filter(|name| !name.is_empty())
                     .map(|name| Creator::person(name.to_string()))

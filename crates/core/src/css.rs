@@ -44,7 +44,7 @@ pub fn minify(css: &str) -> String {
             }
             '}' => {
                 pending_space = false;
-                if out.ends_with(';') {
+                if out.ends_with(";") {
                     out.pop();
                 }
                 out.push(c);

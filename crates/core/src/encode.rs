@@ -129,6 +129,26 @@ pub fn push_decimal(out: &mut String, value: u32, min_digits: usize) {
     }
 }
 
+/// The number `text` writes in base `radix` (10 or 16), as
+/// `u32::from_str_radix` reads it: an optional `+`, then digits only, and
+/// `None` on overflow. A scan of ASCII digits in place of std's generic
+/// integer parser.
+pub fn parse_u32(text: &str, radix: u32) -> Option<u32> {
+    let digits = text.strip_prefix("+").unwrap_or(text);
+    if digits.is_empty() {
+        return None;
+    }
+    let mut value: u32 = 0;
+    for byte in digits.bytes() {
+        let digit = u32::from(hex_value(byte)?);
+        if digit >= radix {
+            return None;
+        }
+        value = value.checked_mul(radix)?.checked_add(digit)?;
+    }
+    Some(value)
+}
+
 /// `value` in decimal.
 pub fn decimal(value: u32) -> String {
     let mut out = String::new();
@@ -139,6 +159,41 @@ pub fn decimal(value: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_parse_as_from_str_radix_reads_them() {
+        let texts = [
+            "",
+            "+",
+            "-",
+            "0",
+            "7",
+            "+42",
+            "-1",
+            "00017",
+            "4294967295",
+            "4294967296",
+            "99999999999",
+            "1f",
+            "1F",
+            "ff_",
+            " 1",
+            "1 ",
+            "x41",
+            "٣",
+            "FFFFFFFF",
+            "100000000",
+        ];
+        for text in texts {
+            for radix in [10, 16] {
+                assert_eq!(
+                    parse_u32(text, radix),
+                    u32::from_str_radix(text, radix).ok(),
+                    "{text:?} in base {radix}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn decimals_are_zero_padded_to_the_minimum_width() {

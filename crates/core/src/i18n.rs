@@ -23,7 +23,7 @@ impl Strings {
     /// (`pt-BR` → `pt`): the tag of `locales/<tag>.txt`, else `en`.
     pub fn wanted(preferences: &[&str]) -> &'static str {
         for preference in preferences {
-            let normalized = canonical_tag(&preference.trim().replace('_', "-"));
+            let normalized = canonical_tag(&crate::search::replace(preference.trim(), "_", "-"));
             let mut candidate = normalized.as_str();
             while !candidate.is_empty() {
                 if let Some(tag) = AVAILABLE
@@ -76,16 +76,16 @@ impl Strings {
     pub fn parse(tag: &str, text: &str) -> Option<Strings> {
         let tag: &'static str = AVAILABLE.iter().find(|known| **known == tag)?;
         let mut values: [Option<&'static str>; KEY_COUNT] = [None; KEY_COUNT];
-        for line in text.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
+        for line in crate::search::split(text, "\n").map(str::trim) {
+            if line.is_empty() || line.starts_with("#") {
                 continue;
             }
-            let (key, value) = line.split_once('=')?;
+            let (key, value) = crate::search::split_once(line, "=")?;
             let (_, key) = KEYS.iter().find(|(name, _)| *name == key.trim())?;
             let value = value.trim();
             let value = value
-                .strip_prefix('"')
-                .and_then(|v| v.strip_suffix('"'))
+                .strip_prefix("\"")
+                .and_then(|v| v.strip_suffix("\""))
                 .unwrap_or(value);
             values[*key as usize] = Some(Box::leak(value.to_string().into_boxed_str()));
         }
@@ -144,9 +144,7 @@ impl Strings {
         } else {
             Key::DateMonthsStandalone
         };
-        let month_name = self
-            .get(months)
-            .split('|')
+        let month_name = crate::search::split(self.get(months), "|")
             .nth(usize::from(month).saturating_sub(1))
             .unwrap_or("");
         let year = date.year_text();
@@ -197,10 +195,10 @@ fn canonical_tag(tag: &str) -> String {
 pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(pattern.len() + 16);
     let mut rest = pattern;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = crate::search::find(rest, "{") {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after.find('}') {
+        match crate::search::find(after, "}") {
             Some(close) => {
                 let name = &after[..close];
                 match values.iter().find(|(n, _)| *n == name) {

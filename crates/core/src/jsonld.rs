@@ -304,29 +304,31 @@ fn decode_entities(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(amp) = rest.find('&') {
+    while let Some(amp) = crate::search::find(rest, "&") {
         out.push_str(&rest[..amp]);
         let after = &rest[amp + 1..];
-        let decoded = after.find(';').filter(|&semi| semi <= 10).and_then(|semi| {
-            let entity = &after[..semi];
-            let ch = match entity {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some('\u{a0}'),
-                _ => {
-                    let number = entity.strip_prefix('#')?;
-                    let code = match number.strip_prefix(['x', 'X']) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                        None => number.parse().ok()?,
-                    };
-                    char::from_u32(code).filter(|&c| c != '\0')
-                }
-            }?;
-            Some((ch, semi))
-        });
+        let decoded = crate::search::find(after, ";")
+            .filter(|&semi| semi <= 10)
+            .and_then(|semi| {
+                let entity = &after[..semi];
+                let ch = match entity {
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    "nbsp" => Some('\u{a0}'),
+                    _ => {
+                        let number = entity.strip_prefix("#")?;
+                        let code = match number.strip_prefix("x").or(number.strip_prefix("X")) {
+                            Some(hex) => crate::encode::parse_u32(hex, 16)?,
+                            None => crate::encode::parse_u32(number, 10)?,
+                        };
+                        char::from_u32(code).filter(|&c| c != '\0')
+                    }
+                }?;
+                Some((ch, semi))
+            });
         match decoded {
             Some((ch, semi)) => {
                 out.push(ch);
@@ -346,10 +348,10 @@ fn decode_entities(text: &str) -> String {
 /// fragment, no tracking, no trailing slash.
 fn same_page_key(url: &Url) -> String {
     let mut key = url.without_tracking().as_string();
-    if let Some(hash) = key.find('#') {
+    if let Some(hash) = crate::search::find(&key, "#") {
         key.truncate(hash);
     }
-    while key.ends_with('/') {
+    while key.ends_with("/") {
         key.pop();
     }
     key

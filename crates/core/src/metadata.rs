@@ -464,7 +464,7 @@ impl Metas<'_> {
 pub fn bare_doi(text: &str) -> Option<String> {
     let start = crate::search::find(text, "10.")?;
     let doi = text[start..].trim();
-    let (prefix, suffix) = doi.split_once('/')?;
+    let (prefix, suffix) = crate::search::split_once(doi, "/")?;
     let registrant = &prefix[3..];
     (registrant.len() >= 4
         && registrant.bytes().all(|b| b.is_ascii_digit() || b == b'.')

@@ -312,17 +312,17 @@ pub fn parse_mastodon_instance(input: &str) -> Option<String> {
             host = &host[prefix.len()..];
         }
     }
-    host = host.split(['/', '?', '#']).next().unwrap_or("");
+    host = crate::search::before_first(host, b"/?#");
     if let Some(at) = crate::search::rfind(host, b"@") {
         host = &host[at + 1..];
     }
-    let host = host.trim_end_matches('.');
+    let host = crate::search::trim_end_bytes(host, b".");
     let host = host.to_ascii_lowercase();
-    let labels_ok = host.split('.').all(|label| {
+    let labels_ok = crate::search::split(&host, ".").all(|label| {
         !label.is_empty()
             && label.len() <= 63
-            && !label.starts_with('-')
-            && !label.ends_with('-')
+            && !label.starts_with("-")
+            && !label.ends_with("-")
             && label
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-')

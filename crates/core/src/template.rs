@@ -98,7 +98,7 @@ impl Template {
         let mut unknown = Vec::new();
         let mut literal = String::new();
         let mut rest = text;
-        while let Some(at) = rest.find(['{', '}']) {
+        while let Some(at) = crate::search::find_any(rest, b"{}") {
             literal.push_str(&rest[..at]);
             let tail = &rest[at..];
             if tail.starts_with("{{") || tail.starts_with("}}") {
@@ -106,12 +106,12 @@ impl Template {
                 rest = &tail[2..];
                 continue;
             }
-            if let Some(after) = tail.strip_prefix('}') {
+            if let Some(after) = tail.strip_prefix("}") {
                 literal.push('}');
                 rest = after;
                 continue;
             }
-            let Some(close) = tail.find('}') else {
+            let Some(close) = crate::search::find(tail, "}") else {
                 literal.push_str(tail);
                 rest = "";
                 break;

@@ -82,7 +82,7 @@ impl Url {
             return Url::parse(&cleaned);
         }
         let reference = if base.is_special() {
-            cleaned.replace('\\', "/")
+            crate::search::replace(&cleaned, "\\", "/")
         } else {
             cleaned
         };
@@ -101,8 +101,8 @@ impl Url {
             Some(at) => &authority[at + 1..],
             None => authority,
         };
-        if host_and_port.starts_with('[') {
-            return match host_and_port.find(']') {
+        if host_and_port.starts_with("[") {
+            return match crate::search::find(host_and_port, "]") {
                 Some(end) => &host_and_port[..=end],
                 None => host_and_port,
             };
@@ -162,7 +162,7 @@ impl Url {
         }
         if let Some(query) = &self.query {
             let mut kept = String::with_capacity(query.len());
-            for pair in query.split('&') {
+            for pair in crate::search::split(query, "&") {
                 if pair.is_empty() || is_tracking_parameter(pair) {
                     continue;
                 }
@@ -221,16 +221,16 @@ impl Url {
         let special = matches!(scheme.as_str(), "http" | "https");
         let owned;
         let rest = if special {
-            owned = rest.replace('\\', "/");
+            owned = crate::search::replace(rest, "\\", "/");
             owned.as_str()
         } else {
             rest
         };
-        let (rest, fragment) = split_off(rest, '#');
-        let (rest, query) = split_off(rest, '?');
+        let (rest, fragment) = split_off(rest, "#");
+        let (rest, query) = split_off(rest, "?");
         let (authority, path) = match rest.strip_prefix("//") {
             Some(after) => {
-                let end = after.find('/').unwrap_or(after.len());
+                let end = crate::search::find(after, "/").unwrap_or(after.len());
                 (Some(normalize_authority(&after[..end])?), &after[end..])
             }
             None => (None, rest),
@@ -263,8 +263,8 @@ impl Url {
             text.push_str(after);
             return Url::parse(&text);
         }
-        let (rest, fragment) = split_off(reference, '#');
-        let (path, query) = split_off(rest, '?');
+        let (rest, fragment) = split_off(reference, "#");
+        let (path, query) = split_off(rest, "?");
         let fragment = fragment.map(escape_unsafe);
         let mut target = Url {
             scheme: self.scheme.clone(),
@@ -280,7 +280,7 @@ impl Url {
             return Some(target);
         }
         target.query = query.map(escape_unsafe);
-        target.path = if path.starts_with('/') {
+        target.path = if path.starts_with("/") {
             remove_dot_segments(&escape_unsafe(path))
         } else {
             let merged = match (
@@ -316,10 +316,10 @@ pub fn safe_link(input: &str, base: Option<&Url>) -> Option<Url> {
 }
 
 fn is_tracking_parameter(pair: &str) -> bool {
-    let raw_name = pair.split('=').next().unwrap_or("");
+    let raw_name = crate::search::before_first(pair, b"=");
     let name = encode::decode_component(raw_name, true).to_ascii_lowercase();
     TRACKING_PARAMETERS.iter().any(|&tracked| {
-        if tracked.ends_with('_') {
+        if tracked.ends_with("_") {
             name.starts_with(tracked)
         } else {
             name == tracked
@@ -338,7 +338,7 @@ fn clean_input(input: &str) -> String {
 }
 
 fn split_scheme(input: &str) -> Option<(&str, &str)> {
-    let colon = input.find(':')?;
+    let colon = crate::search::find(input, ":")?;
     let scheme = &input[..colon];
     let mut chars = scheme.chars();
     let first = chars.next()?;
@@ -350,11 +350,9 @@ fn split_scheme(input: &str) -> Option<(&str, &str)> {
     Some((scheme, &input[colon + 1..]))
 }
 
-fn split_off(text: &str, separator: char) -> (&str, Option<&str>) {
-    match text.find(separator) {
-        Some(at) => (&text[..at], Some(&text[at + 1..])),
-        None => (text, None),
-    }
+fn split_off<'a>(text: &'a str, separator: &str) -> (&'a str, Option<&'a str>) {
+    crate::search::split_once(text, separator)
+        .map_or((text, None), |(before, after)| (before, Some(after)))
 }
 
 /// Lowercases the host and refuses characters no host may hold.
@@ -400,7 +398,7 @@ fn escape_unsafe(text: &str) -> String {
 /// RFC 3986 §5.2.4.
 fn remove_dot_segments(path: &str) -> String {
     let mut output: Vec<&str> = Vec::new();
-    let segments: Vec<&str> = path.split('/').collect();
+    let segments: Vec<&str> = crate::search::split(path, "/").collect();
     let last = segments.len().saturating_sub(1);
     for (index, segment) in segments.iter().enumerate() {
         match *segment {
@@ -421,7 +419,7 @@ fn remove_dot_segments(path: &str) -> String {
         }
     }
     let joined = crate::join::join(&output, "/");
-    if path.starts_with('/') && !joined.starts_with('/') {
+    if path.starts_with("/") && !joined.starts_with("/") {
         let mut rooted = String::with_capacity(joined.len() + 1);
         rooted.push('/');
         rooted.push_str(&joined);

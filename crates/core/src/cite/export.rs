@@ -190,7 +190,8 @@ impl Fields {
     fn issue_fields(&mut self, item: &Item) {
         self.field("volume", &item.volume, false);
         self.field("number", &item.issue, false);
-        self.field("pages", &item.page.replace(['-', '–'], "--"), false);
+        let pages = crate::search::replace(&item.page, "-", "--");
+        self.field("pages", &crate::search::replace(&pages, "–", "--"), false);
     }
 
     /// A field written verbatim (URLs, DOIs, dates).
@@ -299,7 +300,7 @@ pub fn ris(item: &Item) -> String {
     );
     line("VL", &item.volume);
     line("IS", &item.issue);
-    if let Some((first, last)) = item.page.split_once(['-', '–']) {
+    if let Some((first, last)) = crate::search::split_once_any(&item.page, &["-", "–"]) {
         line("SP", first.trim());
         line("EP", last.trim());
     } else {

@@ -118,7 +118,8 @@ impl Item {
                 parts
                     .get(index)
                     .and_then(Json::as_text)
-                    .and_then(|n| n.parse::<u16>().ok())
+                    .and_then(|n| crate::encode::parse_u32(n, 10))
+                    .and_then(|n| u16::try_from(n).ok())
             };
             Some(Date {
                 year: number(0)?,

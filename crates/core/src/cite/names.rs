@@ -207,7 +207,7 @@ pub fn byline(parts: &[&str], suffix: &str) -> String {
 fn initials(given: &str, after: &str) -> String {
     let mut out = String::new();
     for word in given.split_whitespace() {
-        for (index, part) in word.split('-').enumerate() {
+        for (index, part) in crate::search::split(word, "-").enumerate() {
             let Some(first) = part.chars().next() else {
                 continue;
             };
@@ -249,7 +249,7 @@ const SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"];
 /// "King, Martin Luther, Jr."; `None` for a name in reading order ("Martin
 /// Luther King, Jr." included).
 pub fn split_inverted(display: &str) -> Option<(&str, &str, &str)> {
-    let (family, rest) = display.split_once(',')?;
+    let (family, rest) = crate::search::split_once(display, ",")?;
     let rest = rest.trim();
     if SUFFIXES.contains(&rest) {
         return None;
@@ -284,7 +284,7 @@ pub fn parse_person(display: &str) -> Name {
     }
     let (body, suffix) = match crate::search::rsplit_once(display, b" ,") {
         Some((body, last)) if SUFFIXES.contains(&last.trim()) => {
-            (body.trim_end_matches([',', ' ']), last.trim())
+            (crate::search::trim_end_bytes(body, b", "), last.trim())
         }
         _ => (display, ""),
     };

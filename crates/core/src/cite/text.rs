@@ -113,7 +113,7 @@ fn push_escaped(out: &mut String, text: &str) {
 
 /// Typographic apostrophes: `EU's` → `EU’s`.
 pub fn typographic(text: &str) -> String {
-    text.replace('\'', "’")
+    crate::search::replace(text, "'", "’")
 }
 
 /// Words that title case leaves lowercase, unless they open the title,
@@ -127,7 +127,7 @@ const STOP_WORDS: &[&str] = &[
 /// stop words in the middle; words with capitals (`U.S.`, `EU’s`, `5G`,
 /// `iPhone`) are left as written.
 pub fn title_case(title: &str) -> String {
-    let words: Vec<&str> = title.split(' ').collect();
+    let words: Vec<&str> = crate::search::split(title, " ").collect();
     let last = words.len().saturating_sub(1);
     let mut out = String::with_capacity(title.len());
     let mut after_colon = true;
@@ -143,7 +143,7 @@ pub fn title_case(title: &str) -> String {
         } else {
             out.push_str(word);
         }
-        after_colon = word.ends_with(':') || word.ends_with('?') || word.ends_with('!');
+        after_colon = word.ends_with(":") || word.ends_with("?") || word.ends_with("!");
     }
     out
 }
@@ -246,10 +246,13 @@ pub enum PageRange {
 /// A page range with an en dash, in the style's form.
 pub fn page_range(pages: &str, format: PageRange) -> String {
     let pages = pages.trim();
-    let Some((first, last)) = pages.split_once(['-', '–', '—']) else {
+    let Some((first, last)) = crate::search::split_once_any(pages, &["-", "–", "—"]) else {
         return pages.to_string();
     };
-    let (first, last) = (first.trim(), last.trim_start_matches(['-', '–']).trim());
+    let (first, last) = (
+        first.trim(),
+        crate::search::trim_start_any(last, &["-", "–"]).trim(),
+    );
     let numeric = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if !numeric(first) || !numeric(last) || last.len() != first.len() || first >= last {
         return crate::join::concat(&[first, "–", last]);
@@ -276,7 +279,7 @@ fn minimal<'a>(first: &str, last: &'a str, keep: usize) -> &'a str {
 
 /// Chicago Manual of Style 9.64 (CSL "chicago-16").
 fn chicago<'a>(first: &str, last: &'a str) -> &'a str {
-    let value: u32 = first.parse().unwrap_or(0);
+    let value = crate::encode::parse_u32(first, 10).unwrap_or(0);
     if value < 100 || value % 100 == 0 {
         last
     } else if value % 100 < 10 {
