@@ -37,6 +37,13 @@ pub fn component(text: &str) -> String {
 /// Decodes `%XX` escapes (and `+` as space when `plus_is_space`), replacing
 /// invalid UTF-8 with U+FFFD. Malformed escapes are kept literally.
 pub fn decode_component(text: &str, plus_is_space: bool) -> String {
+    String::from_utf8_lossy(&decode_bytes(text, plus_is_space)).into_owned()
+}
+
+/// The bytes [`decode_component`] decodes, before they are read as UTF-8:
+/// what comparing with ASCII names needs, without std's lossy UTF-8
+/// decoder in the widget.
+pub fn decode_bytes(text: &str, plus_is_space: bool) -> Vec<u8> {
     let bytes = text.as_bytes();
     let mut decoded = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -57,7 +64,7 @@ pub fn decode_component(text: &str, plus_is_space: bool) -> String {
         }
         i += 1;
     }
-    String::from_utf8_lossy(&decoded).into_owned()
+    decoded
 }
 
 fn hex_value(digit: u8) -> Option<u8> {

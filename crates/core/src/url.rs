@@ -317,12 +317,12 @@ pub fn safe_link(input: &str, base: Option<&Url>) -> Option<Url> {
 
 fn is_tracking_parameter(pair: &str) -> bool {
     let raw_name = crate::search::before_first(pair, b"=");
-    let name = encode::decode_component(raw_name, true).to_ascii_lowercase();
+    let name = encode::decode_bytes(raw_name, true).to_ascii_lowercase();
     TRACKING_PARAMETERS.iter().any(|&tracked| {
         if tracked.ends_with("_") {
-            name.starts_with(tracked)
+            name.starts_with(tracked.as_bytes())
         } else {
-            name == tracked
+            name == tracked.as_bytes()
         }
     })
 }
