@@ -172,9 +172,9 @@ impl PageMetadata {
         };
         let tiers = [
             json_ld,
-            metas.citation(),
-            metas.open_graph(),
-            metas.dublin_core(),
+            metas.partial(CITATION),
+            metas.partial(OPEN_GRAPH),
+            metas.partial(DUBLIN_CORE),
             metas.fallbacks(page, canonical),
         ];
         let metadata = PageMetadata {
@@ -325,20 +325,23 @@ impl Metas<'_> {
             .filter(|content| !content.is_empty())
     }
 
+    /// The first content under `keys`, tried in order, that `read` accepts.
+    fn find<T>(&self, keys: &[&str], read: &dyn Fn(String) -> Option<T>) -> Option<T> {
+        keys.iter().flat_map(|key| self.all(key)).find_map(read)
+    }
+
     fn first(&self, keys: &[&str]) -> Option<String> {
-        keys.iter().find_map(|key| self.all(key).next())
+        self.find(keys, &Some)
     }
 
     fn url(&self, keys: &[&str]) -> Option<String> {
-        keys.iter()
-            .flat_map(|key| self.all(key))
-            .find_map(|href| resolve_web(&href, self.base).map(|u| u.as_string()))
+        self.find(keys, &|href| {
+            resolve_web(&href, self.base).map(|u| u.as_string())
+        })
     }
 
     fn date(&self, keys: &[&str]) -> Option<Date> {
-        keys.iter()
-            .flat_map(|key| self.all(key))
-            .find_map(|text| Date::parse(&text))
+        self.find(keys, &|text| Date::parse(&text))
     }
 
     /// Names only: `article:author` is often a profile URL, which is not one.
@@ -351,114 +354,185 @@ impl Metas<'_> {
             .collect()
     }
 
-    /// Highwire Press tags, as Google Scholar reads them.
-    fn citation(&self) -> Partial {
-        let authors = self.names("citation_author");
-        let journal = self.first(&["citation_journal_title", "citation_conference_title"]);
-        let pages = match (
-            self.first(&["citation_firstpage"]),
-            self.first(&["citation_lastpage"]),
-        ) {
+    /// What the tags of one source say, read by its table.
+    fn partial(&self, tags: &[(Slot, &[&str])]) -> Partial {
+        let mut partial = Partial::default();
+        let (mut first_page, mut last_page) = (None, None);
+        for &(slot, keys) in tags {
+            match slot {
+                Slot::Url => partial.url = self.url(keys),
+                Slot::Title => partial.title = self.first(keys),
+                Slot::Authors => {
+                    partial.authors = keys
+                        .iter()
+                        .map(|key| self.names(key))
+                        .find(|names| !names.is_empty())
+                        .unwrap_or_default();
+                }
+                // `article:publisher` is often the publisher's Facebook
+                // page; a URL is no one's name.
+                Slot::Publisher => {
+                    partial.publisher =
+                        self.find(keys, &|name| (!looks_like_url(&name)).then_some(name));
+                }
+                Slot::Site => partial.site = self.first(keys),
+                Slot::Published => partial.published = self.date(keys),
+                Slot::Modified => partial.modified = self.date(keys),
+                Slot::Description => partial.description = self.first(keys),
+                Slot::Image => partial.image = self.url(keys),
+                Slot::Journal => partial.journal = self.first(keys),
+                Slot::Volume => partial.volume = self.first(keys),
+                Slot::Issue => partial.issue = self.first(keys),
+                Slot::FirstPage => first_page = self.first(keys),
+                Slot::LastPage => last_page = self.first(keys),
+                Slot::Doi => partial.doi = self.first(keys).and_then(|doi| bare_doi(&doi)),
+            }
+        }
+        partial.pages = match (first_page, last_page) {
             (Some(first), Some(last)) if first != last => {
                 Some(crate::join::concat(&[first.as_str(), "-", last.as_str()]))
             }
             (first, _) => first,
         };
-        Partial {
-            url: self.url(&[
-                "citation_public_url",
-                "citation_abstract_html_url",
-                "citation_fulltext_html_url",
-            ]),
-            title: self.first(&["citation_title"]),
-            authors,
-            publisher: self.first(&[
-                "citation_publisher",
-                "citation_technical_report_institution",
-            ]),
-            published: self.date(&[
-                "citation_publication_date",
-                "citation_date",
-                "citation_online_date",
-                "citation_cover_date",
-            ]),
-            description: self.first(&["citation_abstract"]),
-            kind: journal.is_some().then_some(ArticleKind::Journal),
-            journal,
-            volume: self.first(&["citation_volume"]),
-            issue: self.first(&["citation_issue"]),
-            pages,
-            doi: self.first(&["citation_doi"]).and_then(|doi| bare_doi(&doi)),
-            ..Partial::default()
-        }
+        partial.kind = partial.journal.is_some().then_some(ArticleKind::Journal);
+        partial
     }
 
-    /// Open Graph and its `article:` namespace, then Twitter cards.
-    fn open_graph(&self) -> Partial {
-        Partial {
-            url: self.url(&["og:url"]),
-            title: self.first(&["og:title", "twitter:title"]),
-            authors: self.names("article:author"),
-            publisher: self
-                .first(&["article:publisher"])
-                .filter(|p| !looks_like_url(p)),
-            site: self.first(&["og:site_name"]),
-            published: self.date(&["article:published_time", "og:published_time"]),
-            modified: self.date(&["article:modified_time", "og:updated_time"]),
-            description: self.first(&["og:description", "twitter:description"]),
-            image: self.url(&[
-                "og:image:secure_url",
-                "og:image:url",
-                "og:image",
-                "twitter:image",
-                "twitter:image:src",
-            ]),
-            ..Partial::default()
-        }
-    }
-
-    fn dublin_core(&self) -> Partial {
-        let mut authors = self.names("dc.creator");
-        if authors.is_empty() {
-            authors = self.names("dcterms.creator");
-        }
-        Partial {
-            url: self.url(&["dc.identifier", "dcterms.identifier"]),
-            title: self.first(&["dc.title", "dcterms.title"]),
-            authors,
-            publisher: self.first(&["dc.publisher", "dcterms.publisher"]),
-            site: None,
-            published: self.date(&[
-                "dcterms.issued",
-                "dc.date.issued",
-                "dc.date",
-                "dcterms.date",
-                "dcterms.created",
-            ]),
-            modified: self.date(&["dcterms.modified", "dc.date.modified"]),
-            description: self.first(&["dc.description", "dcterms.description", "dcterms.abstract"]),
-            doi: self
-                .first(&["dc.identifier", "dcterms.identifier"])
-                .and_then(|id| bare_doi(&id)),
-            ..Partial::default()
-        }
-    }
-
+    /// The page's own fallbacks: its meta author and description, then
+    /// its canonical link or location and its title.
     fn fallbacks(&self, page: &PageSnapshot, canonical: Option<Url>) -> Partial {
         let location = Url::parse(&page.location).filter(Url::is_web);
         Partial {
             url: canonical.or(location).map(|u| u.as_string()),
             title: Some(crate::encode::squash_whitespace(&page.title)).filter(|t| !t.is_empty()),
-            authors: self.names("author"),
-            publisher: None,
-            site: self.first(&["application-name"]),
-            published: None,
-            modified: None,
-            description: self.first(&["description"]),
-            ..Partial::default()
+            ..self.partial(FALLBACKS)
         }
     }
 }
+
+/// A field of [`Partial`] that meta tags fill.
+#[derive(Clone, Copy)]
+enum Slot {
+    Url,
+    Title,
+    /// Names only: `article:author` is often a profile URL, which is not
+    /// one. The first key with any names wins.
+    Authors,
+    Publisher,
+    Site,
+    Published,
+    Modified,
+    Description,
+    Image,
+    Journal,
+    Volume,
+    Issue,
+    FirstPage,
+    LastPage,
+    /// Read as a bare DOI, when it is one.
+    Doi,
+}
+
+/// Highwire Press tags, as Google Scholar reads them; each field from the
+/// first of its tags that the page has.
+const CITATION: &[(Slot, &[&str])] = &[
+    (
+        Slot::Url,
+        &[
+            "citation_public_url",
+            "citation_abstract_html_url",
+            "citation_fulltext_html_url",
+        ],
+    ),
+    (Slot::Title, &["citation_title"]),
+    (Slot::Authors, &["citation_author"]),
+    (
+        Slot::Publisher,
+        &[
+            "citation_publisher",
+            "citation_technical_report_institution",
+        ],
+    ),
+    (
+        Slot::Published,
+        &[
+            "citation_publication_date",
+            "citation_date",
+            "citation_online_date",
+            "citation_cover_date",
+        ],
+    ),
+    (Slot::Description, &["citation_abstract"]),
+    (
+        Slot::Journal,
+        &["citation_journal_title", "citation_conference_title"],
+    ),
+    (Slot::Volume, &["citation_volume"]),
+    (Slot::Issue, &["citation_issue"]),
+    (Slot::FirstPage, &["citation_firstpage"]),
+    (Slot::LastPage, &["citation_lastpage"]),
+    (Slot::Doi, &["citation_doi"]),
+];
+
+/// Open Graph and its `article:` namespace, then Twitter cards.
+const OPEN_GRAPH: &[(Slot, &[&str])] = &[
+    (Slot::Url, &["og:url"]),
+    (Slot::Title, &["og:title", "twitter:title"]),
+    (Slot::Authors, &["article:author"]),
+    (Slot::Publisher, &["article:publisher"]),
+    (Slot::Site, &["og:site_name"]),
+    (
+        Slot::Published,
+        &["article:published_time", "og:published_time"],
+    ),
+    (
+        Slot::Modified,
+        &["article:modified_time", "og:updated_time"],
+    ),
+    (
+        Slot::Description,
+        &["og:description", "twitter:description"],
+    ),
+    (
+        Slot::Image,
+        &[
+            "og:image:secure_url",
+            "og:image:url",
+            "og:image",
+            "twitter:image",
+            "twitter:image:src",
+        ],
+    ),
+];
+
+const DUBLIN_CORE: &[(Slot, &[&str])] = &[
+    (Slot::Url, &["dc.identifier", "dcterms.identifier"]),
+    (Slot::Title, &["dc.title", "dcterms.title"]),
+    (Slot::Authors, &["dc.creator", "dcterms.creator"]),
+    (Slot::Publisher, &["dc.publisher", "dcterms.publisher"]),
+    (
+        Slot::Published,
+        &[
+            "dcterms.issued",
+            "dc.date.issued",
+            "dc.date",
+            "dcterms.date",
+            "dcterms.created",
+        ],
+    ),
+    (Slot::Modified, &["dcterms.modified", "dc.date.modified"]),
+    (
+        Slot::Description,
+        &["dc.description", "dcterms.description", "dcterms.abstract"],
+    ),
+    (Slot::Doi, &["dc.identifier", "dcterms.identifier"]),
+];
+
+const FALLBACKS: &[(Slot, &[&str])] = &[
+    (Slot::Authors, &["author"]),
+    (Slot::Site, &["application-name"]),
+    (Slot::Description, &["description"]),
+];
 
 /// A DOI from `10.1234/x`, `doi:10.1234/x` or `https://doi.org/10.1234/x`.
 pub fn bare_doi(text: &str) -> Option<String> {
@@ -766,6 +840,18 @@ mod tests {
         let got = article(&p);
         assert_eq!(got.authors, vec![Creator::person("Andrew Korybko".into())]);
         assert_eq!(got.publisher, "globalresearch.ca");
+    }
+
+    #[test]
+    fn a_url_is_no_source_s_publisher() {
+        for key in ["citation_publisher", "article:publisher", "dc.publisher"] {
+            let mut p = page();
+            p.metas = meta(&[
+                (key, "https://www.globalresearch.ca/"),
+                ("dcterms.publisher", "Global Research"),
+            ]);
+            assert_eq!(article(&p).publisher, "Global Research", "{key}");
+        }
     }
 
     #[test]
