@@ -63,10 +63,22 @@ pub fn replace(text: &str, from: &str, to: &str) -> alloc::string::String {
 /// `text` before and after the first of several `separators`
 /// (`str::split_once` with those characters).
 pub fn split_once_any<'a>(text: &'a str, separators: &[&str]) -> Option<(&'a str, &'a str)> {
-    separators
-        .iter()
-        .filter_map(|separator| split_once(text, separator))
-        .min_by_key(|(before, _)| before.len())
+    let mut first: Option<(usize, usize)> = None;
+    for separator in separators {
+        if let Some(at) = find(text, separator) {
+            if first.is_none_or(|(earliest, _)| at < earliest) {
+                first = Some((at, separator.len()));
+            }
+        }
+    }
+    let (at, len) = first?;
+    Some((&text[..at], &text[at + len..]))
+}
+
+/// Whether `byte` is one of `bytes`: a plain loop, where `<[u8]>::contains`
+/// brings a word-at-a-time search built for long slices.
+fn is_one_of(byte: u8, bytes: &[u8]) -> bool {
+    bytes.iter().any(|&b| b == byte)
 }
 
 /// `text` without the `prefixes` it starts with, however many times
@@ -84,7 +96,7 @@ pub fn trim_start_any<'a>(mut text: &'a str, prefixes: &[&str]) -> &'a str {
 pub fn find_any(text: &str, bytes: &[u8]) -> Option<usize> {
     // Slicing at a match assumes a one-byte character.
     debug_assert!(bytes.is_ascii());
-    text.bytes().position(|b| bytes.contains(&b))
+    text.bytes().position(|b| is_one_of(b, bytes))
 }
 
 /// `text` before the first of the ASCII `bytes`, or all of it
@@ -98,7 +110,7 @@ pub fn before_first<'a>(text: &'a str, bytes: &[u8]) -> &'a str {
 pub fn rfind(text: &str, bytes: &[u8]) -> Option<usize> {
     // Slicing after a match assumes a one-byte character.
     debug_assert!(bytes.is_ascii());
-    text.bytes().rposition(|b| bytes.contains(&b))
+    text.bytes().rposition(|b| is_one_of(b, bytes))
 }
 
 /// `text` before and after the last of the ASCII `bytes`
@@ -120,7 +132,7 @@ pub fn trim_end_bytes<'a>(text: &'a str, bytes: &[u8]) -> &'a str {
     debug_assert!(bytes.is_ascii());
     let end = text
         .bytes()
-        .rposition(|b| !bytes.contains(&b))
+        .rposition(|b| !is_one_of(b, bytes))
         .map_or(0, |last| last + 1);
     &text[..end]
 }
