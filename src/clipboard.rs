@@ -3,6 +3,8 @@
 //! `ClipboardItem`, then `writeText` (plain text only), then the legacy
 //! `execCommand('copy')` with a `copy` event that sets both flavours.
 
+use std::rc::Rc;
+
 use gloo_events::{EventListener, EventListenerOptions};
 use js_sys::{Array, Object, Promise, Reflect};
 use sharecite_core::Clip;
@@ -43,7 +45,7 @@ pub enum Method {
 /// The first write starts in the caller's task, while the reader's click
 /// still counts as theirs; a later way is tried only when an earlier one's
 /// promise rejects.
-pub fn write_clip(clip: Clip, done: Box<dyn FnOnce(Result<Method>)>) {
+pub fn write_clip(clip: Rc<Clip>, done: Box<dyn FnOnce(Result<Method>)>) {
     let clipboard: Option<Clipboard> = dom::window()
         .ok()
         .and_then(|window| dom::property(&window.navigator(), "clipboard"));
@@ -73,7 +75,7 @@ fn has_clipboard_item() -> bool {
 /// Plain text only, where the browser has no `ClipboardItem` or refused it.
 fn write_text(
     clipboard: Clipboard,
-    clip: Clip,
+    clip: Rc<Clip>,
     last_error: JsValue,
     done: Box<dyn FnOnce(Result<Method>)>,
 ) {
@@ -108,9 +110,9 @@ fn write_item(clipboard: &Clipboard, clip: &Clip) -> Result<Promise> {
 /// The pre-2018 path: `execCommand('copy')` fires a `copy` event, whose
 /// data we replace with both flavours. Needs no selection and no element.
 /// `Err(last_error)`, the reason the better ways failed, when this fails too.
-fn exec_command_copy(clip: &Clip, last_error: JsValue) -> Result<Method> {
+fn exec_command_copy(clip: &Rc<Clip>, last_error: JsValue) -> Result<Method> {
     let document = dom::document()?;
-    let clip = clip.clone();
+    let clip = Rc::clone(clip);
     let listener = EventListener::new_with_options(
         &document,
         "copy",

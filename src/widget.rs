@@ -582,6 +582,7 @@ impl State {
 
     pub(crate) fn copy(self: &Rc<Self>, network: Network, clip: Clip) {
         let state = self.clone();
+        let clip = Rc::new(clip);
         let copied = clip.clone();
         clipboard::write_clip(
             clip,
