@@ -77,6 +77,7 @@ pub fn split_once_any<'a>(text: &'a str, separators: &[&str]) -> Option<(&'a str
 
 /// Whether `byte` is one of `bytes`: a plain loop, where `<[u8]>::contains`
 /// brings a word-at-a-time search built for long slices.
+#[allow(clippy::manual_contains)] // the point: see above
 fn is_one_of(byte: u8, bytes: &[u8]) -> bool {
     bytes.iter().any(|&b| b == byte)
 }
