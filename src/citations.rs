@@ -109,7 +109,7 @@ impl State {
             host.closest(selector)
                 .ok()
                 .flatten()
-                .or_else(|| document.query_selector(selector).ok().flatten())
+                .or_else(|| dom::query(&document, selector))
         })
     }
 
@@ -117,7 +117,7 @@ impl State {
         let Some(container) = self.article_container() else {
             return String::new();
         };
-        let Ok(paragraphs) = container.query_selector_all("p") else {
+        let Ok(paragraphs) = dom::query_all(&container, "p") else {
             return String::new();
         };
         dom::elements::<Element>(paragraphs)
@@ -221,7 +221,7 @@ impl State {
 }
 
 fn format_buttons(menu: &Element) -> Vec<HtmlElement> {
-    match menu.query_selector_all("button") {
+    match dom::query_all(menu, "button") {
         Ok(list) => dom::elements(list).collect(),
         Err(_) => Vec::new(),
     }

@@ -104,6 +104,37 @@ pub fn settle(promise: &JsValue, then: Box<dyn FnOnce(Result<JsValue>)>) {
     settle_with(promise, done);
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// A document, element or shadow root, as `querySelector` and
+    /// `querySelectorAll` see them: one binding for the three, where
+    /// web-sys has one per type, each an import of the wasm and a function
+    /// of the glue.
+    type ParentNode;
+    #[wasm_bindgen(method, catch, js_name = querySelector)]
+    fn query_selector(this: &ParentNode, selector: &str) -> Result<Option<Element>>;
+    #[wasm_bindgen(method, catch, js_name = querySelectorAll)]
+    fn query_selector_all(this: &ParentNode, selector: &str) -> Result<NodeList>;
+}
+
+/// The first element in `parent` matching `selector`; `None` when none
+/// does or the selector is not valid CSS.
+pub fn query(parent: &Node, selector: &str) -> Option<Element> {
+    parent
+        .unchecked_ref::<ParentNode>()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+}
+
+/// Every element in `parent` matching `selector`; `Err` when the selector
+/// is not valid CSS.
+pub fn query_all(parent: &Node, selector: &str) -> Result<NodeList> {
+    parent
+        .unchecked_ref::<ParentNode>()
+        .query_selector_all(selector)
+}
+
 /// Whether `object[name]` is a function: feature detection that a page
 /// cannot break by throwing from a getter.
 pub fn has_method(object: &JsValue, name: &str) -> bool {

@@ -24,10 +24,7 @@ pub fn snapshot(document: &Document) -> PageSnapshot {
         .iter()
         .filter_map(|script| script.text_content())
         .collect();
-    let canonical = document
-        .query_selector("link[rel~=\"canonical\" i][href]")
-        .ok()
-        .flatten()
+    let canonical = dom::query(document, "link[rel~=\"canonical\" i][href]")
         .and_then(|link| link.get_attribute("href"));
     PageSnapshot {
         location: document
@@ -53,7 +50,7 @@ pub fn attributes(element: &Element) -> Attributes {
 
 /// Every element matching `selector`, which must be valid.
 fn elements(root: &Document, selector: &str) -> Vec<Element> {
-    match root.query_selector_all(selector) {
+    match dom::query_all(root, selector) {
         Ok(list) => dom::elements(list).collect(),
         Err(_) => Vec::new(),
     }

@@ -147,9 +147,9 @@ fn locate(
     container: &Element,
     view: &View,
 ) -> Result<Rendered> {
-    let find = |selector: &str| container.query_selector(selector).ok().flatten();
+    let find = |selector: &str| dom::query(container, selector);
     let mut links = Vec::new();
-    let anchors = container.query_selector_all("a[data-network]")?;
+    let anchors = dom::query_all(container, "a[data-network]")?;
     for anchor in dom::elements::<Element>(anchors) {
         let id = anchor.get_attribute("data-network").unwrap_or_default();
         let Some(control) = view.controls.iter().find(|c| c.network.id() == id) else {
@@ -164,11 +164,10 @@ fn locate(
     let status = find(".status").ok_or_else(missing)?;
     let mastodon = match find("form.mastodon") {
         Some(form) => Some(MastodonForm {
-            input: form
-                .query_selector("input")?
+            input: dom::query(&form, "input")
                 .ok_or_else(missing)?
                 .unchecked_into(),
-            hint: form.query_selector(".hint")?.ok_or_else(missing)?,
+            hint: dom::query(&form, ".hint").ok_or_else(missing)?,
             form,
         }),
         None => None,
@@ -279,12 +278,12 @@ fn render_formats_toggle(document: &Document, strings: Strings) -> Element {
 
 fn render_formats_menu(document: &Document, view: &View, strings: Strings) -> Element {
     let menu = element(document, "div", "formats", Some("formats"));
-    menu.set_id(FORMATS_ID);
+    dom::set_attribute(&menu, "id", FORMATS_ID);
     dom::set_attribute(&menu, "role", "group");
     dom::set_attribute(&menu, "aria-labelledby", "sharecite-formats-label");
     dom::set_attribute(&menu, "hidden", "");
     let label = element(document, "p", "formats-label", None);
-    label.set_id("sharecite-formats-label");
+    dom::set_attribute(&label, "id", "sharecite-formats-label");
     label.set_text_content(Some(strings.get(Key::CiteCopyAs)));
     dom::append(&menu, &label);
     for (style, name) in &view.cite_formats {
@@ -377,16 +376,19 @@ fn render_mastodon_form(document: &Document, strings: Strings) -> Element {
     dom::set_attribute(&form, "hidden", "");
     let label = element(document, "label", "", None);
     dom::append_text(&label, strings.get(Key::MastodonPrompt));
-    let input: HtmlInputElement =
-        element(document, "input", "field", Some("field")).unchecked_into();
-    input.set_type("text");
-    input.set_name("instance");
+    let input = element(document, "input", "field", Some("field"));
+    dom::set_attribute(&input, "type", "text");
+    dom::set_attribute(&input, "name", "instance");
     dom::set_attribute(&input, "inputmode", "url");
     dom::set_attribute(&input, "autocomplete", "off");
     dom::set_attribute(&input, "autocapitalize", "none");
     dom::set_attribute(&input, "spellcheck", "false");
-    input.set_placeholder(sharecite_core::network::DEFAULT_MASTODON_INSTANCE);
-    input.set_required(true);
+    dom::set_attribute(
+        &input,
+        "placeholder",
+        sharecite_core::network::DEFAULT_MASTODON_INSTANCE,
+    );
+    dom::set_attribute(&input, "required", "");
     dom::append(&label, &input);
     dom::append(&form, &label);
 
@@ -411,7 +413,7 @@ fn render_mastodon_form(document: &Document, strings: Strings) -> Element {
     dom::append(&form, &cancel);
 
     let hint = element(document, "p", "hint", Some("hint"));
-    hint.set_id("sharecite-mastodon-hint");
+    dom::set_attribute(&hint, "id", "sharecite-mastodon-hint");
     hint.set_text_content(Some(strings.get(Key::MastodonHint)));
     dom::set_attribute(&input, "aria-describedby", "sharecite-mastodon-hint");
     dom::append(&form, &hint);

@@ -222,7 +222,7 @@ fn try_mount(script: &Element) -> Result<()> {
 
     match target_selector(&script_attributes) {
         Some(selector) => {
-            let targets = match document.query_selector_all(selector) {
+            let targets = match dom::query_all(&document, selector) {
                 Ok(list) => list,
                 Err(_) => {
                     console::warn(&Warning::new(
@@ -281,7 +281,7 @@ fn try_mount(script: &Element) -> Result<()> {
                 // widget goes at the end of the article.
                 let container = ["article", "main", "body"]
                     .iter()
-                    .find_map(|selector| document.query_selector(selector).ok().flatten())
+                    .find_map(|selector| dom::query(&document, selector))
                     .ok_or_else(|| JsValue::from_str("no <body> to mount into"))?;
                 place(&document, plan, |host| {
                     container.append_child(host).map(|_| ())
