@@ -178,14 +178,23 @@ thread_local! {
 
 /// Works out, ahead of [`mount_script`] and in a task of its own, the
 /// placement a script without `data-target` asks for, and builds the tree
-/// it will clone, so that rendering it is a shorter task. (A `data-target`
-/// list is built in slices anyway.)
+/// it will clone, so that rendering it is a shorter task.
+///
+/// For a `data-target` list, whose placements [`mount_script`] builds in
+/// slices, this builds the first card's tree: the first slice then clones
+/// it, and V8 has compiled the code that plans and builds a placement
+/// (each wasm function on its first call) in this task rather than there.
 pub fn plan_script(script: &Element) {
     let Ok(document) = dom::document() else {
         return;
     };
     let attributes = page::attributes(script);
-    if target_selector(&attributes).is_some() {
+    if let Some(selector) = target_selector(&attributes) {
+        let first_card = dom::query(&document, selector)
+            .map(|target| attributes.overlay(&page::attributes(&target)));
+        if let Some(Ok(plan)) = first_card.map(|card| plan(&page_metadata(&document), &card)) {
+            let _ = render::prepare(&document, &plan.view, plan.strings);
+        }
         return;
     }
     match plan(&page_metadata(&document), &attributes) {

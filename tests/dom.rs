@@ -232,6 +232,52 @@ fn a_planned_placement_renders_its_plan_in_a_later_call() {
     }
 }
 
+#[wasm_bindgen_test]
+fn a_list_s_first_card_is_built_while_planning() {
+    // For a `data-target` list, planning builds the first card's tree, so
+    // that the first slice of mounting, the longest task on a list page,
+    // only clones it. Counting the elements the document creates in each
+    // call shows where the tree was built. (A shape no other test uses, so
+    // no earlier test has built it.)
+    let document = document();
+    let cards = add(
+        &document.body().unwrap(),
+        r#"<div class="plan-first-card"></div>"#,
+    );
+    let script = script(&[
+        ("data-target", ".plan-first-card"),
+        ("data-networks", "pinterest hackernews threads"),
+        ("data-theme", "dark"),
+    ]);
+    let create_element: Function = Reflect::get(&document, &"createElement".into())
+        .unwrap()
+        .unchecked_into();
+    let created = std::rc::Rc::new(std::cell::Cell::new(0));
+    let counter = created.clone();
+    let target = document.clone();
+    let counting = Closure::<dyn FnMut(JsValue) -> JsValue>::new(move |tag: JsValue| {
+        counter.set(counter.get() + 1);
+        create_element.call1(&target, &tag).unwrap()
+    });
+    Reflect::set(&document, &"createElement".into(), counting.as_ref()).unwrap();
+
+    sharecite::plan_script(script.clone());
+    let while_planning = created.get();
+    sharecite::mount_script(script.clone());
+    let while_mounting = created.get() - while_planning;
+    Reflect::delete_property(&document, &"createElement".into()).unwrap();
+
+    let host = cards[0].last_element_child().expect("the card's placement");
+    assert_eq!(
+        networks(&host.shadow_root().unwrap()),
+        ["pinterest", "hackernews", "threads"]
+    );
+    assert!(while_planning > 10, "{while_planning} elements built while planning");
+    assert_eq!(while_mounting, 1, "mounting creates only the host");
+    script.remove();
+    remove(cards);
+}
+
 /// A `sharecite:share` event as a page's listener sees it. Decoding it
 /// with serde rejects a detail with a missing, extra or mistyped property.
 #[derive(Debug, PartialEq, Deserialize)]
