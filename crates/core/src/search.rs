@@ -32,8 +32,10 @@ pub fn split_once<'a>(text: &'a str, separator: &str) -> Option<(&'a str, &'a st
     Some((&text[..at], &text[at + separator.len()..]))
 }
 
-/// `text` cut at every `separator` (`str::split`).
+/// `text` cut at every `separator` (`str::split`), which is not empty
+/// (std's `split` on nothing cuts between characters; this would not end).
 pub fn split<'a>(text: &'a str, separator: &'a str) -> impl Iterator<Item = &'a str> {
+    debug_assert!(!separator.is_empty());
     let mut rest = Some(text);
     core::iter::from_fn(move || {
         let text = rest?;
@@ -46,7 +48,8 @@ pub fn split<'a>(text: &'a str, separator: &'a str) -> impl Iterator<Item = &'a 
     })
 }
 
-/// `text` with every `from` replaced by `to` (`str::replace`).
+/// `text` with every `from`, which is not empty, replaced by `to`
+/// (`str::replace`).
 pub fn replace(text: &str, from: &str, to: &str) -> alloc::string::String {
     let mut out = alloc::string::String::with_capacity(text.len());
     let mut pieces = split(text, from);

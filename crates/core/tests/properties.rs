@@ -95,6 +95,10 @@ fn as_parsed(text: &str) -> String {
         .unwrap_or(text)
 }
 
+fn without_leading_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 const ALLOWED: &[&str] = &["html", "a", "p", "br", "i", "strong", "blockquote", "pre"];
 
 /// The invariants every HTML string sharecite writes keeps.
@@ -303,7 +307,12 @@ proptest! {
         let html = template.render_html(&values);
         assert_safe_html(&html);
         let (parsed, _, _) = parse(&html);
-        prop_assert_eq!(squash_whitespace(&parsed), squash_whitespace(&as_parsed(&template.render(&values))));
+        // The HTML leaves out the text's leading whitespace, so a byte order
+        // mark after it can open the HTML, where a parser drops it: compare
+        // the two without one.
+        let text = squash_whitespace(&as_parsed(&template.render(&values)));
+        let parsed = squash_whitespace(&parsed);
+        prop_assert_eq!(without_leading_bom(&parsed), without_leading_bom(&text));
     }
 
     #[test]
