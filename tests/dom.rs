@@ -272,7 +272,10 @@ fn a_list_s_first_card_is_built_while_planning() {
         networks(&host.shadow_root().unwrap()),
         ["pinterest", "hackernews", "threads"]
     );
-    assert!(while_planning > 10, "{while_planning} elements built while planning");
+    assert!(
+        while_planning > 10,
+        "{while_planning} elements built while planning"
+    );
     assert_eq!(while_mounting, 1, "mounting creates only the host");
     script.remove();
     remove(cards);
