@@ -188,16 +188,26 @@
       let placement = null;
       let destroyed = false;
       let pending = [];
+      // As for a script's placement: the page read, then the tree built,
+      // then the placement inserted, each in a task of its own.
+      const unlessDestroyed = (what, run) => () => {
+        if (!destroyed) guard(what, run);
+      };
       const mounted = whenLoaded.then(() => parsed).then(() => {
         if (destroyed) return;
         const wanted = options && options.lang;
-        return loadLocale(wanted).then(() => {
-          if (destroyed) return;
-          guard('mount', () => {
-            placement = glue.mount(element, options) || null;
+        return loadLocale(wanted)
+          .then(unlessDestroyed('read the page', () => glue.read_page()))
+          .then(nextTask)
+          .then(unlessDestroyed('mount', () => glue.prepare_mount(options)))
+          .then(nextTask)
+          .then(() => {
+            if (destroyed) return;
+            guard('mount', () => {
+              placement = glue.mount(element, options) || null;
+            });
+            for (const update of pending.splice(0)) guard('update', () => placement && placement.update(update));
           });
-          for (const update of pending.splice(0)) guard('update', () => placement && placement.update(update));
-        });
       });
       return {
         mounted,

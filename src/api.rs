@@ -33,6 +33,14 @@ pub fn mount(element: Element, options: JsValue) -> Option<Placement> {
     placement.host.is_some().then_some(placement)
 }
 
+/// Builds, ahead of [`mount`] and in a task of its own, the tree the
+/// placement `options` ask for will clone, so that mounting it is a
+/// shorter task. The loader calls it for every `sharecite.mount()`.
+#[wasm_bindgen]
+pub fn prepare_mount(options: JsValue) {
+    widget::prepare_placement(&read_options(&Attributes::default(), &options));
+}
+
 #[wasm_bindgen]
 impl Placement {
     /// Applies `options` on top of the current ones and re-renders.

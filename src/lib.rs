@@ -20,7 +20,7 @@ mod selection;
 mod style;
 mod widget;
 
-pub use api::{mount, Placement};
+pub use api::{mount, prepare_mount, Placement};
 
 // Talc in place of the default dlmalloc: 2.6 KB less for every reader to
 // download (gzip, measured), and faster. Not wee_alloc: unmaintained, leaks.

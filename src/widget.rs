@@ -190,10 +190,8 @@ pub fn plan_script(script: &Element) {
     };
     let attributes = page::attributes(script);
     if let Some(selector) = target_selector(&attributes) {
-        let first_card = dom::query(&document, selector)
-            .map(|target| attributes.overlay(&page::attributes(&target)));
-        if let Some(Ok(plan)) = first_card.map(|card| plan(&page_metadata(&document), &card)) {
-            let _ = render::prepare(&document, &plan.view, plan.strings);
+        if let Some(first_card) = dom::query(&document, selector) {
+            prepare_placement(&attributes.overlay(&page::attributes(&first_card)));
         }
         return;
     }
@@ -203,6 +201,18 @@ pub fn plan_script(script: &Element) {
             PLANNED.with(|planned| planned.borrow_mut().push((script.clone(), plan)));
         }
         Err(error) => console::error("could not mount", &error),
+    }
+}
+
+/// Builds the tree of the placement `attributes` ask for, for a later
+/// [`mount_placement`] to clone: planning and building (and V8 compiling
+/// the code that does both, on its first call) happen in the caller's task.
+pub(crate) fn prepare_placement(attributes: &Attributes) {
+    let Ok(document) = dom::document() else {
+        return;
+    };
+    if let Ok(plan) = plan(&page_metadata(&document), attributes) {
+        let _ = render::prepare(&document, &plan.view, plan.strings);
     }
 }
 

@@ -56,6 +56,44 @@ test('mount() called while the page is still parsing waits for it: metadata late
   await close();
 });
 
+test('mount() gives the main thread back as a script placement does: the page read, the tree built, then the placement', async () => {
+  // Each yield records the placements in the page and the elements the
+  // document has created so far.
+  const init = `
+    window.__yields = [];
+    window.__created = 0;
+    const createElement = Document.prototype.createElement;
+    Document.prototype.createElement = function (...args) {
+      window.__created += 1;
+      return createElement.apply(this, args);
+    };
+    const original = scheduler.yield.bind(scheduler);
+    scheduler.yield = () => {
+      window.__yields.push([document.querySelectorAll('[data-sharecite-host]').length, window.__created]);
+      return original();
+    };`;
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mounted from script</title>
+    <script src="/dist/sharecite.js" data-mount="manual"></script></head>
+    <body><div id="slot"></div></body></html>`;
+  const { page, log, close } = await browser.open('/api-tasks.html', {
+    init,
+    waitForHosts: 0,
+    before: (p) => p.route('**/api-tasks.html', (route) => route.fulfill({ contentType: 'text/html', body })),
+  });
+  await page.evaluate(() => sharecite.mount(document.getElementById('slot'), { networks: 'x email copy' }).mounted);
+  const yields = await page.evaluate(() => window.__yields);
+  const created = await page.evaluate(() => window.__created);
+  // After instantiating, after reading the page, after building the tree.
+  assert.equal(yields.length, 3, JSON.stringify(yields));
+  assert.deepEqual(yields.map(([hosts]) => hosts), [0, 0, 0]);
+  const [, [, afterReading], [, afterBuilding]] = yields;
+  assert.ok(afterBuilding - afterReading > 10, `the tree is built in its own task (${afterBuilding - afterReading} elements)`);
+  assert.equal(created - afterBuilding, 1, 'mounting creates only the host');
+  assert.equal(await page.evaluate(() => document.querySelectorAll('#slot > [data-sharecite-host]').length), 1);
+  assert.deepEqual(shareciteMessages(log, 'error'), []);
+  await close();
+});
+
 test('mounting and destroying 1000 placements leaves no listeners or nodes behind', async () => {
   const { page, context, close } = await browser.open('/app.html');
   const cdp = await context.newCDPSession(page);
