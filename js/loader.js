@@ -149,6 +149,17 @@
     }
   };
 
+  // A placement starts in three tasks, whether a script tag or the page
+  // (sharecite.mount()) asks for it: reading the page; planning it and
+  // building the tree it clones; placing it. `wanted()` is asked before each.
+  const startInTasks = (wanted, plan, place) =>
+    Promise.resolve()
+      .then(() => wanted() && guard('read the page', () => glue.read_page()))
+      .then(nextTask)
+      .then(() => wanted() && guard('mount', plan))
+      .then(nextTask)
+      .then(() => wanted() && place());
+
   function mount(script) {
     if (seen.has(script)) return Promise.resolve();
     seen.add(script);
@@ -157,11 +168,13 @@
     if (script.getAttribute('data-mount') === 'manual') return Promise.resolve();
     return loadLocale(script.getAttribute('data-lang'))
       .then(() => parsed)
-      .then(() => guard('read the page', () => glue.read_page()))
-      .then(nextTask)
-      .then(() => guard('mount', () => glue.plan_script(script)))
-      .then(nextTask)
-      .then(() => guard('mount', () => glue.mount_script(script)));
+      .then(() =>
+        startInTasks(
+          () => true,
+          () => glue.plan_script(script),
+          () => guard('mount', () => glue.mount_script(script)),
+        ),
+      );
   }
 
   function accept(script, url) {
@@ -188,26 +201,20 @@
       let placement = null;
       let destroyed = false;
       let pending = [];
-      // As for a script's placement: the page read, then the tree built,
-      // then the placement inserted, each in a task of its own.
-      const unlessDestroyed = (what, run) => () => {
-        if (!destroyed) guard(what, run);
-      };
       const mounted = whenLoaded.then(() => parsed).then(() => {
         if (destroyed) return;
-        const wanted = options && options.lang;
-        return loadLocale(wanted)
-          .then(unlessDestroyed('read the page', () => glue.read_page()))
-          .then(nextTask)
-          .then(unlessDestroyed('mount', () => glue.prepare_mount(options)))
-          .then(nextTask)
-          .then(() => {
-            if (destroyed) return;
-            guard('mount', () => {
-              placement = glue.mount(element, options) || null;
-            });
-            for (const update of pending.splice(0)) guard('update', () => placement && placement.update(update));
-          });
+        return loadLocale(options && options.lang).then(() =>
+          startInTasks(
+            () => !destroyed,
+            () => glue.prepare_mount(options),
+            () => {
+              guard('mount', () => {
+                placement = glue.mount(element, options) || null;
+              });
+              for (const update of pending.splice(0)) guard('update', () => placement && placement.update(update));
+            },
+          ),
+        );
       });
       return {
         mounted,

@@ -11,22 +11,12 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, w
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { transformSync } from 'esbuild';
 import { shortenNames } from './short-names.mjs';
+import { withoutInitSync } from './without-init-sync.mjs';
 
 const root = new URL('..', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
 
 const version = /^version\s*=\s*"([^"]+)"/m.exec(read('Cargo.toml'))[1];
-// The loader instantiates both modules asynchronously (streaming), never
-// with `initSync`: each glue loses it, and its deprecation warning.
-const withoutInitSync = (glue, name) => {
-  const exported = 'return Object.assign(__wbg_init, { initSync }, exports);';
-  // The function, from its first line to the closing brace at its indent.
-  const definition = /\n( *)function initSync\(module\) \{\n[\s\S]*?\n\1\}\n/;
-  if (!glue.includes(exported) || !definition.test(glue)) {
-    throw new Error(`${name}: wasm-bindgen's glue no longer defines and exports initSync as expected: update scripts/build-dist.mjs`);
-  }
-  return glue.replace(exported, 'return Object.assign(__wbg_init, exports);').replace(definition, '\n');
-};
 // The renamed module's one import module, and the map from the old names.
 const short = (glue, name) => {
   const wasm = new WebAssembly.Module(readFileSync(new URL(`build/${name}.min.wasm`, root)));
@@ -34,11 +24,11 @@ const short = (glue, name) => {
   if (modules.size !== 1) throw new Error(`build/${name}.min.wasm: expected one import module`);
   return shortenNames(glue, JSON.parse(read(`build/${name}.names.json`)), [...modules][0]);
 };
-const glue = withoutInitSync(short(read('build/sharecite.js'), 'sharecite_bg'), 'build/sharecite.js');
+const glue = withoutInitSync(short(read('build/sharecite.js'), 'sharecite_bg'));
 if (!glue.startsWith('let wasm_bindgen = ')) {
   throw new Error('build/sharecite.js is not wasm-bindgen --target no-modules output');
 }
-const citeGlue = withoutInitSync(short(read('build/cite/sharecite_cite.js'), 'sharecite_cite_bg'), 'build/cite/sharecite_cite.js');
+const citeGlue = withoutInitSync(short(read('build/cite/sharecite_cite.js'), 'sharecite_cite_bg'));
 if (!citeGlue.startsWith('let wasm_bindgen = ')) {
   throw new Error('build/cite/sharecite_cite.js is not wasm-bindgen --target no-modules output');
 }

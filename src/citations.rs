@@ -50,33 +50,32 @@ impl State {
         }
         let fields = article_fields(&self.article.borrow(), Some(today()));
         let state = self.clone();
-        let copy_formatted: Box<dyn FnOnce(Result<JsValue, JsValue>)> =
-            Box::new(move |formatted| {
-                let parts = formatted
-                    .ok()
-                    .and_then(|value| value.dyn_into::<Array>().ok());
-                match parts.filter(|parts| parts.length() == 2) {
-                    Some(parts) => {
-                        let text = parts.get(0).as_string().unwrap_or_default();
-                        let html = parts.get(1).as_string().unwrap_or_default();
-                        state.copy(
-                            Network::Cite,
-                            Clip {
-                                kind: ClipKind::Citation,
-                                text,
-                                html,
-                            },
-                        );
-                    }
-                    None => {
-                        state.announce(state.strings.get(Key::StatusCopyFailed));
-                        console::error(
-                            "could not format the citation",
-                            &JsValue::from_str(style.id()),
-                        );
-                    }
+        let copy_formatted: Box<dyn FnOnce(dom::Result<JsValue>)> = Box::new(move |formatted| {
+            let parts = formatted
+                .ok()
+                .and_then(|value| value.dyn_into::<Array>().ok());
+            match parts.filter(|parts| parts.length() == 2) {
+                Some(parts) => {
+                    let text = parts.get(0).as_string().unwrap_or_default();
+                    let html = parts.get(1).as_string().unwrap_or_default();
+                    state.copy(
+                        Network::Cite,
+                        Clip {
+                            kind: ClipKind::Citation,
+                            text,
+                            html,
+                        },
+                    );
                 }
-            });
+                None => {
+                    state.announce(state.strings.get(Key::StatusCopyFailed));
+                    console::error(
+                        "could not format the citation",
+                        &JsValue::from_str(style.id()),
+                    );
+                }
+            }
+        });
         match cite_later(fields, style.id()) {
             Ok(promise) => dom::settle(&promise, copy_formatted),
             Err(error) => copy_formatted(Err(error)),
@@ -117,10 +116,7 @@ impl State {
         let Some(container) = self.article_container() else {
             return String::new();
         };
-        let Ok(paragraphs) = dom::query_all(&container, "p") else {
-            return String::new();
-        };
-        dom::elements::<Element>(paragraphs)
+        dom::query_each::<Element>(&container, "p")
             .filter_map(|p| p.text_content())
             .find(|text| text.trim().chars().count() >= MIN_PARAGRAPH_CHARS)
             .unwrap_or_default()
@@ -221,10 +217,7 @@ impl State {
 }
 
 fn format_buttons(menu: &Element) -> Vec<HtmlElement> {
-    match dom::query_all(menu, "button") {
-        Ok(list) => dom::elements(list).collect(),
-        Err(_) => Vec::new(),
-    }
+    dom::query_each(menu, "button").collect()
 }
 
 /// Today in the reader's time zone: the access date citations print.

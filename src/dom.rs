@@ -1,6 +1,6 @@
 //! Small DOM helpers shared by the adapter's modules.
 
-use js_sys::Reflect;
+use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Node, NodeList, Window};
@@ -133,6 +133,23 @@ pub fn query_all(parent: &Node, selector: &str) -> Result<NodeList> {
     parent
         .unchecked_ref::<ParentNode>()
         .query_selector_all(selector)
+}
+
+/// The elements in `parent` matching `selector`, a constant, as type `T`.
+pub fn query_each<T: JsCast>(parent: &Node, selector: &'static str) -> impl Iterator<Item = T> {
+    query_all(parent, selector).into_iter().flat_map(elements)
+}
+
+/// A plain object of string properties: for the few small objects we hand
+/// the page (event details, share data), a loop of `Reflect.set` does what
+/// serde-wasm-bindgen did in 3 KB of gzipped wasm.
+pub fn object(fields: &[(&'static str, &str)]) -> Object {
+    let object = Object::new();
+    for (key, value) in fields {
+        // Cannot fail: a new plain object, string keys.
+        let _ = Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
+    object
 }
 
 /// Whether `object[name]` is a function: feature detection that a page

@@ -9,7 +9,7 @@ use crate::dom;
 /// The parts of the document that describe its article.
 pub fn snapshot(document: &Document) -> PageSnapshot {
     let mut metas = Vec::new();
-    for meta in elements(document, "meta[content]") {
+    for meta in dom::query_each::<Element>(document, "meta[content]") {
         let key = meta
             .get_attribute("property")
             .or_else(|| meta.get_attribute("name"))
@@ -20,8 +20,7 @@ pub fn snapshot(document: &Document) -> PageSnapshot {
             }
         }
     }
-    let json_ld = elements(document, "script[type=\"application/ld+json\" i]")
-        .iter()
+    let json_ld = dom::query_each::<Element>(document, "script[type=\"application/ld+json\" i]")
         .filter_map(|script| script.text_content())
         .collect();
     let canonical = dom::query(document, "link[rel~=\"canonical\" i][href]")
@@ -46,12 +45,4 @@ pub fn snapshot(document: &Document) -> PageSnapshot {
 /// The `data-*` attributes sharecite reads, from one element.
 pub fn attributes(element: &Element) -> Attributes {
     Attributes::read(|name| element.get_attribute(name))
-}
-
-/// Every element matching `selector`, which must be valid.
-fn elements(root: &Document, selector: &str) -> Vec<Element> {
-    match dom::query_all(root, selector) {
-        Ok(list) => dom::elements(list).collect(),
-        Err(_) => Vec::new(),
-    }
 }

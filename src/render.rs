@@ -149,8 +149,7 @@ fn locate(
 ) -> Result<Rendered> {
     let find = |selector: &str| dom::query(container, selector);
     let mut links = Vec::new();
-    let anchors = dom::query_all(container, "a[data-network]")?;
-    for anchor in dom::elements::<Element>(anchors) {
+    for anchor in dom::query_each::<Element>(container, "a[data-network]") {
         let id = anchor.get_attribute("data-network").unwrap_or_default();
         let Some(control) = view.controls.iter().find(|c| c.network.id() == id) else {
             continue;
@@ -258,7 +257,10 @@ fn build(document: &Document, view: &View, strings: Strings) -> Element {
     container
 }
 
+// Ids that tie labels and controls together; unique within a shadow root.
 const FORMATS_ID: &str = "sharecite-formats";
+const FORMATS_LABEL_ID: &str = "sharecite-formats-label";
+const MASTODON_HINT_ID: &str = "sharecite-mastodon-hint";
 
 fn render_formats_toggle(document: &Document, strings: Strings) -> Element {
     let toggle = element(
@@ -280,10 +282,10 @@ fn render_formats_menu(document: &Document, view: &View, strings: Strings) -> El
     let menu = element(document, "div", "formats", Some("formats"));
     dom::set_attribute(&menu, "id", FORMATS_ID);
     dom::set_attribute(&menu, "role", "group");
-    dom::set_attribute(&menu, "aria-labelledby", "sharecite-formats-label");
+    dom::set_attribute(&menu, "aria-labelledby", FORMATS_LABEL_ID);
     dom::set_attribute(&menu, "hidden", "");
     let label = element(document, "p", "formats-label", None);
-    dom::set_attribute(&label, "id", "sharecite-formats-label");
+    dom::set_attribute(&label, "id", FORMATS_LABEL_ID);
     label.set_text_content(Some(strings.get(Key::CiteCopyAs)));
     dom::append(&menu, &label);
     for (style, name) in &view.cite_formats {
@@ -413,9 +415,9 @@ fn render_mastodon_form(document: &Document, strings: Strings) -> Element {
     dom::append(&form, &cancel);
 
     let hint = element(document, "p", "hint", Some("hint"));
-    dom::set_attribute(&hint, "id", "sharecite-mastodon-hint");
+    dom::set_attribute(&hint, "id", MASTODON_HINT_ID);
     hint.set_text_content(Some(strings.get(Key::MastodonHint)));
-    dom::set_attribute(&input, "aria-describedby", "sharecite-mastodon-hint");
+    dom::set_attribute(&input, "aria-describedby", MASTODON_HINT_ID);
     dom::append(&form, &hint);
     form
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
-use js_sys::{Object, Reflect};
+use js_sys::Reflect;
 use sharecite_core::cite::CiteStyle;
 use sharecite_core::i18n::Key;
 use sharecite_core::network::{parse_mastodon_instance, ShareText};
@@ -195,11 +195,8 @@ pub fn plan_script(script: &Element) {
         }
         return;
     }
-    match plan(&page_metadata(&document), &attributes) {
-        Ok(plan) => {
-            let _ = render::prepare(&document, &plan.view, plan.strings);
-            PLANNED.with(|planned| planned.borrow_mut().push((script.clone(), plan)));
-        }
+    match prepare(&document, &attributes) {
+        Ok(plan) => PLANNED.with(|planned| planned.borrow_mut().push((script.clone(), plan))),
         Err(error) => console::error("could not mount", &error),
     }
 }
@@ -207,13 +204,19 @@ pub fn plan_script(script: &Element) {
 /// Builds the tree of the placement `attributes` ask for, for a later
 /// [`mount_placement`] to clone: planning and building (and V8 compiling
 /// the code that does both, on its first call) happen in the caller's task.
+/// A failure is left for the mount, which reports it.
 pub(crate) fn prepare_placement(attributes: &Attributes) {
-    let Ok(document) = dom::document() else {
-        return;
-    };
-    if let Ok(plan) = plan(&page_metadata(&document), attributes) {
-        let _ = render::prepare(&document, &plan.view, plan.strings);
+    if let Ok(document) = dom::document() {
+        let _ = prepare(&document, attributes);
     }
+}
+
+/// Plans the placement `attributes` ask for and builds the tree its
+/// render clones.
+fn prepare(document: &Document, attributes: &Attributes) -> Result<Plan> {
+    let plan = plan(&page_metadata(document), attributes)?;
+    render::prepare(document, &plan.view, plan.strings);
+    Ok(plan)
 }
 
 /// The selector of the elements a script's placements go into, if it
@@ -579,14 +582,9 @@ impl State {
     }
 
     /// Dispatches event `name` from the host, with a `detail` object of
-    /// string properties: for two events of two or three strings each, a
-    /// loop of `Reflect.set` does what serde-wasm-bindgen did in 3 KB.
+    /// string properties (see [`dom::object`]).
     pub(crate) fn dispatch(&self, name: &str, fields: &[(&'static str, &str)]) {
-        let detail = Object::new();
-        for (key, value) in fields {
-            // Cannot fail: a new plain object, string keys.
-            let _ = Reflect::set(&detail, &JsValue::from_str(key), &JsValue::from_str(value));
-        }
+        let detail = dom::object(fields);
         let init = CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);
@@ -626,12 +624,10 @@ impl State {
     }
 
     fn native_share(self: &Rc<Self>) {
-        let data = Object::new();
-        {
+        let data = {
             let article = self.article.borrow();
-            let _ = Reflect::set(&data, &"title".into(), &JsValue::from_str(&article.title));
-            let _ = Reflect::set(&data, &"url".into(), &JsValue::from_str(&article.url));
-        }
+            dom::object(&[("title", &article.title), ("url", &article.url)])
+        };
         let Ok(window) = dom::window() else { return };
         let navigator = window.navigator();
         let share: Option<js_sys::Function> = dom::property(&navigator, "share");

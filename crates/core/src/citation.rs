@@ -337,9 +337,7 @@ pub fn excerpt(description: &str, first_paragraph: impl FnOnce() -> String) -> S
     }
     let cut: String = source.chars().take(EXCERPT_LIMIT).collect();
     let end = crate::search::rfind(&cut, b" ").unwrap_or(cut.len());
-    let mut out = cut[..end]
-        .trim_end_matches([',', ';', ':', '.', ' '])
-        .to_string();
+    let mut out = crate::search::trim_end_bytes(&cut[..end], b",;:. ").to_string();
     out.push('…');
     out
 }

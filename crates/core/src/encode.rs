@@ -141,6 +141,7 @@ pub fn push_decimal(out: &mut String, value: u32, min_digits: usize) {
 /// `None` on overflow. A scan of ASCII digits in place of std's generic
 /// integer parser.
 pub fn parse_u32(text: &str, radix: u32) -> Option<u32> {
+    debug_assert!(radix == 10 || radix == 16);
     let digits = text.strip_prefix("+").unwrap_or(text);
     if digits.is_empty() {
         return None;

@@ -261,12 +261,11 @@ impl PageMetadata {
     /// single-page navigation, a canonical link or JSON-LD block the site
     /// forgot to update describes the previous article, and the new
     /// location and title are the truth.
-    pub fn without_stale(self, initial: &PageMetadata) -> PageMetadata {
+    pub fn without_stale(mut self, initial: &PageMetadata) -> PageMetadata {
         if self.location == initial.location {
             return self;
         }
-        let mut fresh = self;
-        for (tier, old) in fresh.tiers.iter_mut().zip(initial.tiers.iter()).take(4) {
+        for (tier, old) in self.tiers.iter_mut().zip(initial.tiers.iter()).take(4) {
             if tier == old {
                 // The site's and publisher's names are not the article's: keep them.
                 *tier = Partial {
@@ -276,12 +275,12 @@ impl PageMetadata {
                 };
             }
         }
-        if fresh.canonical.is_some() && fresh.canonical == initial.canonical {
-            fresh.tiers[4].url = Url::parse(&fresh.location)
+        if self.canonical.is_some() && self.canonical == initial.canonical {
+            self.tiers[4].url = Url::parse(&self.location)
                 .filter(Url::is_web)
                 .map(|u| u.as_string());
         }
-        fresh
+        self
     }
 }
 
@@ -415,8 +414,7 @@ impl Metas<'_> {
 enum Slot {
     Url,
     Title,
-    /// Names only: `article:author` is often a profile URL, which is not
-    /// one. The first key with any names wins.
+    /// Names only (see [`Metas::names`]); the first key with any wins.
     Authors,
     Publisher,
     Site,

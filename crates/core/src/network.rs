@@ -312,10 +312,7 @@ pub fn parse_mastodon_instance(input: &str) -> Option<String> {
             host = &host[prefix.len()..];
         }
     }
-    host = crate::search::before_first(host, b"/?#");
-    if let Some(at) = crate::search::rfind(host, b"@") {
-        host = &host[at + 1..];
-    }
+    host = crate::search::after_last(crate::search::before_first(host, b"/?#"), b"@");
     let host = crate::search::trim_end_bytes(host, b".");
     let host = host.to_ascii_lowercase();
     let labels_ok = crate::search::split(&host, ".").all(|label| {
@@ -368,7 +365,7 @@ fn truncate(text: &str, limit: usize) -> String {
 fn crlf(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     for c in text.chars() {
-        if c == '\n' && !out.ends_with('\r') {
+        if c == '\n' && !out.ends_with("\r") {
             out.push('\r');
         }
         out.push(c);

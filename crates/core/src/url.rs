@@ -97,10 +97,7 @@ impl Url {
     /// The host, lowercased, without userinfo or port; empty when absent.
     pub fn host(&self) -> &str {
         let authority = self.authority.as_deref().unwrap_or("");
-        let host_and_port = match crate::search::rfind(authority, b"@") {
-            Some(at) => &authority[at + 1..],
-            None => authority,
-        };
+        let host_and_port = crate::search::after_last(authority, b"@");
         if host_and_port.starts_with("[") {
             return match crate::search::find(host_and_port, "]") {
                 Some(end) => &host_and_port[..=end],
