@@ -11,16 +11,20 @@
 /**
  * `glue` is wasm-bindgen's `--target no-modules` output; `names` the map
  * wasm-opt printed (`{ imports: [[module, from, to]], exports: [[from, to]] }`);
- * `newModule` the import module's name in the renamed wasm.
+ * `newModule` the import module's name in the renamed wasm (none for a
+ * module that imports nothing, whose glue keeps its empty import object).
  */
 export function shortenNames(glue, names, newModule) {
   const oldModules = new Set(names.imports.map(([module]) => module));
-  if (oldModules.size !== 1) throw new Error(`expected one import module, found ${[...oldModules].join(', ')}`);
-  const [oldModule] = oldModules;
+  if (oldModules.size > 1) throw new Error(`expected one import module, found ${[...oldModules].join(', ')}`);
+  const out = oldModules.size ? withShortImports(glue, names, [...oldModules][0], newModule) : glue;
+  return withShortExports(out, names);
+}
 
+function withShortImports(glue, names, oldModule, newModule) {
   const imports = new Map(names.imports.map(([, from, to]) => [from, to]));
   const renamedImports = new Set();
-  let out = glue.replace(/^( +)([A-Za-z_$][\w$]*): function\(/gm, (whole, indent, name) => {
+  const out = glue.replace(/^( +)([A-Za-z_$][\w$]*): function\(/gm, (whole, indent, name) => {
     if (!imports.has(name)) return whole;
     if (renamedImports.has(name)) throw new Error(`the glue defines import ${name} twice`);
     renamedImports.add(name);
@@ -31,10 +35,12 @@ export function shortenNames(glue, names, newModule) {
 
   const moduleKey = `${JSON.stringify(oldModule)}: import0`;
   if (out.split(moduleKey).length !== 2) throw new Error(`the glue does not name its import module once as ${moduleKey}`);
-  out = out.replace(moduleKey, `${JSON.stringify(newModule)}: import0`);
+  return out.replace(moduleKey, `${JSON.stringify(newModule)}: import0`);
+}
 
+function withShortExports(glue, names) {
   const exports = new Map(names.exports);
-  out = out.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (whole, name) => {
+  const out = glue.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (whole, name) => {
     if (!exports.has(name)) throw new Error(`the glue uses wasm.${name}, which the map does not rename`);
     return `wasm.${exports.get(name)}`;
   });

@@ -4,8 +4,8 @@
 use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
-use js_sys::{Array, Promise};
-use sharecite_core::cite::handoff::article_fields;
+use js_sys::Promise;
+use sharecite_core::cite::handoff::{article_fields, citation_parts};
 use sharecite_core::cite::CiteStyle;
 use sharecite_core::date::Date;
 use sharecite_core::i18n::Key;
@@ -21,9 +21,9 @@ use crate::{console, dom};
 extern "C" {
     /// Provided by the loader (js/loader.js): loads the citation module
     /// once and formats the article (its handoff fields) with it, resolving
-    /// to `[text, html]`.
+    /// to the citation's text and HTML (a handoff citation).
     #[wasm_bindgen(js_name = shareciteCite, catch)]
-    fn cite_later(fields: Vec<String>, style: &str) -> Result<Promise, JsValue>;
+    fn cite_later(fields: &str, style: &str) -> Result<Promise, JsValue>;
 
     /// Provided by the loader: starts loading the citation module.
     #[wasm_bindgen(js_name = shareciteCitePrefetch, catch)]
@@ -51,19 +51,15 @@ impl State {
         let fields = article_fields(&self.article.borrow(), Some(today()));
         let state = self.clone();
         let copy_formatted: Box<dyn FnOnce(dom::Result<JsValue>)> = Box::new(move |formatted| {
-            let parts = formatted
-                .ok()
-                .and_then(|value| value.dyn_into::<Array>().ok());
-            match parts.filter(|parts| parts.length() == 2) {
-                Some(parts) => {
-                    let text = parts.get(0).as_string().unwrap_or_default();
-                    let html = parts.get(1).as_string().unwrap_or_default();
+            let handed = formatted.ok().and_then(|value| value.as_string());
+            match handed.as_deref().and_then(citation_parts) {
+                Some((text, html)) => {
                     state.copy(
                         Network::Cite,
                         Clip {
                             kind: ClipKind::Citation,
-                            text,
-                            html,
+                            text: text.into(),
+                            html: html.into(),
                         },
                     );
                 }
@@ -76,7 +72,7 @@ impl State {
                 }
             }
         });
-        match cite_later(fields, style.id()) {
+        match cite_later(&fields, style.id()) {
             Ok(promise) => dom::settle(&promise, copy_formatted),
             Err(error) => copy_formatted(Err(error)),
         }

@@ -4,7 +4,7 @@
 //! Most readers never cite, so this formatting code stays out of the
 //! widget's download: the loader fetches this module the first time a
 //! reader points at a placement, and the widget hands it the article's
-//! fields as strings ([`sharecite_core::cite::handoff`]).
+//! fields as one string ([`sharecite_core::cite::handoff`]).
 
 #![cfg_attr(target_family = "wasm", no_std)]
 #![deny(missing_debug_implementations)]
@@ -16,9 +16,7 @@
 extern crate alloc;
 
 use alloc::string::String;
-use alloc::vec;
-use alloc::vec::Vec;
-use sharecite_core::cite::handoff::item_from_fields;
+use sharecite_core::cite::handoff::{citation, item_from_fields};
 use sharecite_core::cite::{bibliography_entry, CiteStyle};
 use wasm_bindgen::prelude::*;
 
@@ -34,16 +32,16 @@ fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
 }
 
 /// The article the widget handed over (its handoff fields) in `style` (an
-/// id of `data-cite-style`), as `[text, html]`; empty when the fields or
-/// the style are not ones we know.
+/// id of `data-cite-style`), as a handoff citation (text and HTML); empty
+/// when the fields or the style are not ones we know.
 #[wasm_bindgen]
-pub fn cite(fields: Vec<String>, style: &str) -> Vec<String> {
-    format(&fields, style)
-        .map(|(text, html)| vec![text, html])
+pub fn cite(fields: &str, style: &str) -> String {
+    format(fields, style)
+        .map(|(text, html)| citation(&text, &html))
         .unwrap_or_default()
 }
 
-fn format(fields: &[String], style: &str) -> Option<(String, String)> {
+fn format(fields: &str, style: &str) -> Option<(String, String)> {
     let style = CiteStyle::from_id(style)?;
     bibliography_entry(&item_from_fields(fields)?, style)
 }
@@ -79,7 +77,8 @@ mod tests {
             "the attribution is the widget's"
         );
         assert_eq!(format(&sent, "vancouver"), None);
-        assert_eq!(format(&sent[..3], "apa"), None);
-        assert!(cite(sent, "bibtex")[0].starts_with("@misc{korybko2019ultimatum,"));
+        assert_eq!(format(&sent[..20], "apa"), None);
+        assert!(cite(&sent, "bibtex").starts_with("@misc{korybko2019ultimatum,"));
+        assert_eq!(cite(&sent, "vancouver"), "");
     }
 }

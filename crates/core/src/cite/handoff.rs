@@ -1,10 +1,12 @@
 //! How the widget hands its article to the citation module (a wasm of its
-//! own, `crates/cite-wasm`): the fields [`Item::from_article`] reads, as
-//! strings in a fixed order. Strings cross from one wasm to the other
-//! through JavaScript as they are, so neither side needs a serializer or a
-//! parser, and the widget, which every reader downloads, does without the
-//! item building, citation keys and CSL-JSON writing that only citations
-//! use (1.3 KB gzip of its wasm, measured).
+//! own, `crates/cite-wasm`), and how the citation comes back: the fields
+//! [`Item::from_article`] reads, in a fixed order, in one string; the
+//! citation's text and HTML, the same way. One string each way crosses from
+//! one wasm to the other through JavaScript as it is, so neither side needs
+//! a serializer, a parser or wasm-bindgen's conversion of string arrays,
+//! and the widget, which every reader downloads, does without the item
+//! building, citation keys and CSL-JSON writing that only citations use
+//! (1.3 KB gzip of its wasm, measured).
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -12,12 +14,35 @@ use alloc::vec::Vec;
 use super::Item;
 use crate::date::Date;
 use crate::metadata::{Article, ArticleKind, Creator, CreatorKind};
+use crate::search;
+
+/// Ends every field. The HTML parser never leaves a NUL in text or
+/// attributes (it reads one as U+FFFD); a script could set one, and
+/// [`push_field`] reads it the same way, so a field never splits in two.
+const END: &str = "\0";
 
 /// How many fields come before the authors.
 const FIXED_FIELDS: usize = 12;
 
+fn push_field(fields: &mut String, field: &str) {
+    fields.push_str(&search::replace(field, END, "\u{fffd}"));
+    fields.push_str(END);
+}
+
+/// The fields of a handoff string; `None` if the last one has no end.
+fn split_fields(fields: &str) -> Option<Vec<&str>> {
+    let mut split = Vec::new();
+    let mut rest = fields;
+    while !rest.is_empty() {
+        let (field, after) = search::split_once(rest, END)?;
+        split.push(field);
+        rest = after;
+    }
+    Some(split)
+}
+
 /// The article, and the day the reader accessed it, as handoff fields.
-pub fn article_fields(article: &Article, accessed: Option<Date>) -> Vec<String> {
+pub fn article_fields(article: &Article, accessed: Option<Date>) -> String {
     let date = |date: Option<Date>| date.map(|d| d.iso()).unwrap_or_default();
     let kind = match article.kind {
         ArticleKind::WebPage => "webpage",
@@ -25,46 +50,49 @@ pub fn article_fields(article: &Article, accessed: Option<Date>) -> Vec<String> 
         ArticleKind::Blog => "blog",
         ArticleKind::Journal => "journal",
     };
-    let mut fields = Vec::with_capacity(FIXED_FIELDS + 2 * article.authors.len());
-    let fixed: [String; FIXED_FIELDS] = [
-        article.url.clone(),
-        article.title.clone(),
-        article.publisher.clone(),
-        article.site.clone(),
-        date(article.published),
-        kind.into(),
-        article.journal.clone(),
-        article.volume.clone(),
-        article.issue.clone(),
-        article.pages.clone(),
-        article.doi.clone(),
-        date(accessed),
+    let published = date(article.published);
+    let accessed = date(accessed);
+    let fixed: [&str; FIXED_FIELDS] = [
+        &article.url,
+        &article.title,
+        &article.publisher,
+        &article.site,
+        &published,
+        kind,
+        &article.journal,
+        &article.volume,
+        &article.issue,
+        &article.pages,
+        &article.doi,
+        &accessed,
     ];
-    fields.extend(fixed);
+    let mut fields = String::new();
+    for field in fixed {
+        push_field(&mut fields, field);
+    }
     // Then each author: its kind, its name.
     for author in &article.authors {
-        fields.push(
-            match author.kind {
-                CreatorKind::Person => "person",
-                CreatorKind::Organization => "organization",
-            }
-            .into(),
-        );
-        fields.push(author.name.clone());
+        let kind = match author.kind {
+            CreatorKind::Person => "person",
+            CreatorKind::Organization => "organization",
+        };
+        push_field(&mut fields, kind);
+        push_field(&mut fields, &author.name);
     }
     fields
 }
 
 /// The item to cite from handoff fields; `None` when they are not
 /// [`article_fields`]' shape.
-pub fn item_from_fields(fields: &[String]) -> Option<Item> {
+pub fn item_from_fields(fields: &str) -> Option<Item> {
+    let fields = split_fields(fields)?;
     let (fixed, authors) = fields.split_at_checked(FIXED_FIELDS)?;
     let [url, title, publisher, site, published, kind, journal, volume, issue, pages, doi, accessed] =
         fixed
     else {
         return None;
     };
-    let kind = match kind.as_str() {
+    let kind = match *kind {
         "webpage" => ArticleKind::WebPage,
         "news" => ArticleKind::News,
         "blog" => ArticleKind::Blog,
@@ -77,33 +105,50 @@ pub fn item_from_fields(fields: &[String]) -> Option<Item> {
     let authors = authors
         .chunks_exact(2)
         .map(|pair| {
-            let kind = match pair[0].as_str() {
+            let kind = match pair[0] {
                 "person" => CreatorKind::Person,
                 "organization" => CreatorKind::Organization,
                 _ => return None,
             };
             Some(Creator {
-                name: pair[1].clone(),
+                name: pair[1].into(),
                 kind,
             })
         })
         .collect::<Option<Vec<_>>>()?;
     let article = Article {
-        url: url.clone(),
-        title: title.clone(),
+        url: (*url).into(),
+        title: (*title).into(),
         authors,
-        publisher: publisher.clone(),
-        site: site.clone(),
+        publisher: (*publisher).into(),
+        site: (*site).into(),
         published: Date::parse(published),
         kind,
-        journal: journal.clone(),
-        volume: volume.clone(),
-        issue: issue.clone(),
-        pages: pages.clone(),
-        doi: doi.clone(),
+        journal: (*journal).into(),
+        volume: (*volume).into(),
+        issue: (*issue).into(),
+        pages: (*pages).into(),
+        doi: (*doi).into(),
         ..Article::default()
     };
     Some(Item::from_article(&article, Date::parse(accessed)))
+}
+
+/// A citation's text and HTML, as the citation module hands them back.
+pub fn citation(text: &str, html: &str) -> String {
+    let mut handed = String::new();
+    push_field(&mut handed, text);
+    push_field(&mut handed, html);
+    handed
+}
+
+/// The text and HTML of a [`citation`]; `None` for anything else, such as
+/// the empty string the module answers when it cannot cite.
+pub fn citation_parts(handed: &str) -> Option<(&str, &str)> {
+    match split_fields(handed)?.as_slice() {
+        [text, html] => Some((text, html)),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -162,29 +207,71 @@ mod tests {
         }
     }
 
+    /// Fields as a handoff string, each with its end.
+    fn handoff(fields: &[&str]) -> String {
+        fields
+            .iter()
+            .map(|field| std::format!("{field}\0"))
+            .collect()
+    }
+
     #[test]
     fn fields_of_another_shape_are_refused() {
         let good = article_fields(&journal_article(), None);
-        let cases: [(&str, Vec<String>); 4] = [
-            ("too few", good[..11].to_vec()),
-            ("an author without a name", {
-                let mut f = good.clone();
-                f.pop();
-                f
-            }),
-            ("an unknown kind of article", {
-                let mut f = good.clone();
-                f[5] = "novel".to_string();
-                f
-            }),
-            ("an unknown kind of author", {
-                let mut f = good.clone();
-                f[12] = "robot".to_string();
-                f
-            }),
+        let fields = split_fields(&good).unwrap();
+        let with = |at: usize, value: &'static str| {
+            let mut changed = fields.clone();
+            changed[at] = value;
+            handoff(&changed)
+        };
+        let cases: [(&str, String); 6] = [
+            ("nothing", String::new()),
+            ("too few", handoff(&fields[..11])),
+            (
+                "an author without a name",
+                handoff(&fields[..fields.len() - 1]),
+            ),
+            (
+                "a last field without its end",
+                good[..good.len() - 1].to_string(),
+            ),
+            ("an unknown kind of article", with(5, "novel")),
+            ("an unknown kind of author", with(12, "robot")),
         ];
+        assert!(item_from_fields(&good).is_some());
         for (what, fields) in cases {
             assert_eq!(item_from_fields(&fields), None, "{what}");
+        }
+    }
+
+    #[test]
+    fn a_nul_in_a_field_does_not_split_it() {
+        let article = Article {
+            title: "Before\0after".into(),
+            authors: vec![Creator::person("Ada\0Lovelace".into())],
+            ..journal_article()
+        };
+        let item = item_from_fields(&article_fields(&article, None)).unwrap();
+        let read_as = Article {
+            title: "Before\u{fffd}after".into(),
+            authors: vec![Creator::person("Ada\u{fffd}Lovelace".into())],
+            ..journal_article()
+        };
+        assert_eq!(item, Item::from_article(&read_as, None));
+    }
+
+    #[test]
+    fn a_citation_comes_back_as_its_text_and_html() {
+        let cases: [(&str, &str); 3] = [
+            ("Korybko, A. (2019).", "Korybko, A. (2019). <i>Title</i>."),
+            ("", ""),
+            ("text", ""),
+        ];
+        for (text, html) in cases {
+            assert_eq!(citation_parts(&citation(text, html)), Some((text, html)));
+        }
+        for refused in ["", "text only\0", "one\0two\0three\0", "no end"] {
+            assert_eq!(citation_parts(refused), None, "{refused:?}");
         }
     }
 }
