@@ -9,8 +9,20 @@ pub type Result<T> = core::result::Result<T, JsValue>;
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
+#[wasm_bindgen]
+extern "C" {
+    /// `web_sys::window()` finds the global object by trying four names
+    /// (`globalThis`, `self`, `window`, `global`), then checks that it is a
+    /// `Window`: four imports and their code, for a widget that only ever
+    /// runs in a window.
+    #[wasm_bindgen(thread_local_v2, js_name = window)]
+    static WINDOW: Option<Window>;
+}
+
 pub fn window() -> Result<Window> {
-    web_sys::window().ok_or_else(|| JsValue::from_str("no window"))
+    WINDOW
+        .with(Clone::clone)
+        .ok_or_else(|| JsValue::from_str("no window"))
 }
 
 pub fn document() -> Result<Document> {
