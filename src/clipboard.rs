@@ -46,14 +46,16 @@ pub enum Method {
 /// still counts as theirs; a later way is tried only when an earlier one's
 /// promise rejects.
 pub fn write_clip(clip: Rc<Clip>, done: Box<dyn FnOnce(Result<Method>)>) {
-    let clipboard: Option<Clipboard> = dom::window()
-        .ok()
+    let window = dom::window().ok();
+    let clipboard: Option<Clipboard> = window
+        .as_ref()
         .and_then(|window| dom::property(&window.navigator(), "clipboard"));
     let no_api = JsValue::from_str("no clipboard API");
     let Some(clipboard) = clipboard else {
         return done(exec_command_copy(&clip, no_api));
     };
-    if !dom::has_method(&clipboard, "write") || !has_clipboard_item() {
+    let has_item = window.is_some_and(|window| dom::has_method(&window, "ClipboardItem"));
+    if !dom::has_method(&clipboard, "write") || !has_item {
         return write_text(clipboard, clip, no_api, done);
     }
     match write_item(&clipboard, &clip) {
@@ -66,10 +68,6 @@ pub fn write_clip(clip: Rc<Clip>, done: Box<dyn FnOnce(Result<Method>)>) {
         ),
         Err(error) => write_text(clipboard, clip, error, done),
     }
-}
-
-fn has_clipboard_item() -> bool {
-    dom::window().is_ok_and(|window| dom::has_method(&window, "ClipboardItem"))
 }
 
 /// Plain text only, where the browser has no `ClipboardItem` or refused it.

@@ -303,6 +303,8 @@ pub fn share_hrefs(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Attributes;
+    use crate::metadata::{PageMetadata, PageSnapshot};
 
     #[test]
     fn a_share_detail_is_the_share_event_detail() {
@@ -315,8 +317,6 @@ mod tests {
             [("network", "bluesky"), ("url", "https://news.example/a")]
         );
     }
-    use crate::config::Attributes;
-    use crate::metadata::{PageMetadata, PageSnapshot};
 
     fn setup(pairs: &[(&str, &str)]) -> (Config, Article) {
         let attributes = Attributes::read(|name| {

@@ -29,16 +29,10 @@ fn push_field(fields: &mut String, field: &str) {
     fields.push_str(END);
 }
 
-/// The fields of a handoff string; `None` if the last one has no end.
+/// The fields of a handoff string; `None` if the last one has no end
+/// (an empty string included: every handoff has fields).
 fn split_fields(fields: &str) -> Option<Vec<&str>> {
-    let mut split = Vec::new();
-    let mut rest = fields;
-    while !rest.is_empty() {
-        let (field, after) = search::split_once(rest, END)?;
-        split.push(field);
-        rest = after;
-    }
-    Some(split)
+    Some(search::split(fields.strip_suffix(END)?, END).collect())
 }
 
 /// The article, and the day the reader accessed it, as handoff fields.
