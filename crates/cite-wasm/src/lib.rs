@@ -23,7 +23,8 @@ use wasm_bindgen::prelude::*;
 // Same allocator as the widget, for the same reason: size.
 #[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
 #[global_allocator]
-static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static HEAP: sharecite_heap::Heap<sharecite_heap::LinearMemory> =
+    sharecite_heap::Heap::new(sharecite_heap::LinearMemory);
 
 #[cfg(target_family = "wasm")]
 #[panic_handler]
