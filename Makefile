@@ -90,17 +90,15 @@ bench-tools: rust-tools
 
 dist: tools
 	$(SIZE_CARGO) -p sharecite -Zbuild-std=std,panic_abort
-	@# On its own: built beside the widget, Cargo would give wasm-bindgen the
-	@# widget's `std` feature, and std's panic handler would clash with the
-	@# no_std citation module's.
+	@# On its own, with core and alloc only: the citation module is no_std
+	@# with a panic handler of its own, which std's would clash with.
 	$(SIZE_CARGO) -p sharecite-cite -Zbuild-std=core,alloc
 	@# The loader always names the wasm's URL, so the glue needs no fallback of its own.
 	wasm-bindgen --target no-modules --no-typescript --omit-default-module-path --out-dir build $(RELEASE_WASM)
-	wasm-bindgen --target no-modules --no-typescript --omit-default-module-path --out-dir build/cite $(CITE_WASM)
 	wasm-opt $(WASM_OPT_FLAGS) build/sharecite_bg.wasm -o build/sharecite_bg.opt.wasm
-	wasm-opt $(WASM_OPT_FLAGS) build/cite/sharecite_cite_bg.wasm -o build/sharecite_cite_bg.opt.wasm
+	@# The citation module has no glue: its three exports are already short.
+	wasm-opt $(WASM_OPT_FLAGS) $(CITE_WASM) -o build/sharecite_cite_bg.opt.wasm
 	$(WASM_SHORT_NAMES) build/sharecite_bg.opt.wasm -o build/sharecite_bg.min.wasm > build/sharecite_bg.names.json
-	$(WASM_SHORT_NAMES) build/sharecite_cite_bg.opt.wasm -o build/sharecite_cite_bg.min.wasm > build/sharecite_cite_bg.names.json
 	node scripts/build-dist.mjs
 
 icons: node-tools

@@ -54,13 +54,43 @@
   // of their own, sharecite_cite_bg.wasm, fetched the first time a reader
   // points at or focuses a placement that can cite. The widget's wasm calls
   // these two functions (they are its imports, resolved in this scope).
-  // @cite-glue
+  // The module imports nothing and exports `alloc`, `cite` and `free`
+  // (crates/cite-wasm/src/lib.rs says how they pass strings), so it needs
+  // no wasm-bindgen glue: these few lines are all of it.
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  const instantiateCite = (response) =>
+    WebAssembly.instantiateStreaming(response.clone(), {}).catch(() =>
+      // A server that does not send `application/wasm` defeats streaming.
+      response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, {})),
+    );
+  const citeWith = ({ exports }) => (fields, style) => {
+    const pass = (text) => {
+      const bytes = encoder.encode(text);
+      const at = exports.alloc(bytes.length) >>> 0;
+      new Uint8Array(exports.memory.buffer, at, bytes.length).set(bytes);
+      return [at, bytes.length];
+    };
+    const answer = exports.cite(...pass(fields), ...pass(style));
+    const at = Number(answer & 0xffffffffn);
+    const length = Number(answer >> 32n);
+    try {
+      return decoder.decode(new Uint8Array(exports.memory.buffer, at, length));
+    } finally {
+      exports.free(at, length);
+    }
+  };
   let citeLoading = null;
   function shareciteCitePrefetch() {
     if (!citeLoading) {
       const url = new URL('sharecite_cite_bg.wasm', wasmUrl);
       url.search = wasmUrl.search;
-      citeLoading = citeGlue({ module_or_path: url });
+      citeLoading = fetch(url)
+        .then((response) => {
+          if (!response.ok) throw new Error(`${response.status} fetching ${url}`);
+          return instantiateCite(response);
+        })
+        .then(({ instance }) => citeWith(instance));
       // Let a failed fetch be retried by the next click, and never surface
       // as an unhandled rejection on the page.
       citeLoading.catch(() => (citeLoading = null));
@@ -68,7 +98,16 @@
     return citeLoading;
   }
   function shareciteCite(fields, style) {
-    return shareciteCitePrefetch().then(() => citeGlue.cite(fields, style));
+    return shareciteCitePrefetch().then((cite) => {
+      try {
+        return cite(fields, style);
+      } catch (error) {
+        // A trap leaves the module's memory as it stood mid-citation:
+        // the next citation starts from a fresh instance.
+        citeLoading = null;
+        throw error;
+      }
+    });
   }
   // How the wasm waits for a promise: `done` (a Rust closure that frees
   // itself on its one call) hears once whether it fulfilled, and with what.

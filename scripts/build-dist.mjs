@@ -17,8 +17,7 @@ const root = new URL('..', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
 
 const version = /^version\s*=\s*"([^"]+)"/m.exec(read('Cargo.toml'))[1];
-// The renamed module's import module (the citation module imports nothing),
-// and the map from the old names.
+// The renamed module's import module, and the map from the old names.
 const short = (glue, name) => {
   const wasm = new WebAssembly.Module(readFileSync(new URL(`build/${name}.min.wasm`, root)));
   const modules = new Set(WebAssembly.Module.imports(wasm).map((i) => i.module));
@@ -28,10 +27,6 @@ const short = (glue, name) => {
 const glue = withoutInitSync(short(read('build/sharecite.js'), 'sharecite_bg'));
 if (!glue.startsWith('let wasm_bindgen = ')) {
   throw new Error('build/sharecite.js is not wasm-bindgen --target no-modules output');
-}
-const citeGlue = withoutInitSync(short(read('build/cite/sharecite_cite.js'), 'sharecite_cite_bg'));
-if (!citeGlue.startsWith('let wasm_bindgen = ')) {
-  throw new Error('build/cite/sharecite_cite.js is not wasm-bindgen --target no-modules output');
 }
 const loader = read('js/loader.js');
 const marker = '  // @wasm-bindgen-glue\n';
@@ -46,12 +41,7 @@ if (found.length !== 2) {
 }
 const guarded = glue.replace(invocations, 'return __shareciteGuard(() => $1);');
 
-const citeMarker = '  // @cite-glue\n';
-if (!loader.includes(citeMarker)) throw new Error('js/loader.js lost its @cite-glue marker');
-const citeScope = `const citeGlue = (() => {\n${citeGlue}\nreturn wasm_bindgen;\n})();\n`;
-
 const source = loader
-  .replace(citeMarker, citeScope)
   .replace(marker, guarded + '\n')
   .replaceAll('__VERSION__', version);
 const { code } = transformSync(source, {
@@ -66,7 +56,7 @@ rmSync(new URL('dist/', root), { recursive: true, force: true });
 mkdirSync(new URL('dist/', root), { recursive: true });
 writeFileSync(new URL('dist/sharecite.js', root), code);
 copyFileSync(new URL('build/sharecite_bg.min.wasm', root), new URL('dist/sharecite_bg.wasm', root));
-copyFileSync(new URL('build/sharecite_cite_bg.min.wasm', root), new URL('dist/sharecite_cite_bg.wasm', root));
+copyFileSync(new URL('build/sharecite_cite_bg.opt.wasm', root), new URL('dist/sharecite_cite_bg.wasm', root));
 
 // English is built in; every other locale is fetched by pages that need it.
 mkdirSync(new URL('dist/locales/', root), { recursive: true });

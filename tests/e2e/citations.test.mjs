@@ -281,3 +281,51 @@ test('when the citation module cannot load, the failure is announced and nothing
   await status(page).filter({ hasText: 'Citation copied' }).waitFor();
   await close();
 });
+
+// A module with the citation module's exports whose `cite` traps at once:
+// (module (memory (export "memory") 1)
+//   (func (export "alloc") (param i32) (result i32) i32.const 16)
+//   (func (export "cite") (param i32 i32 i32 i32) (result i64) unreachable)
+//   (func (export "free") (param i32 i32)))
+const TRAPPING_CITE_MODULE = Buffer.from(
+  '0061736d0100000001130360017f017f60047f7f7f7f017e60027f7f000304030001020503010001072004066d656d6f7279020005616c6c6f630000' +
+    '04636974650001046672656500020a0d03040041100b0300000b02000b',
+  'hex',
+);
+
+test('after the citation module traps, the next citation starts from a fresh instance', async () => {
+  let trapping = true;
+  const { page, log, close } = await browser.open('/citations.html', {
+    clipboard: true,
+    before: (page) =>
+      page.route('**/sharecite_cite_bg.wasm*', (route) =>
+        trapping ? route.fulfill({ body: TRAPPING_CITE_MODULE, contentType: 'application/wasm' }) : route.continue(),
+      ),
+  });
+  await control(page, 'cite').click();
+  await status(page).filter({ hasText: 'Could not copy' }).waitFor();
+  assert.ok(log.console.some((m) => m.type === 'error' && m.text.startsWith('sharecite: could not format the citation')));
+  trapping = false;
+  await page.waitForTimeout(1100);
+  await control(page, 'cite').click();
+  await status(page).filter({ hasText: 'Citation copied' }).waitFor();
+  assert.match((await readClipboard(page))['text/plain'], /^Nakamura, A\./);
+  assert.deepEqual(log.errors, []);
+  await close();
+});
+
+test('the citation module loads where the server does not send application/wasm (no streaming)', async () => {
+  const { page, log, close } = await browser.open('/citations.html', {
+    clipboard: true,
+    before: (page) =>
+      page.route('**/sharecite_cite_bg.wasm*', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+      }),
+  });
+  await control(page, 'cite').click();
+  await status(page).filter({ hasText: 'Citation copied' }).waitFor();
+  assert.match((await readClipboard(page))['text/plain'], /^Nakamura, A\./);
+  assert.deepEqual(log.errors, []);
+  await close();
+});
