@@ -50,6 +50,18 @@
     }
   };
 
+  // Both wasm modules start here: compiled while they download, or, from a
+  // server that does not send `application/wasm` (streaming refuses the
+  // response before reading it), from the downloaded bytes.
+  function shareciteInstantiate(url, imports) {
+    return fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${response.status} fetching ${url}`);
+      return WebAssembly.instantiateStreaming(response, imports).catch(() =>
+        response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports)),
+      );
+    });
+  }
+
   // The citation styles (APA, MLA, Chicago, Harvard, BibTeX…) are a module
   // of their own, sharecite_cite_bg.wasm, fetched the first time a reader
   // points at or focuses a placement that can cite. The widget's wasm calls
@@ -59,11 +71,6 @@
   // no wasm-bindgen glue: these few lines are all of it.
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
-  const instantiateCite = (response) =>
-    WebAssembly.instantiateStreaming(response.clone(), {}).catch(() =>
-      // A server that does not send `application/wasm` defeats streaming.
-      response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, {})),
-    );
   const citeWith = ({ exports }) => (fields, style) => {
     const pass = (text) => {
       const bytes = encoder.encode(text);
@@ -85,11 +92,7 @@
     if (!citeLoading) {
       const url = new URL('sharecite_cite_bg.wasm', wasmUrl);
       url.search = wasmUrl.search;
-      citeLoading = fetch(url)
-        .then((response) => {
-          if (!response.ok) throw new Error(`${response.status} fetching ${url}`);
-          return instantiateCite(response);
-        })
+      citeLoading = shareciteInstantiate(url, {})
         .then(({ instance }) => citeWith(instance));
       // Let a failed fetch be retried by the next click, and never surface
       // as an unhandled rejection on the page.
@@ -286,7 +289,7 @@
     return;
   }
 
-  glue({ module_or_path: wasmUrl }).then(nextTask).then(
+  glue(wasmUrl).then(nextTask).then(
     () => {
       loaded = true;
       resolveLoaded();

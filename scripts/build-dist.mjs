@@ -11,7 +11,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, w
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { transformSync } from 'esbuild';
 import { shortenNames } from './short-names.mjs';
-import { withoutInitSync } from './without-init-sync.mjs';
+import { withLoaderInit } from './glue-init.mjs';
 
 const root = new URL('..', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
@@ -24,7 +24,7 @@ const short = (glue, name) => {
   if (modules.size > 1) throw new Error(`build/${name}.min.wasm: expected one import module at most`);
   return shortenNames(glue, JSON.parse(read(`build/${name}.names.json`)), [...modules][0]);
 };
-const glue = withoutInitSync(short(read('build/sharecite.js'), 'sharecite_bg'));
+const glue = withLoaderInit(short(read('build/sharecite.js'), 'sharecite_bg'));
 if (!glue.startsWith('let wasm_bindgen = ')) {
   throw new Error('build/sharecite.js is not wasm-bindgen --target no-modules output');
 }

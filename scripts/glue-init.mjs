@@ -1,0 +1,38 @@
+// Gives wasm-bindgen's `--target no-modules` glue the loader's way of
+// instantiating. The glue can start from a URL, a Request, a Response, a
+// module or bytes, synchronously (`initSync`) or not, and warns about
+// deprecated arguments; the loader only ever hands it the wasm's URL, and
+// its `shareciteInstantiate` already does what is left (streaming
+// compilation, with a fallback for servers that do not send
+// application/wasm) for the citation module too. So this swaps the glue's
+// four loading functions for one line, bytes no reader needs. Throws when
+// the glue no longer has the shape this expects, so a wasm-bindgen upgrade
+// fails the build, not the page.
+
+const EXPORTED = 'return Object.assign(__wbg_init, { initSync }, exports);';
+/** A function of the glue's, from its first line to the closing brace at its indent. */
+const definition = (head) => new RegExp(`\\n( *)${head.replace(/[()]/g, '\\$&')} \\{\\n[\\s\\S]*?\\n\\1\\}\\n`);
+const REPLACED = [
+  'async function __wbg_load(module, imports)',
+  'function initSync(module)',
+  'async function __wbg_init_once(module_or_path)',
+];
+const INIT = definition('async function __wbg_init(module_or_path)');
+const INIT_PROMISE = '\n    let __wbg_init_promise;\n';
+const LOADER_INIT = `
+    function __wbg_init(url) {
+        return shareciteInstantiate(url, __wbg_get_imports()).then(({ instance, module }) => __wbg_finalize_init(instance, module));
+    }
+`;
+
+/** `glue` instantiated by the loader's `shareciteInstantiate(url, imports)`. */
+export function withLoaderInit(glue) {
+  const shapes = [EXPORTED, INIT_PROMISE].map((text) => glue.split(text).length === 2);
+  const functions = [...REPLACED.map(definition), INIT].map((pattern) => pattern.test(glue));
+  if (![...shapes, ...functions].every(Boolean)) {
+    throw new Error("wasm-bindgen's glue no longer loads itself as expected: update scripts/glue-init.mjs");
+  }
+  let out = glue.replace(EXPORTED, 'return Object.assign(__wbg_init, exports);').replace(INIT_PROMISE, '\n');
+  for (const head of REPLACED) out = out.replace(definition(head), '\n');
+  return out.replace(INIT, LOADER_INIT);
+}
