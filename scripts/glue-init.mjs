@@ -5,7 +5,8 @@
 // its `shareciteInstantiate` already does what is left (streaming
 // compilation, with a fallback for servers that do not send
 // application/wasm) for the citation module too. So this swaps the glue's
-// four loading functions for one line, bytes no reader needs. Throws when
+// four loading functions (and its look for its own script) for one
+// line, bytes no reader needs. Throws when
 // the glue no longer has the shape this expects, so a wasm-bindgen upgrade
 // fails the build, not the page.
 
@@ -19,6 +20,13 @@ const REPLACED = [
 ];
 const INIT = definition('async function __wbg_init(module_or_path)');
 const INIT_PROMISE = '\n    let __wbg_init_promise;\n';
+// Where the glue would look for the wasm when given no URL.
+const SCRIPT_SRC = `
+    let script_src;
+    if (typeof document !== 'undefined' && document.currentScript !== null) {
+        script_src = new URL(document.currentScript.src, location.href).toString();
+    }
+`;
 const LOADER_INIT = `
     function __wbg_init(url) {
         return shareciteInstantiate(url, __wbg_get_imports()).then(({ instance, module }) => __wbg_finalize_init(instance, module));
@@ -27,12 +35,14 @@ const LOADER_INIT = `
 
 /** `glue` instantiated by the loader's `shareciteInstantiate(url, imports)`. */
 export function withLoaderInit(glue) {
-  const shapes = [EXPORTED, INIT_PROMISE].map((text) => glue.split(text).length === 2);
+  const shapes = [EXPORTED, INIT_PROMISE, SCRIPT_SRC].map((text) => glue.split(text).length === 2);
   const functions = [...REPLACED.map(definition), INIT].map((pattern) => pattern.test(glue));
   if (![...shapes, ...functions].every(Boolean)) {
     throw new Error("wasm-bindgen's glue no longer loads itself as expected: update scripts/glue-init.mjs");
   }
-  let out = glue.replace(EXPORTED, 'return Object.assign(__wbg_init, exports);').replace(INIT_PROMISE, '\n');
+  let out = glue.replace(EXPORTED, 'return Object.assign(__wbg_init, exports);').replace(INIT_PROMISE, '\n').replace(SCRIPT_SRC, '\n');
   for (const head of REPLACED) out = out.replace(definition(head), '\n');
-  return out.replace(INIT, LOADER_INIT);
+  out = out.replace(INIT, LOADER_INIT);
+  if (out.includes('script_src')) throw new Error('the glue uses script_src beyond its loading: update scripts/glue-init.mjs');
+  return out;
 }

@@ -8,6 +8,10 @@ import { withLoaderInit } from '../../scripts/glue-init.mjs';
 
 // The end of wasm-bindgen's --target no-modules output, cut down.
 const glue = `let wasm_bindgen = (function(exports) {
+    let script_src;
+    if (typeof document !== 'undefined' && document.currentScript !== null) {
+        script_src = new URL(document.currentScript.src, location.href).toString();
+    }
     function __wbg_get_imports() {
         return { imports: true };
     }
@@ -48,7 +52,7 @@ const glue = `let wasm_bindgen = (function(exports) {
 
 test("the glue's loading functions give way to the loader's, and the rest is kept", async () => {
   const out = withLoaderInit(glue);
-  for (const gone of ['initSync', '__wbg_load', '__wbg_init_once', '__wbg_init_promise', 'module_or_path']) {
+  for (const gone of ['initSync', '__wbg_load', '__wbg_init_once', '__wbg_init_promise', 'module_or_path', 'script_src', 'currentScript']) {
     assert.doesNotMatch(out, new RegExp(gone));
   }
   assert.match(out, /function __wbg_get_imports\(\) \{/);
@@ -70,5 +74,7 @@ test('a glue that no longer loads itself as expected fails the build', () => {
   assert.throws(() => withLoaderInit(glue.replace('function initSync(module)', 'function initSync(m)')), expected);
   assert.throws(() => withLoaderInit(glue.replace('async function __wbg_load(', 'async function __wbg_fetch(')), expected);
   assert.throws(() => withLoaderInit(glue.replace('    let __wbg_init_promise;\n', '')), expected);
+  assert.throws(() => withLoaderInit(glue.replace('let script_src;', 'let script_url;')), expected);
+  assert.throws(() => withLoaderInit(glue.replace('return { imports: true };', 'return { imports: script_src };')), /script_src/);
   assert.throws(() => withLoaderInit(glue.replace('async function __wbg_init(module_or_path)', 'async function __wbg_init(input)')), expected);
 });
