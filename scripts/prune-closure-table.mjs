@@ -1,0 +1,65 @@
+// Takes wasm-bindgen's closure invoke shims out of the function table.
+//
+// For every closure type it could pass to JavaScript, wasm-bindgen's
+// runtime describes an invoke shim by its table index (`describe_invoke`
+// in wasm-bindgen's convert/closures.rs); the CLI reads the descriptors,
+// exports the shims that are used and deletes the descriptors. The table
+// entries stay behind, so wasm-opt must keep every shim they name: 44 for
+// js-sys's typed-array and promise callbacks alone, none of which the
+// widget uses. Nothing calls a shim through the table (JavaScript calls the
+// exported ones, and the table is not exported), so each entry is pointed
+// at one stub instead, which traps if ever called; indices do not move.
+// After this, wasm-opt drops the shims no export keeps. Throws where that
+// reasoning would not hold: a table JavaScript can reach.
+//
+//   node scripts/prune-closure-table.mjs <in.wasm> <out.wasm>
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import binaryen from 'binaryen';
+
+/** The demangled name wasm-bindgen gives its invoke shims. */
+const INVOKE_SHIM = /^wasm_bindgen\[[0-9a-f]+\]::convert::closures::(?:_::)+invoke::</;
+const STUB = 'sharecite_pruned_closure_shim';
+
+/** `module` (binaryen) with its invoke-shim table entries pointed at a trapping stub; how many. */
+export function pruneClosureTable(module) {
+  for (let i = 0; i < module.getNumExports(); i += 1) {
+    const { kind, name } = binaryen.getExportInfo(module.getExportByIndex(i));
+    if (kind === binaryen.ExternalTable) throw new Error(`the table is exported as "${name}": JavaScript could call any entry`);
+  }
+  for (let i = 0; i < module.getNumTables(); i += 1) {
+    const table = binaryen.getTableInfo(module.getTableByIndex(i));
+    if (table.module) throw new Error(`the table is imported from "${table.module}": JavaScript could call any entry`);
+  }
+  // A type no call_indirect in the module can use, so a call of the stub
+  // traps as a call of a missing function would.
+  const params = binaryen.createType(Array(9).fill(binaryen.f64));
+  let pruned = 0;
+  for (let s = 0; s < module.getNumElementSegments(); s += 1) {
+    const info = binaryen.getElementSegmentInfo(module.getElementSegmentByIndex(s));
+    const entries = info.data.map((name) => (INVOKE_SHIM.test(name) ? STUB : name));
+    const count = entries.filter((name) => name === STUB).length;
+    if (count === 0) continue;
+    if (!module.getFunction(STUB)) module.addFunction(STUB, params, binaryen.f64, [], module.unreachable());
+    module.removeElementSegment(info.name);
+    module.addActiveElementSegment(info.table, info.name, entries, info.offset);
+    pruned += count;
+  }
+  return pruned;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [input, output] = process.argv.slice(2);
+  const module = binaryen.readBinary(readFileSync(input));
+  // The features the Makefile's wasm-opt runs with (WASM_FEATURES), no more:
+  // with all of them binaryen would write types browsers do not know.
+  const F = binaryen.Features;
+  module.setFeatures(
+    F.MutableGlobals | F.BulkMemory | F.BulkMemoryOpt | F.NontrappingFPToInt | F.SignExt | F.ReferenceTypes | F.CallIndirectOverlong | F.Multivalue,
+  );
+  const pruned = pruneClosureTable(module);
+  if (pruned === 0) throw new Error(`${input}: no closure invoke shim in the table (were its names stripped?)`);
+  if (!module.validate()) throw new Error(`${input}: invalid after pruning`);
+  writeFileSync(output, module.emitBinary());
+  console.log(`${input}: ${pruned} closure invoke shims out of the table`);
+}

@@ -1,0 +1,58 @@
+// scripts/prune-closure-table.mjs: wasm-bindgen's invoke shims leave the
+// function table, every other entry keeps its index, and a table that
+// JavaScript can reach is refused. The end-to-end tests run the real
+// module.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import binaryen from 'binaryen';
+import { pruneClosureTable } from '../../scripts/prune-closure-table.mjs';
+
+const SHIM = 'wasm_bindgen[0123456789abcdef]::convert::closures::_::invoke::<(), true>';
+const EVENT_SHIM = 'wasm_bindgen[0123456789abcdef]::convert::closures::_::_::invoke::<web_sys::Event, (), true>';
+const HANDLER = 'sharecite[0123456789abcdef]::widget::on_navigate';
+
+/** A table of [HANDLER, SHIM, EVENT_SHIM] from index 1, and `call(i)` through it. */
+function module({ exportTable = false } = {}) {
+  const m = new binaryen.Module();
+  const pair = binaryen.createType([binaryen.i32, binaryen.i32]);
+  m.addGlobal('calls', binaryen.i32, true, m.i32.const(0));
+  // Each adds its own amount, so that no two are merged as duplicates.
+  const add = (n) => m.global.set('calls', m.i32.add(m.global.get('calls', binaryen.i32), m.i32.const(n)));
+  m.addFunction(HANDLER, pair, binaryen.none, [], add(1));
+  m.addFunction(SHIM, pair, binaryen.none, [], add(10));
+  m.addFunction(EVENT_SHIM, pair, binaryen.none, [], add(100));
+  m.addTable('table', 4, 4);
+  m.addActiveElementSegment('table', 'entries', [HANDLER, SHIM, EVENT_SHIM], m.i32.const(1));
+  const call = m.call_indirect('table', m.local.get(0, binaryen.i32), [m.i32.const(0), m.i32.const(0)], pair, binaryen.none);
+  m.addFunction('call', binaryen.i32, binaryen.i32, [], m.block(null, [call, m.global.get('calls', binaryen.i32)], binaryen.i32));
+  m.addFunctionExport('call', 'call');
+  // wasm-bindgen exports the shims JavaScript calls.
+  m.addFunctionExport(EVENT_SHIM, 'event_shim');
+  if (exportTable) m.addTableExport('table', 'table');
+  return m;
+}
+
+test('invoke shims leave the table; the rest keep their index; the unexported shim goes', async () => {
+  const m = module();
+  assert.equal(pruneClosureTable(m), 2);
+  assert.ok(m.validate());
+  const entries = binaryen.getElementSegmentInfo(m.getElementSegmentByIndex(0)).data;
+  assert.equal(entries[0], HANDLER);
+  assert.notEqual(entries[1], SHIM);
+  assert.notEqual(entries[2], EVENT_SHIM);
+  m.optimize();
+  assert.equal(m.getFunction(SHIM), 0, 'nothing keeps it now');
+  assert.notEqual(m.getFunction(EVENT_SHIM), 0, 'its export keeps it');
+  const { instance } = await WebAssembly.instantiate(m.emitBinary());
+  assert.equal(instance.exports.call(1), 1, 'the handler is where it was');
+  assert.throws(() => instance.exports.call(2), WebAssembly.RuntimeError, 'a pruned entry traps');
+  assert.throws(() => instance.exports.call(3), WebAssembly.RuntimeError);
+  m.dispose();
+});
+
+test('a table JavaScript can reach is refused', () => {
+  const m = module({ exportTable: true });
+  assert.throws(() => pruneClosureTable(m), /table is exported/);
+  m.dispose();
+});
