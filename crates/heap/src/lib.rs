@@ -56,7 +56,8 @@ const CLASSES: usize = (usize::BITS - SMALLEST) as usize;
 /// Where a [`Heap`] gets fresh memory.
 pub trait Grow {
     /// Adds `pages` pages of memory and returns the address they start
-    /// at (a multiple of [`PAGE`]), or `None` when there is no more.
+    /// at (a multiple of [`PAGE`], never 0: the free lists end at 0), or
+    /// `None` when there is no more.
     fn grow(&self, pages: usize) -> Option<usize>;
 }
 
