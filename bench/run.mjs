@@ -120,13 +120,18 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 
 const PROBE = (ready) => `
-  window.__bench = { ready: null, cls: 0, shifts: 0, longTasks: [] };
+  window.__bench = { ready: null, cls: 0, shifts: 0, longTasks: [], frames: [] };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (!e.hadRecentInput) { __bench.cls += e.value; __bench.shifts += 1; }
   }).observe({ type: 'layout-shift', buffered: true });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) __bench.longTasks.push(e.duration);
   }).observe({ type: 'longtask', buffered: true });
+  // A long task leaves out the rendering that follows it (style, layout,
+  // paint of what a script built); a long animation frame counts it.
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) __bench.frames.push(e.duration);
+  }).observe({ type: 'long-animation-frame', buffered: true });
   const check = () => {
     if (__bench.ready === null) {
       try { if (${ready}) __bench.ready = performance.now(); } catch (_) {}
@@ -178,6 +183,7 @@ async function load(path, ready, { viewport = { width: 1280, height: 800 }, file
     ready: probe.ready,
     cls: probe.cls,
     longTasks: probe.longTasks,
+    frames: probe.frames,
     resources,
     trace: attributed,
     scriptMs: metric('ScriptDuration') * 1000,
@@ -292,6 +298,7 @@ for (const name of order.filter((n) => n !== 'baseline')) {
     cls: stats(list.map((r) => r.cls)),
     longestTask: stats(list.map((r) => Math.max(0, ...r.longTasks))),
     longTasksOver50: stats(list.map((r) => r.longTasks.filter((d) => d > 50).length)),
+    longestFrame: stats(list.map((r) => Math.max(0, ...r.frames))),
     widgetScriptMs: traced[name] ? stats(traced[name].map((r) => r.trace.scriptMs)) : null,
     widgetLongestTask: traced[name] ? stats(traced[name].map((r) => r.trace.longestTaskMs)) : null,
     widgetTasksOver50: traced[name] ? stats(traced[name].map((r) => r.trace.tasksOver50)) : null,
@@ -329,6 +336,7 @@ for (const count of SCALES) {
   scaling[count] = {
     ready: stats(samples.map((s) => s.ready)),
     longestTask: stats(samples.map((s) => Math.max(0, ...s.longTasks))),
+    longestFrame: stats(samples.map((s) => Math.max(0, ...s.frames))),
     heapBytes: heap,
     heapPerPlacement: heap / count,
     nodes,
@@ -386,7 +394,8 @@ are not the ready-time runs) with one of the widget's files on the stack, wasm i
 \`ScriptDuration\` minus the bare page's, in the ready-time runs. Longest task with widget script: the longest
 main-thread task (trace \`RunTask\`) in which a sample of the widget's script falls, browser work in it included
 (wasm compilation, style and layout); in brackets, how many such tasks ran over 50 ms. The whole-page longest task
-(Long Tasks API, ready-time runs) includes the page's own parsing and layout.
+(Long Tasks API, ready-time runs) includes the page's own parsing and layout. Longest frame, whole page (Long
+Animation Frames API, which counts the rendering after a task too): ${order.filter((n) => n !== 'baseline' && summary[n] && !n.includes('-')).map((n) => `${n} ${summary[n].longestFrame.median.toFixed(0)} ms`).join(', ')}.
 
 sharecite's road to ready (medians): script fetched ${phases.scriptFetched.median.toFixed(0)} ms → wasm requested ${phases.wasmRequested.median.toFixed(0)} ms
 → wasm fetched ${phases.wasmFetched.median.toFixed(0)} ms → controls usable ${phases.ready.median.toFixed(0)} ms.
@@ -405,9 +414,12 @@ ratio to shareon ${preloaded.shareon.median.toFixed(2)} (${preloaded.shareon.min
 
 ## Scaling (\`data-target\`, one script)
 
-| placements | all rendered (median of 3) | longest task | JS heap over the bare list | per placement | DOM nodes added |
-|---|---|---|---|---|---|
-${SCALES.map((n) => `| ${n} | ${ms(scaling[n].ready)} | ${scaling[n].longestTask.median.toFixed(0)} ms | ${kb(scaling[n].heapBytes)} | ${(scaling[n].heapPerPlacement / 1024).toFixed(2)} KB | ${scaling[n].nodes.toFixed(0)} |`).join('\n')}
+| placements | all rendered (median of 3) | longest task | longest frame (rendering included) | JS heap over the bare list | per placement | DOM nodes added |
+|---|---|---|---|---|---|---|
+${SCALES.map((n) => `| ${n} | ${ms(scaling[n].ready)} | ${scaling[n].longestTask.median.toFixed(0)} ms | ${scaling[n].longestFrame.median.toFixed(0)} ms | ${kb(scaling[n].heapBytes)} | ${(scaling[n].heapPerPlacement / 1024).toFixed(2)} KB | ${scaling[n].nodes.toFixed(0)} |`).join('\n')}
+
+Longest task: the Long Tasks API, which leaves out the rendering after each task; longest frame: the Long
+Animation Frames API, which counts it (the style, layout and paint of the placements inserted).
 
 ## Where the wasm's bytes go (\`twiggy top\`, before \`wasm-opt\`)
 
