@@ -52,13 +52,15 @@
 
   // Both wasm modules start here: compiled while they download, or, from a
   // server that does not send `application/wasm` (streaming refuses the
-  // response before reading it), from the downloaded bytes.
+  // response before reading it), from the downloaded bytes. A module that
+  // does not compile fails with its own error, not a "body already used".
   function shareciteInstantiate(url, imports) {
     return fetch(url).then((response) => {
       if (!response.ok) throw new Error(`${response.status} fetching ${url}`);
-      return WebAssembly.instantiateStreaming(response, imports).catch(() =>
-        response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports)),
-      );
+      return WebAssembly.instantiateStreaming(response, imports).catch((error) => {
+        if (response.bodyUsed) throw error;
+        return response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports));
+      });
     });
   }
 

@@ -132,6 +132,26 @@ test('when the wasm cannot load: one console error, page untouched, nothing thro
   await close();
 });
 
+test('a wasm that is missing or does not compile is reported as what it is', async () => {
+  for (const [fulfil, reason] of [
+    [{ status: 404, body: 'Not Found' }, /404 fetching http:\/\/127\.0\.0\.1:\d+\/dist\/sharecite_bg\.wasm/],
+    [{ status: 200, contentType: 'application/wasm', body: 'not a wasm module' }, /CompileError/],
+  ]) {
+    const { page, log, close } = await browser.open('/', {
+      waitForHosts: 0,
+      before: (page) => page.route('**/sharecite_bg.wasm*', (route) => route.fulfill(fulfil)),
+    });
+    await page.waitForFunction(() => window.sharecite !== undefined);
+    await page.waitForTimeout(500);
+    const errors = shareciteMessages(log, 'error');
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0], /^sharecite: could not load /);
+    assert.match(errors[0], reason);
+    assert.deepEqual(log.errors, []);
+    await close();
+  }
+});
+
 test('a page that breaks the APIs sharecite uses still gets its other placements', async () => {
   // attachShadow fails on the first placement only.
   const { page, log, close } = await browser.open('/dark.html', {
