@@ -114,6 +114,11 @@
       }
     });
   }
+  // The widget's events (sharecite:share, sharecite:copy, …): they bubble
+  // out of the shadow root to the page's listeners.
+  function shareciteDispatch(target, type, detail) {
+    target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
   // How the wasm waits for a promise: `done` (a Rust closure that frees
   // itself on its one call) hears once whether it fulfilled, and with what.
   // wasm-bindgen-futures did this with an executor and two closure types,

@@ -104,6 +104,13 @@ extern "C" {
     /// `promise` settles.
     #[wasm_bindgen(js_name = shareciteSettle)]
     fn settle_with(promise: &JsValue, done: JsValue);
+
+    /// Provided by the loader: dispatches a `CustomEvent` of `type` that
+    /// bubbles out of the shadow root, with `detail`. One import where
+    /// web-sys's event init dictionary took five. A listener that throws
+    /// is reported by the browser and does not reach the widget.
+    #[wasm_bindgen(js_name = shareciteDispatch)]
+    pub fn dispatch(target: &web_sys::EventTarget, kind: &str, detail: &JsValue);
 }
 
 /// Calls `then` with what `promise` (or any value, as `Promise.resolve`

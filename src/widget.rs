@@ -17,9 +17,7 @@ use sharecite_core::{
     PageSnapshot, Strings, Warning,
 };
 use wasm_bindgen::prelude::*;
-use web_sys::{
-    CustomEvent, CustomEventInit, Document, Element, Event, HtmlElement, KeyboardEvent, MouseEvent,
-};
+use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent, MouseEvent};
 
 use crate::dom::{self, Result};
 use crate::navigation::{self, NavigationWatch};
@@ -584,17 +582,7 @@ impl State {
     /// Dispatches event `name` from the host, with a `detail` object of
     /// string properties (see [`dom::object`]).
     pub(crate) fn dispatch(&self, name: &str, fields: &[(&'static str, &str)]) {
-        let detail = dom::object(fields);
-        let init = CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_detail(&detail);
-        match CustomEvent::new_with_event_init_dict(name, &init) {
-            // A listener that throws is reported by the browser and
-            // does not stop the widget.
-            Ok(event) => drop(self.rendered.host.dispatch_event(&event)),
-            Err(error) => console::error("could not build an event", &error),
-        }
+        dom::dispatch(&self.rendered.host, name, &dom::object(fields));
     }
 
     pub(crate) fn copy(self: &Rc<Self>, network: Network, clip: Clip) {

@@ -39,6 +39,21 @@ fn remove(elements: Vec<Element>) {
     elements.iter().for_each(Element::remove);
 }
 
+/// Makes the loader's function `name` (js/loader.js, where the widget's
+/// wasm finds it in the loader's scope) a global, as these tests mount
+/// without the loader: the loader's own code, not a copy.
+fn install_loader_function(name: &str) {
+    let loader = include_str!("../js/loader.js");
+    let head = format!("  function {name}(");
+    let start = loader.find(&head).expect("the loader defines it");
+    let length = loader[start..].find("\n  }\n").expect("a closing brace") + "\n  }".len();
+    let body = format!(
+        "globalThis.{name} = {};",
+        loader[start..start + length].trim()
+    );
+    Function::new_no_args(&body).call0(&JsValue::NULL).unwrap();
+}
+
 /// A `<script>` element carrying sharecite's attributes, as a site would
 /// write it (created by the DOM, so it never runs).
 fn script(attributes: &[(&str, &str)]) -> Element {
@@ -301,6 +316,7 @@ struct ShareDetail {
 
 #[wasm_bindgen_test]
 async fn clicking_a_link_dispatches_a_composed_share_event() {
+    install_loader_function("shareciteDispatch");
     let script = script(&[
         ("data-networks", "facebook"),
         ("data-url", "https://news.example/b"),
