@@ -101,7 +101,7 @@ dist: tools
 	@# The loader always names the wasm's URL, so the glue needs no fallback of its own.
 	wasm-bindgen --target no-modules --no-typescript --omit-default-module-path --out-dir build $(RELEASE_WASM)
 	@# wasm-bindgen leaves its closure invoke shims in the function table,
-	@# where wasm-opt must keep them: out they go (-0.35 KB gzip).
+	@# where wasm-opt must keep them: out they go (-0.65 KB gzip).
 	node scripts/prune-closure-table.mjs build/sharecite_bg.wasm build/sharecite_bg.pruned.wasm
 	wasm-opt $(WASM_OPT_FLAGS) build/sharecite_bg.pruned.wasm -o build/sharecite_bg.opt.wasm
 	@# The citation module has no glue: its three exports are already short.

@@ -17,11 +17,11 @@ const root = new URL('..', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
 
 const version = /^version\s*=\s*"([^"]+)"/m.exec(read('Cargo.toml'))[1];
-// The renamed module's import module, and the map from the old names.
+// The renamed module's one import module, and the map from the old names.
 const short = (glue, name) => {
   const wasm = new WebAssembly.Module(readFileSync(new URL(`build/${name}.min.wasm`, root)));
   const modules = new Set(WebAssembly.Module.imports(wasm).map((i) => i.module));
-  if (modules.size > 1) throw new Error(`build/${name}.min.wasm: expected one import module at most`);
+  if (modules.size !== 1) throw new Error(`build/${name}.min.wasm: expected one import module`);
   return shortenNames(glue, JSON.parse(read(`build/${name}.names.json`)), [...modules][0]);
 };
 const glue = withLoaderInit(short(read('build/sharecite.js'), 'sharecite_bg'));

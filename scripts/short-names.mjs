@@ -11,20 +11,16 @@
 /**
  * `glue` is wasm-bindgen's `--target no-modules` output; `names` the map
  * wasm-opt printed (`{ imports: [[module, from, to]], exports: [[from, to]] }`);
- * `newModule` the import module's name in the renamed wasm (none for a
- * module that imports nothing, whose glue keeps its empty import object).
+ * `newModule` the import module's name in the renamed wasm.
  */
 export function shortenNames(glue, names, newModule) {
   const oldModules = new Set(names.imports.map(([module]) => module));
-  if (oldModules.size > 1) throw new Error(`expected one import module, found ${[...oldModules].join(', ')}`);
-  const out = oldModules.size ? withShortImports(glue, names, [...oldModules][0], newModule) : glue;
-  return withShortExports(out, names);
-}
+  if (oldModules.size !== 1) throw new Error(`expected one import module, found ${[...oldModules].join(', ')}`);
+  const [oldModule] = oldModules;
 
-function withShortImports(glue, names, oldModule, newModule) {
   const imports = new Map(names.imports.map(([, from, to]) => [from, to]));
   const renamedImports = new Set();
-  const out = glue.replace(/^( +)([A-Za-z_$][\w$]*): function\(/gm, (whole, indent, name) => {
+  let out = glue.replace(/^( +)([A-Za-z_$][\w$]*): function\(/gm, (whole, indent, name) => {
     if (!imports.has(name)) return whole;
     if (renamedImports.has(name)) throw new Error(`the glue defines import ${name} twice`);
     renamedImports.add(name);
@@ -35,12 +31,10 @@ function withShortImports(glue, names, oldModule, newModule) {
 
   const moduleKey = `${JSON.stringify(oldModule)}: import0`;
   if (out.split(moduleKey).length !== 2) throw new Error(`the glue does not name its import module once as ${moduleKey}`);
-  return out.replace(moduleKey, `${JSON.stringify(newModule)}: import0`);
-}
+  out = out.replace(moduleKey, `${JSON.stringify(newModule)}: import0`);
 
-function withShortExports(glue, names) {
   const exports = new Map(names.exports);
-  const out = glue.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (whole, name) => {
+  out = out.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (whole, name) => {
     if (!exports.has(name)) throw new Error(`the glue uses wasm.${name}, which the map does not rename`);
     return `wasm.${exports.get(name)}`;
   });

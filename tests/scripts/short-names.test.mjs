@@ -55,11 +55,3 @@ test('a glue it cannot fully map fails the build', () => {
   const twoModules = { ...names, imports: [...names.imports, ['env', 'x', 'y']] };
   assert.throws(() => shortenNames(glue, twoModules, 'a'), /one import module/);
 });
-
-test('a module that imports nothing keeps its empty import object and has its exports renamed', () => {
-  const withoutImports = glue.replace(/__wbg_append[\s\S]*?\n {12}\},\n/, '').replace(/__wbindgen_init_externref_table[\s\S]*?\n {12}\},\n/, '');
-  assert.ok(!withoutImports.includes('function(arg0'), 'the cut-down glue has no imports');
-  const out = shortenNames(withoutImports, { imports: [], exports: names.exports }, undefined);
-  assert.match(out, /"\.\/sharecite_bg\.js": import0/);
-  assert.match(out, /wasm\.d\(x\); wasm\.e\(x\);/);
-});
