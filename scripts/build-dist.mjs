@@ -2,7 +2,8 @@
 //   dist/sharecite.js       the loader and wasm-bindgen's glue, in one
 //                           function scope, minified
 //   dist/sharecite_bg.wasm  the optimized module, its imports and exports
-//                           renamed short (scripts/short-names.mjs)
+//                           renamed short (scripts/short-names.mjs), its
+//                           functions ordered for gzip (order-functions.mjs)
 //   dist/sharecite_cite_bg.wasm  the citation styles, fetched on first use
 //   dist/locales/*.txt      the strings of every language but English
 // and prints what each reader downloads.
@@ -55,8 +56,8 @@ const { code } = transformSync(source, {
 rmSync(new URL('dist/', root), { recursive: true, force: true });
 mkdirSync(new URL('dist/', root), { recursive: true });
 writeFileSync(new URL('dist/sharecite.js', root), code);
-copyFileSync(new URL('build/sharecite_bg.min.wasm', root), new URL('dist/sharecite_bg.wasm', root));
-copyFileSync(new URL('build/sharecite_cite_bg.opt.wasm', root), new URL('dist/sharecite_cite_bg.wasm', root));
+copyFileSync(new URL('build/sharecite_bg.ordered.wasm', root), new URL('dist/sharecite_bg.wasm', root));
+copyFileSync(new URL('build/sharecite_cite_bg.ordered.wasm', root), new URL('dist/sharecite_cite_bg.wasm', root));
 
 // English is built in; every other locale is fetched by pages that need it.
 mkdirSync(new URL('dist/locales/', root), { recursive: true });

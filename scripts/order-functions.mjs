@@ -1,0 +1,207 @@
+// Reorders a wasm module's functions so that gzip compresses it better.
+//
+// deflate finds repeats only within the last 32 KiB, and the code section
+// is four times that: in the order the compiler left them, many functions
+// sit too far from their look-alikes (the same drop glue, the same string
+// building, the same calls with other indices) for their shared bytes to
+// be found. Putting similar bodies near each other costs nothing at run
+// time (calls are by index, the table and exports by name, and binaryen
+// re-encodes every index) and takes about 1.4% off the widget's gzip.
+//
+// The order is found in two steps, both deterministic (the same input
+// always gives the same output, so sizes can be asserted):
+// 1. greedy: start from the largest body, then repeatedly take the body
+//    whose 5-byte shingles are most often already in the last 32 KB placed;
+// 2. local search: move a random run of bodies elsewhere, and keep the
+//    move when the deflated code bodies get smaller. A few rounds, each on
+//    the bodies as written with the indices of the round before.
+// A result that is not smaller than the input is not used.
+//
+//   node scripts/order-functions.mjs <in.wasm> <out.wasm>
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { deflateRawSync, gzipSync } from 'node:zlib';
+import binaryen from 'binaryen';
+
+const SHINGLE = 5;
+const WINDOW = 32000;
+
+/** The features the Makefile's wasm-opt runs with (WASM_FEATURES), no more. */
+function features() {
+  const F = binaryen.Features;
+  return F.MutableGlobals | F.BulkMemory | F.BulkMemoryOpt | F.NontrappingFPToInt | F.SignExt | F.ReferenceTypes | F.CallIndirectOverlong | F.Multivalue;
+}
+
+function leb128(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  let byte;
+  do {
+    byte = bytes[at++];
+    value |= (byte & 0x7f) << shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return [value >>> 0, at];
+}
+
+/** The bodies of the code section, in order (one per defined function). */
+export function codeBodies(bytes) {
+  const bodies = [];
+  let at = 8;
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    let size;
+    [size, at] = leb128(bytes, at);
+    if (id === 10) {
+      let count;
+      let cursor;
+      [count, cursor] = leb128(bytes, at);
+      for (let k = 0; k < count; k += 1) {
+        let length;
+        [length, cursor] = leb128(bytes, cursor);
+        bodies.push(bytes.subarray(cursor, cursor + length));
+        cursor += length;
+      }
+    }
+    at += size;
+  }
+  return bodies;
+}
+
+function read(bytes) {
+  const module = binaryen.readBinary(bytes);
+  module.setFeatures(features());
+  return module;
+}
+
+/** Names of the module's defined (not imported) functions, in order. */
+function definedFunctions(module) {
+  const names = [];
+  for (let i = 0; i < module.getNumFunctions(); i += 1) {
+    const info = binaryen.getFunctionInfo(module.getFunctionByIndex(i));
+    if (!info.module) names.push(info.name);
+  }
+  return names;
+}
+
+/** `bytes` re-emitted with its defined functions in `order` (indices into them). */
+function emitInOrder(bytes, order) {
+  const module = read(bytes);
+  const infos = definedFunctions(module).map((name) => binaryen.getFunctionInfo(module.getFunction(name)));
+  for (const index of order) {
+    const { name, params, results, vars, body } = infos[index];
+    // binaryen writes functions in the order they were added.
+    module.removeFunction(name);
+    module.addFunction(name, params, results, vars, body);
+  }
+  if (!module.validate()) throw new Error('invalid after reordering functions');
+  const out = module.emitBinary();
+  module.dispose();
+  return out;
+}
+
+function shingles(body) {
+  const set = new Set();
+  for (let i = 0; i + SHINGLE <= body.length; i += 1) {
+    let hash = 0;
+    for (let k = 0; k < SHINGLE; k += 1) hash = (Math.imul(hash, 257) + body[i + k]) >>> 0;
+    set.add(hash);
+  }
+  return set;
+}
+
+function greedyOrder(bodies) {
+  const sets = bodies.map(shingles);
+  const inWindow = new Map();
+  const recent = [];
+  let windowBytes = 0;
+  const place = (index) => {
+    for (const hash of sets[index]) inWindow.set(hash, (inWindow.get(hash) || 0) + 1);
+    recent.push(index);
+    windowBytes += bodies[index].length;
+    while (windowBytes > WINDOW) {
+      const old = recent.shift();
+      windowBytes -= bodies[old].length;
+      for (const hash of sets[old]) {
+        const left = inWindow.get(hash) - 1;
+        if (left) inWindow.set(hash, left);
+        else inWindow.delete(hash);
+      }
+    }
+  };
+  const unplaced = new Set(bodies.keys());
+  let next = 0;
+  for (const index of unplaced) if (bodies[index].length > bodies[next].length) next = index;
+  const order = [];
+  while (next >= 0) {
+    unplaced.delete(next);
+    order.push(next);
+    place(next);
+    let best = -1;
+    let bestScore = -1;
+    for (const index of unplaced) {
+      const set = sets[index];
+      let seen = 0;
+      for (const hash of set) if (inWindow.has(hash)) seen += 1;
+      const score = set.size ? seen / set.size : 0;
+      if (score > bestScore) {
+        bestScore = score;
+        best = index;
+      }
+    }
+    next = best;
+  }
+  return order;
+}
+
+function localSearch(bodies, order, iterations, seed) {
+  const cost = (candidate) => deflateRawSync(Buffer.concat(candidate.map((i) => bodies[i])), { level: 9 }).length;
+  let state = seed >>> 0;
+  const random = (n) => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return (state >>> 8) % n;
+  };
+  let best = cost(order);
+  for (let step = 0; step < iterations; step += 1) {
+    const length = 1 + random(Math.min(30, order.length));
+    const from = random(order.length - length + 1);
+    const run = order.slice(from, from + length);
+    const rest = order.slice(0, from).concat(order.slice(from + length));
+    const to = random(rest.length + 1);
+    const candidate = rest.slice(0, to).concat(run, rest.slice(to));
+    const size = cost(candidate);
+    if (size < best) {
+      best = size;
+      order = candidate;
+    }
+  }
+  return order;
+}
+
+const identity = (n) => Array.from({ length: n }, (_, i) => i);
+
+/**
+ * `bytes` (a wasm module) with its functions in an order gzip compresses
+ * better; `bytes` itself when no order found is smaller.
+ */
+export function orderFunctions(bytes, { rounds = 2, iterations = 2500, seed = 1 } = {}) {
+  const gzip = (b) => gzipSync(b, { level: 9 }).length;
+  let current = bytes;
+  for (let round = 0; round < rounds; round += 1) {
+    const bodies = codeBodies(current);
+    if (bodies.length < 2) return bytes;
+    const start = round === 0 ? greedyOrder(bodies) : identity(bodies.length);
+    const order = localSearch(bodies, start, iterations, seed + round);
+    current = emitInOrder(current, order);
+  }
+  return gzip(current) < gzip(bytes) ? current : bytes;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [input, output] = process.argv.slice(2);
+  const bytes = readFileSync(input);
+  const ordered = orderFunctions(bytes);
+  writeFileSync(output, ordered);
+  const gzip = (b) => gzipSync(b, { level: 9 }).length;
+  console.log(`${input}: functions reordered for compression, gzip ${gzip(bytes)} -> ${gzip(ordered)} B`);
+}
