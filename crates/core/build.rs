@@ -8,6 +8,8 @@ extern crate alloc;
 
 #[path = "src/css.rs"]
 mod css;
+#[path = "src/locale_key.rs"]
+mod locale_key;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -67,13 +69,27 @@ fn main() {
     .unwrap();
     writeln!(
         out,
-        "/// Every key, in file order.\npub const KEYS: [(&str, Key); KEY_COUNT] = ["
+        "/// Every key, in file order.\n#[cfg(test)]\npub const KEYS: [(&str, Key); KEY_COUNT] = ["
     )
     .unwrap();
     for key in &keys {
         writeln!(out, "    ({key:?}, Key::{}),", variant(key)).unwrap();
     }
     out.push_str("];\n\n");
+    let hashes: Vec<u16> = keys.iter().map(|key| locale_key::hash(key)).collect();
+    for (index, hash) in hashes.iter().enumerate() {
+        if let Some(other) = hashes[..index].iter().position(|h| h == hash) {
+            panic!(
+                "locale keys `{}` and `{}` share the hash {hash:#06x}: widen locale_key::hash",
+                keys[other], keys[index]
+            );
+        }
+    }
+    writeln!(
+        out,
+        "/// Every key's [`crate::locale_key::hash`], in [`Key`] order.\npub const KEY_HASHES: [u16; KEY_COUNT] = {hashes:?};\n"
+    )
+    .unwrap();
     out.push_str("/// Every locale's BCP 47 tag, built in or not.\n");
     out.push_str("pub const AVAILABLE: &[&str] = &[");
     for tag in locales.keys() {

@@ -81,13 +81,14 @@ impl Strings {
                 continue;
             }
             let (key, value) = crate::search::split_once(line, "=")?;
-            let (_, key) = KEYS.iter().find(|(name, _)| *name == key.trim())?;
+            let hash = crate::locale_key::hash(key.trim());
+            let key = KEY_HASHES.iter().position(|known| *known == hash)?;
             let value = value.trim();
             let value = value
                 .strip_prefix("\"")
                 .and_then(|v| v.strip_suffix("\""))
                 .unwrap_or(value);
-            values[*key as usize] = Some(Box::leak(value.to_string().into_boxed_str()));
+            values[key] = Some(Box::leak(value.to_string().into_boxed_str()));
         }
         let mut complete: [&'static str; KEY_COUNT] = [""; KEY_COUNT];
         for (slot, value) in complete.iter_mut().zip(values) {
@@ -281,6 +282,24 @@ mod tests {
             None,
             "unknown tags are refused"
         );
+    }
+
+    /// Keys are recognised by hash (`locale_key`), not by a table of names.
+    #[test]
+    fn keys_are_recognised_in_any_order_and_misspelt_ones_refused() {
+        let french = ALL_LOCALE_FILES
+            .iter()
+            .find(|(tag, _)| *tag == "fr")
+            .unwrap()
+            .1;
+        let mut lines: Vec<&str> = french.lines().collect();
+        lines.reverse();
+        let reversed = lines.join("\n");
+        assert_eq!(Strings::parse("fr", &reversed), Some(locale("fr")));
+        let misspelt = french.replace("label.copy =", "label.cpoy =");
+        assert_eq!(Strings::parse("fr", &misspelt), None);
+        let doubled = french.replace("label.copy =", "label.copy.copy =");
+        assert_eq!(Strings::parse("fr", &doubled), None);
     }
 
     #[test]

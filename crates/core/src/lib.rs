@@ -66,6 +66,7 @@ pub mod icons;
 pub mod join;
 pub mod json;
 pub mod jsonld;
+mod locale_key;
 pub mod metadata;
 pub mod network;
 mod search;
