@@ -1,6 +1,7 @@
 // Fails when what a reader downloads (dist/, gzip) outgrows the budget in
-// size-budget.json. Sizes are deterministic for a given toolchain, so this
-// is a test; times are not, and live in `make bench`.
+// size-budget.json, or a shipped wasm carries a custom section. Sizes are
+// deterministic for a given toolchain, so this is a test; times are not,
+// and live in `make bench`.
 
 import { readFileSync } from 'node:fs';
 
@@ -18,4 +19,42 @@ for (const [name, limit] of Object.entries(budget.gzip)) {
 if (failed) {
   console.error('dist/ is over its size budget (size-budget.json); measure with `twiggy top build/sharecite_bg.wasm`.');
   process.exit(1);
+}
+
+// Browsers ignore custom sections (names, producers, target features):
+// in a shipped module they are bytes every reader downloads for nothing.
+for (const name of ['sharecite_bg.wasm', 'sharecite_cite_bg.wasm']) {
+  const custom = customSections(readFileSync(new URL(`dist/${name}`, root)));
+  if (custom.length > 0) {
+    console.error(`dist/${name} ships custom sections (${custom.join(', ')}): strip them (wasm-opt --strip-*).`);
+    process.exit(1);
+  }
+}
+
+/** The names of `bytes`' custom sections (a wasm module). */
+function customSections(bytes) {
+  const names = [];
+  const leb128 = () => {
+    let value = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = bytes[at++];
+      value |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return value >>> 0;
+  };
+  let at = 8;
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = leb128();
+    const end = at + size;
+    if (id === 0) {
+      const length = leb128();
+      names.push(new TextDecoder().decode(bytes.subarray(at, at + length)));
+    }
+    at = end;
+  }
+  return names;
 }

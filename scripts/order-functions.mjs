@@ -22,15 +22,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 import binaryen from 'binaryen';
+import { wasmFeatures } from './binaryen-features.mjs';
 
 const SHINGLE = 5;
 const WINDOW = 32000;
-
-/** The features the Makefile's wasm-opt runs with (WASM_FEATURES), no more. */
-function features() {
-  const F = binaryen.Features;
-  return F.MutableGlobals | F.BulkMemory | F.BulkMemoryOpt | F.NontrappingFPToInt | F.SignExt | F.ReferenceTypes | F.CallIndirectOverlong | F.Multivalue;
-}
 
 function leb128(bytes, at) {
   let value = 0;
@@ -70,7 +65,7 @@ export function codeBodies(bytes) {
 
 function read(bytes) {
   const module = binaryen.readBinary(bytes);
-  module.setFeatures(features());
+  module.setFeatures(wasmFeatures());
   return module;
 }
 

@@ -16,6 +16,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import binaryen from 'binaryen';
+import { wasmFeatures } from './binaryen-features.mjs';
 
 /** The demangled name wasm-bindgen gives its invoke shims. */
 const INVOKE_SHIM = /^wasm_bindgen\[[0-9a-f]+\]::convert::closures::(?:_::)+invoke::</;
@@ -51,12 +52,7 @@ export function pruneClosureTable(module) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [input, output] = process.argv.slice(2);
   const module = binaryen.readBinary(readFileSync(input));
-  // The features the Makefile's wasm-opt runs with (WASM_FEATURES), no more:
-  // with all of them binaryen would write types browsers do not know.
-  const F = binaryen.Features;
-  module.setFeatures(
-    F.MutableGlobals | F.BulkMemory | F.BulkMemoryOpt | F.NontrappingFPToInt | F.SignExt | F.ReferenceTypes | F.CallIndirectOverlong | F.Multivalue,
-  );
+  module.setFeatures(wasmFeatures());
   const pruned = pruneClosureTable(module);
   if (pruned === 0) throw new Error(`${input}: no closure invoke shim in the table (were its names stripped?)`);
   if (!module.validate()) throw new Error(`${input}: invalid after pruning`);
