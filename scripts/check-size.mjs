@@ -4,6 +4,7 @@
 // and live in `make bench`.
 
 import { readFileSync } from 'node:fs';
+import { leb128, sections } from './wasm-binary.mjs';
 
 const root = new URL('..', import.meta.url);
 const budget = JSON.parse(readFileSync(new URL('size-budget.json', root), 'utf8'));
@@ -33,28 +34,10 @@ for (const name of ['sharecite_bg.wasm', 'sharecite_cite_bg.wasm']) {
 
 /** The names of `bytes`' custom sections (a wasm module). */
 function customSections(bytes) {
-  const names = [];
-  const leb128 = () => {
-    let value = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = bytes[at++];
-      value |= (byte & 0x7f) << shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return value >>> 0;
-  };
-  let at = 8;
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const size = leb128();
-    const end = at + size;
-    if (id === 0) {
-      const length = leb128();
-      names.push(new TextDecoder().decode(bytes.subarray(at, at + length)));
-    }
-    at = end;
-  }
-  return names;
+  return sections(bytes)
+    .filter(({ id }) => id === 0)
+    .map(({ body }) => {
+      const [length, at] = leb128(body, 0);
+      return new TextDecoder().decode(body.subarray(at, at + length));
+    });
 }

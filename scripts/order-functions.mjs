@@ -23,42 +23,23 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 import binaryen from 'binaryen';
 import { wasmFeatures } from './binaryen-features.mjs';
+import { leb128, sections } from './wasm-binary.mjs';
 
 const SHINGLE = 5;
 const WINDOW = 32000;
 
-function leb128(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = bytes[at++];
-    value |= (byte & 0x7f) << shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value >>> 0, at];
-}
-
 /** The bodies of the code section, in order (one per defined function). */
 export function codeBodies(bytes) {
   const bodies = [];
-  let at = 8;
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    let size;
-    [size, at] = leb128(bytes, at);
-    if (id === 10) {
-      let count;
-      let cursor;
-      [count, cursor] = leb128(bytes, at);
-      for (let k = 0; k < count; k += 1) {
-        let length;
-        [length, cursor] = leb128(bytes, cursor);
-        bodies.push(bytes.subarray(cursor, cursor + length));
-        cursor += length;
-      }
+  for (const { id, body } of sections(bytes)) {
+    if (id !== 10) continue;
+    let [count, at] = leb128(body, 0);
+    for (; count > 0; count -= 1) {
+      let length;
+      [length, at] = leb128(body, at);
+      bodies.push(body.subarray(at, at + length));
+      at += length;
     }
-    at += size;
   }
   return bodies;
 }
