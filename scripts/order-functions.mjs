@@ -28,6 +28,8 @@ import { leb128, sections } from './wasm-binary.mjs';
 const SHINGLE = 5;
 const WINDOW = 32000;
 
+const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
+
 /** The bodies of the code section, in order (one per defined function). */
 export function codeBodies(bytes) {
   const bodies = [];
@@ -50,20 +52,20 @@ function read(bytes) {
   return module;
 }
 
-/** Names of the module's defined (not imported) functions, in order. */
+/** The module's defined (not imported) functions, in order, as binaryen describes them. */
 function definedFunctions(module) {
-  const names = [];
+  const infos = [];
   for (let i = 0; i < module.getNumFunctions(); i += 1) {
     const info = binaryen.getFunctionInfo(module.getFunctionByIndex(i));
-    if (!info.module) names.push(info.name);
+    if (!info.module) infos.push(info);
   }
-  return names;
+  return infos;
 }
 
 /** `bytes` re-emitted with its defined functions in `order` (indices into them). */
 function emitInOrder(bytes, order) {
   const module = read(bytes);
-  const infos = definedFunctions(module).map((name) => binaryen.getFunctionInfo(module.getFunction(name)));
+  const infos = definedFunctions(module);
   for (const index of order) {
     const { name, params, results, vars, body } = infos[index];
     // binaryen writes functions in the order they were added.
@@ -161,16 +163,16 @@ const identity = (n) => Array.from({ length: n }, (_, i) => i);
  * better; `bytes` itself when no order found is smaller.
  */
 export function orderFunctions(bytes, { rounds = 2, iterations = 2500, seed = 1 } = {}) {
-  const gzip = (b) => gzipSync(b, { level: 9 }).length;
   let current = bytes;
   for (let round = 0; round < rounds; round += 1) {
     const bodies = codeBodies(current);
+    // Nothing to reorder (and the greedy step needs a body to start from).
     if (bodies.length < 2) return bytes;
     const start = round === 0 ? greedyOrder(bodies) : identity(bodies.length);
     const order = localSearch(bodies, start, iterations, seed + round);
     current = emitInOrder(current, order);
   }
-  return gzip(current) < gzip(bytes) ? current : bytes;
+  return gzipSize(current) < gzipSize(bytes) ? current : bytes;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -178,6 +180,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const bytes = readFileSync(input);
   const ordered = orderFunctions(bytes);
   writeFileSync(output, ordered);
-  const gzip = (b) => gzipSync(b, { level: 9 }).length;
-  console.log(`${input}: functions reordered for compression, gzip ${gzip(bytes)} -> ${gzip(ordered)} B`);
+  console.log(`${input}: functions reordered for compression, gzip ${gzipSize(bytes)} -> ${gzipSize(ordered)} B`);
 }
