@@ -52,10 +52,20 @@ const { code } = transformSync(source, {
   charset: 'utf8',
 });
 
+// Nearly every function of the loader and glue runs while a placement
+// starts, and V8 compiles each JS function on the main thread on its first
+// call (about a hundred of them) unless told otherwise. This comment, on
+// the first line, is V8's explicit compile hint (Chrome 136): every
+// function is compiled up front, on a background thread while the script
+// streams in. Other engines read it as a comment. Side by side (16 pairs
+// at 4x throttling) the page's main-thread script time went from a median
+// 73 to 55 ms and its longest task from 95 to 76 ms; 29 bytes.
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
+
 // From empty, so that dist/ (and its measured size) holds only this build.
 rmSync(new URL('dist/', root), { recursive: true, force: true });
 mkdirSync(new URL('dist/', root), { recursive: true });
-writeFileSync(new URL('dist/sharecite.js', root), code);
+writeFileSync(new URL('dist/sharecite.js', root), COMPILE_HINT + code);
 copyFileSync(new URL('build/sharecite_bg.ordered.wasm', root), new URL('dist/sharecite_bg.wasm', root));
 copyFileSync(new URL('build/sharecite_cite_bg.ordered.wasm', root), new URL('dist/sharecite_cite_bg.wasm', root));
 

@@ -1,0 +1,38 @@
+// What starting sharecite costs the page's main thread, as Chromium's own
+// trace records it. Times vary from run to run and live in `make bench`;
+// what is asserted here is where work happens, which does not.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser } from './helpers.mjs';
+
+const browser = useBrowser();
+
+const READY = 'sharecite-test:ready';
+
+test('the loader compiles on a background thread, not on the page\'s main thread', async () => {
+  // No Playwright evaluation until the widget is ready: its own scripts
+  // would be compiled on the main thread too.
+  const { page, close } = await browser.open(null, {
+    init: `document.addEventListener('sharecite:ready', () => console.debug(${JSON.stringify(READY)}));`,
+  });
+  const ready = new Promise((resolve) => page.on('console', (message) => message.text() === READY && resolve()));
+  const chromium = page.context().browser();
+  await chromium.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-v8.compile'] });
+  await page.goto(browser.url('/'), { waitUntil: 'commit' });
+  await ready;
+  const events = JSON.parse(await chromium.stopTracing()).traceEvents;
+  await close();
+
+  const evaluation = events.find((e) => e.name === 'EvaluateScript' && /\/sharecite\.js\b/.test(e.args?.data?.url || ''));
+  assert.ok(evaluation, 'the trace shows sharecite.js being evaluated');
+  const onMainThread = (e) => e.pid === evaluation.pid && e.tid === evaluation.tid;
+  const compiled = events.filter((e) => e.name === 'V8.CompileIgnition' && e.ph === 'X' && e.pid === evaluation.pid);
+  // Each function compiled on its first call is a V8.CompileCode on the
+  // main thread; without the hint on dist/sharecite.js's first line there
+  // are about a hundred of them after the script starts.
+  const lazyOnMain = events.filter((e) => e.name === 'V8.CompileCode' && onMainThread(e) && e.ts >= evaluation.ts);
+  const inBackground = compiled.filter((e) => !onMainThread(e));
+  assert.ok(inBackground.length >= 50, `functions compiled off the main thread: ${inBackground.length}`);
+  assert.ok(lazyOnMain.length <= 10, `functions compiled lazily on the main thread: ${lazyOnMain.length}`);
+});
