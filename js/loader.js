@@ -198,14 +198,17 @@
     }
   };
 
-  // A placement starts in three tasks, whether a script tag or the page
-  // (sharecite.mount()) asks for it: reading the page; planning it and
-  // building the tree it clones; placing it. `wanted()` is asked before each.
-  const startInTasks = (wanted, plan, place) =>
-    Promise.resolve()
-      .then(() => wanted() && guard('read the page', () => glue.read_page()))
-      .then(nextTask)
-      .then(() => wanted() && guard('mount', plan))
+  // A placement starts in tasks of its own, whether a script tag or the
+  // page (sharecite.mount()) asks for it: reading the page; each of
+  // `steps` (a script tag's planning, then building the tree it clones);
+  // placing it. `wanted()` is asked before each. The first yield keeps
+  // reading the page out of the task that loaded the wasm or the locale.
+  const startInTasks = (wanted, steps, place) =>
+    steps
+      .reduce(
+        (previous, step) => previous.then(nextTask).then(() => wanted() && guard('mount', step)),
+        nextTask().then(() => wanted() && guard('read the page', () => glue.read_page())),
+      )
       .then(nextTask)
       .then(() => wanted() && place());
 
@@ -220,7 +223,7 @@
       .then(() =>
         startInTasks(
           () => true,
-          () => glue.plan_script(script),
+          [() => glue.plan_script(script), () => glue.build_script(script)],
           () => guard('mount', () => glue.mount_script(script)),
         ),
       );
@@ -255,7 +258,7 @@
         return loadLocale(options && options.lang).then(() =>
           startInTasks(
             () => !destroyed,
-            () => glue.prepare_mount(options),
+            [() => glue.prepare_mount(options)],
             () => {
               guard('mount', () => {
                 placement = glue.mount(element, options) || null;

@@ -40,22 +40,27 @@ pub fn mount_script(script: web_sys::Element) {
 }
 
 /// Works out the placement `script` asks for (its configuration, article
-/// and view) and builds the tree it will clone, for [`mount_script`] to
-/// render in the next task.
+/// and view), for [`build_script`] and [`mount_script`].
 #[wasm_bindgen]
 pub fn plan_script(script: web_sys::Element) {
     widget::plan_script(&script);
 }
 
+/// Builds the tree of the placement planned for `script`, for
+/// [`mount_script`] to clone in the next task.
+#[wasm_bindgen]
+pub fn build_script(script: web_sys::Element) {
+    widget::build_script(&script);
+}
+
 /// Reads the page's metadata (meta tags, JSON-LD, canonical link) and parses
 /// the shared stylesheet, ahead of mounting.
 ///
-/// The loader starts a placement in three tasks, yielding between them:
-/// this, [`plan_script`] and [`mount_script`]. Much of each is V8 compiling
-/// wasm functions on their first call and Blink creating elements, which
-/// only spreading the work can shorten: side by side, giving planning a
-/// task of its own took the longest from a median 71 ms to 51 ms at 4x
-/// throttling (the README's Performance section has the rest).
+/// The loader starts a placement in four tasks, yielding between them:
+/// this, [`plan_script`], [`build_script`] and [`mount_script`]. Much of
+/// each is V8 compiling wasm functions on their first call and Blink
+/// creating elements, which only spreading the work can shorten (the
+/// README's Performance section has the measurements).
 #[wasm_bindgen]
 pub fn read_page() {
     if let Ok(document) = dom::document() {

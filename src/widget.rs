@@ -170,33 +170,51 @@ thread_local! {
     /// `location.href` and `document.title` when links were last refreshed.
     static LAST_SEEN: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
     static REFRESHING: Cell<bool> = const { Cell::new(false) };
-    /// Placements [`plan_script`] worked out, by script, for [`mount_script`].
+    /// Placements [`plan_script`] worked out, by script, for
+    /// [`build_script`] to build and [`mount_script`] to mount (a list's
+    /// first card only to build: the list's slices plan every card).
     static PLANNED: RefCell<Vec<(Element, Plan)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Works out, ahead of [`mount_script`] and in a task of its own, the
-/// placement a script without `data-target` asks for, and builds the tree
-/// it will clone, so that rendering it is a shorter task.
-///
-/// For a `data-target` list, whose placements [`mount_script`] builds in
-/// slices, this builds the first card's tree: the first slice then clones
-/// it, and V8 has compiled the code that plans and builds a placement
-/// (each wasm function on its first call) in this task rather than there.
+/// placement a script asks for: its configuration, article and view. For a
+/// `data-target` list, whose placements [`mount_script`] plans and builds
+/// in slices, that is the first card's: V8 then compiles the code that
+/// plans a placement (each wasm function on its first call) here rather
+/// than in the list's first slice.
 pub fn plan_script(script: &Element) {
     let Ok(document) = dom::document() else {
         return;
     };
     let attributes = page::attributes(script);
-    if let Some(selector) = target_selector(&attributes) {
-        if let Some(first_card) = dom::query(&document, selector) {
-            prepare_placement(&attributes.overlay(&page::attributes(&first_card)));
-        }
-        return;
-    }
-    match prepare(&document, &attributes) {
+    let (attributes, list) = match target_selector(&attributes) {
+        Some(selector) => match dom::query(&document, selector) {
+            Some(card) => (attributes.overlay(&page::attributes(&card)), true),
+            None => return,
+        },
+        None => (attributes, false),
+    };
+    match plan(&page_metadata(&document), &attributes) {
         Ok(plan) => PLANNED.with(|planned| planned.borrow_mut().push((script.clone(), plan))),
-        Err(error) => console::error("could not mount", &error),
+        // A list's failure is the mount's to report, card by card.
+        Err(error) if !list => console::error("could not mount", &error),
+        Err(_) => {}
     }
+}
+
+/// Builds, in the task between [`plan_script`] and [`mount_script`], the
+/// tree of the placement planned for `script`, so that mounting only clones
+/// it (for a list, its first slice does). Planning, building and mounting
+/// are each a shorter task than any two of them together.
+pub fn build_script(script: &Element) {
+    let Ok(document) = dom::document() else {
+        return;
+    };
+    PLANNED.with(|planned| {
+        if let Some((_, plan)) = planned.borrow().iter().find(|(s, _)| s == script) {
+            render::prepare(&document, &plan.view, plan.strings);
+        }
+    });
 }
 
 /// Builds the tree of the placement `attributes` ask for, for a later
@@ -204,17 +222,12 @@ pub fn plan_script(script: &Element) {
 /// the code that does both, on its first call) happen in the caller's task.
 /// A failure is left for the mount, which reports it.
 pub(crate) fn prepare_placement(attributes: &Attributes) {
-    if let Ok(document) = dom::document() {
-        let _ = prepare(&document, attributes);
+    let Ok(document) = dom::document() else {
+        return;
+    };
+    if let Ok(plan) = plan(&page_metadata(&document), attributes) {
+        render::prepare(&document, &plan.view, plan.strings);
     }
-}
-
-/// Plans the placement `attributes` ask for and builds the tree its
-/// render clones.
-fn prepare(document: &Document, attributes: &Attributes) -> Result<Plan> {
-    let plan = plan(&page_metadata(document), attributes)?;
-    render::prepare(document, &plan.view, plan.strings);
-    Ok(plan)
 }
 
 /// The selector of the elements a script's placements go into, if it
@@ -239,6 +252,11 @@ fn try_mount(script: &Element) -> Result<()> {
     let document = dom::document()?;
     let metadata = page_metadata(&document);
     let script_attributes = page::attributes(script);
+    let planned = PLANNED.with(|planned| {
+        let mut planned = planned.borrow_mut();
+        let index = planned.iter().position(|(s, _)| s == script)?;
+        Some(planned.swap_remove(index).1)
+    });
 
     match target_selector(&script_attributes) {
         Some(selector) => {
@@ -281,11 +299,6 @@ fn try_mount(script: &Element) -> Result<()> {
             job.run_slice();
         }
         None => {
-            let planned = PLANNED.with(|planned| {
-                let mut planned = planned.borrow_mut();
-                let index = planned.iter().position(|(s, _)| s == script)?;
-                Some(planned.swap_remove(index).1)
-            });
             let plan = match planned {
                 Some(plan) => plan,
                 None => plan(&metadata, &script_attributes)?,

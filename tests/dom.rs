@@ -247,23 +247,10 @@ fn a_planned_placement_renders_its_plan_in_a_later_call() {
     }
 }
 
-#[wasm_bindgen_test]
-fn a_list_s_first_card_is_built_while_planning() {
-    // For a `data-target` list, planning builds the first card's tree, so
-    // that the first slice of mounting, the longest task on a list page,
-    // only clones it. Counting the elements the document creates in each
-    // call shows where the tree was built. (A shape no other test uses, so
-    // no earlier test has built it.)
+/// How many elements the document creates during each of `steps`, counted
+/// by wrapping its `createElement`.
+fn elements_created_by(steps: &[&dyn Fn()]) -> Vec<u32> {
     let document = document();
-    let cards = add(
-        &document.body().unwrap(),
-        r#"<div class="plan-first-card"></div>"#,
-    );
-    let script = script(&[
-        ("data-target", ".plan-first-card"),
-        ("data-networks", "pinterest hackernews threads"),
-        ("data-theme", "dark"),
-    ]);
     let create_element: Function = Reflect::get(&document, &"createElement".into())
         .unwrap()
         .unchecked_into();
@@ -275,23 +262,76 @@ fn a_list_s_first_card_is_built_while_planning() {
         create_element.call1(&target, &tag).unwrap()
     });
     Reflect::set(&document, &"createElement".into(), counting.as_ref()).unwrap();
-
-    sharecite::plan_script(script.clone());
-    let while_planning = created.get();
-    sharecite::mount_script(script.clone());
-    let while_mounting = created.get() - while_planning;
+    let counts = steps
+        .iter()
+        .map(|step| {
+            let before = created.get();
+            step();
+            created.get() - before
+        })
+        .collect();
     Reflect::delete_property(&document, &"createElement".into()).unwrap();
+    counts
+}
 
+#[wasm_bindgen_test]
+fn a_placement_is_planned_built_and_mounted_in_separate_calls() {
+    // The loader calls these in three tasks, so that none of them is long:
+    // planning creates no element, building creates the tree, and mounting
+    // only clones it into a new host. (A shape no other test uses, so no
+    // earlier test has built it.)
+    let script = script(&[
+        ("data-networks", "threads pinterest"),
+        ("data-theme", "light"),
+    ]);
+    let counts = elements_created_by(&[
+        &|| sharecite::plan_script(script.clone()),
+        &|| sharecite::build_script(script.clone()),
+        &|| sharecite::mount_script(script.clone()),
+    ]);
+    assert_eq!(networks(&shadow_after(&script)), ["threads", "pinterest"]);
+    assert_eq!(counts[0], 0, "planning creates no elements");
+    assert!(
+        counts[1] >= 5,
+        "{} elements created while building",
+        counts[1]
+    );
+    assert_eq!(counts[2], 1, "mounting creates only the host");
+    script.next_element_sibling().unwrap().remove();
+    script.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_list_s_first_card_is_built_before_mounting() {
+    // For a `data-target` list, the loader plans the first card in one
+    // task and builds its tree in the next, so that the first slice of
+    // mounting, the longest task on a list page, only clones it.
+    let cards = add(
+        &document().body().unwrap(),
+        r#"<div class="plan-first-card"></div>"#,
+    );
+    let script = script(&[
+        ("data-target", ".plan-first-card"),
+        ("data-networks", "pinterest hackernews threads"),
+        ("data-theme", "dark"),
+    ]);
+    let counts = elements_created_by(&[
+        &|| sharecite::plan_script(script.clone()),
+        &|| sharecite::build_script(script.clone()),
+        &|| sharecite::mount_script(script.clone()),
+    ]);
     let host = cards[0].last_element_child().expect("the card's placement");
     assert_eq!(
         networks(&host.shadow_root().unwrap()),
         ["pinterest", "hackernews", "threads"]
     );
+    assert_eq!(counts[0], 0, "planning creates no elements");
     assert!(
-        while_planning > 10,
-        "{while_planning} elements built while planning"
+        counts[1] > 10,
+        "{} elements created while building",
+        counts[1]
     );
-    assert_eq!(while_mounting, 1, "mounting creates only the host");
+    assert_eq!(counts[2], 1, "mounting creates only the host");
     script.remove();
     remove(cards);
 }

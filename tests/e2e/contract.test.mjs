@@ -294,17 +294,32 @@ test('sharecite.ready resolves after the placements are mounted', async () => {
   await close();
 });
 
-test('starting gives the main thread back: the wasm, the page read, the plan and the placement are separate tasks', async () => {
-  // Each yield records how many placements were in the page at that moment.
+test('starting gives the main thread back: the wasm, the page read, the plan, the tree and the placement are separate tasks', async () => {
+  // Each yield records the placements in the page and the elements the
+  // document has created so far.
   const recordYields = `
     window.__yields = [];
+    window.__created = 0;
+    const createElement = Document.prototype.createElement;
+    Document.prototype.createElement = function (...args) {
+      window.__created += 1;
+      return createElement.apply(this, args);
+    };
     const original = scheduler.yield.bind(scheduler);
     scheduler.yield = () => {
-      window.__yields.push(document.querySelectorAll('[data-sharecite-host]').length);
+      window.__yields.push([document.querySelectorAll('[data-sharecite-host]').length, window.__created]);
       return original();
     };`;
   const { page, log, close } = await browser.open('/', { init: recordYields });
-  assert.deepEqual(await page.evaluate(() => window.__yields), [0, 0, 0], 'after instantiating, after reading the page and after planning the placement');
+  const [yields, created] = await page.evaluate(() => [window.__yields, window.__created]);
+  // After instantiating, before and after reading the page, after planning
+  // the placement, after building its tree.
+  assert.equal(yields.length, 5, JSON.stringify(yields));
+  assert.deepEqual(yields.map(([hosts]) => hosts), [0, 0, 0, 0, 0]);
+  const [, , [, afterReading], [, afterPlanning], [, afterBuilding]] = yields;
+  assert.equal(afterPlanning - afterReading, 0, 'planning creates no elements');
+  assert.ok(afterBuilding - afterPlanning > 10, `the tree is built in its own task (${afterBuilding - afterPlanning} elements)`);
+  assert.equal(created - afterBuilding, 1, 'mounting creates only the host');
   assert.deepEqual(shareciteMessages(log, 'error'), []);
   await close();
 
