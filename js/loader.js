@@ -250,7 +250,8 @@
      * options, `destroy()` removes it and everything it added to the page.
      */
     mount(element, options = {}) {
-      let placement = null;
+      // The wasm's handle for the placement (a number), once mounted.
+      let placement = 0;
       let destroyed = false;
       let pending = [];
       const mounted = whenLoaded.then(() => parsed).then(() => {
@@ -261,9 +262,9 @@
             [() => glue.prepare_mount(options)],
             () => {
               guard('mount', () => {
-                placement = glue.mount(element, options) || null;
+                placement = glue.mount(element, options);
               });
-              for (const update of pending.splice(0)) guard('update', () => placement && placement.update(update));
+              for (const update of pending.splice(0)) guard('update', () => placement && glue.placement_update(placement, update));
             },
           ),
         );
@@ -271,13 +272,13 @@
       return {
         mounted,
         update(changes) {
-          if (placement) guard('update', () => placement.update(changes));
+          if (placement) guard('update', () => glue.placement_update(placement, changes));
           else pending.push(changes);
         },
         destroy() {
           destroyed = true;
-          if (placement) guard('destroy', () => placement.destroy());
-          placement = null;
+          if (placement) guard('destroy', () => glue.placement_destroy(placement));
+          placement = 0;
         },
       };
     },

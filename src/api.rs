@@ -10,19 +10,42 @@ use web_sys::{Element, HtmlElement};
 
 use crate::{console, dom, widget};
 
-/// A placement mounted from script. `update` re-renders it with changed
-/// options; `destroy` removes it with every listener it added.
-#[wasm_bindgen]
+/// A placement mounted from script.
 #[derive(Debug)]
-pub struct Placement {
+struct Placement {
     container: Element,
     host: Option<HtmlElement>,
     attributes: Attributes,
 }
 
-/// Mounts a placement at the end of `element`.
+/// A slot of the placements table. Free slots are reused, so the table is
+/// only as long as the most placements mounted at once: boxing the large
+/// variant would save nothing worth an allocation per mount.
+#[derive(Debug)]
+#[allow(clippy::large_enum_variant)]
+enum Slot {
+    Free,
+    /// Out of the table while it re-renders (see [`placement_update`]).
+    Busy,
+    Mounted(Placement),
+}
+
+thread_local! {
+    /// Placements mounted from script, by handle (index + 1). A handle is a
+    /// number, not an exported class: the loader keeps it, and
+    /// wasm-bindgen's class machinery (borrow flags, ownership checks and a
+    /// finalizer in the glue) cost more than these few functions. Slots
+    /// are reused: a page that mounts and destroys forever holds only what
+    /// is mounted.
+    static PLACEMENTS: core::cell::RefCell<Vec<Slot>> =
+        const { core::cell::RefCell::new(Vec::new()) };
+}
+
+/// Mounts a placement at the end of `element`; its handle for
+/// [`placement_update`] and [`placement_destroy`], or 0 when nothing was
+/// mounted (the reason is on the console).
 #[wasm_bindgen]
-pub fn mount(element: Element, options: JsValue) -> Option<Placement> {
+pub fn mount(element: Element, options: JsValue) -> u32 {
     let attributes = read_options(&Attributes::default(), &options);
     let mut placement = Placement {
         container: element,
@@ -30,7 +53,23 @@ pub fn mount(element: Element, options: JsValue) -> Option<Placement> {
         attributes,
     };
     placement.render(None);
-    placement.host.is_some().then_some(placement)
+    if placement.host.is_none() {
+        return 0;
+    }
+    let mounted = Slot::Mounted(placement);
+    PLACEMENTS.with(|slots| {
+        let mut slots = slots.borrow_mut();
+        if let Some((index, free)) = slots
+            .iter_mut()
+            .enumerate()
+            .find(|(_, slot)| matches!(slot, Slot::Free))
+        {
+            *free = mounted;
+            return index as u32 + 1;
+        }
+        slots.push(mounted);
+        slots.len() as u32
+    })
 }
 
 /// Builds, ahead of [`mount`] and in a task of its own, the tree the
@@ -41,24 +80,67 @@ pub fn prepare_mount(options: JsValue) {
     widget::prepare_placement(&read_options(&Attributes::default(), &options));
 }
 
+/// Applies `options` on top of placement `handle`'s and re-renders it.
 #[wasm_bindgen]
-impl Placement {
-    /// Applies `options` on top of the current ones and re-renders.
-    pub fn update(&mut self, options: JsValue) {
-        self.attributes = read_options(&self.attributes, &options);
-        let previous = self.host.take();
-        self.render(previous.as_ref());
-        if let Some(previous) = previous {
-            widget::unmount(&previous);
-        }
+pub fn placement_update(handle: u32, options: JsValue) {
+    // Out of the table while the page's code may run (the getters of
+    // `options`, a console it has patched): an update of it from there
+    // finds nothing to do, and a destroy from there is honoured below.
+    let Some(mut placement) = replace(handle, Slot::Busy) else {
+        return;
+    };
+    placement.attributes = read_options(&placement.attributes, &options);
+    let previous = placement.host.take();
+    placement.render(previous.as_ref());
+    if let Some(previous) = previous {
+        widget::unmount(&previous);
     }
+    let destroyed = PLACEMENTS.with(
+        |slots| match slots.borrow_mut().get_mut(slot_index(handle)) {
+            Some(slot @ Slot::Busy) => {
+                *slot = Slot::Mounted(placement);
+                None
+            }
+            _ => Some(placement),
+        },
+    );
+    if let Some(host) = destroyed.and_then(|placement| placement.host) {
+        widget::unmount(&host);
+    }
+}
 
-    /// Removes the placement, its listeners, timers and elements.
-    pub fn destroy(mut self) {
-        if let Some(host) = self.host.take() {
-            widget::unmount(&host);
-        }
+/// Removes placement `handle`, its listeners, timers and elements.
+#[wasm_bindgen]
+pub fn placement_destroy(handle: u32) {
+    if let Some(host) = replace(handle, Slot::Free).and_then(|placement| placement.host) {
+        widget::unmount(&host);
     }
+}
+
+fn slot_index(handle: u32) -> usize {
+    (handle as usize).wrapping_sub(1)
+}
+
+/// Puts `with` in slot `handle` and returns the placement mounted there;
+/// `None` (and the slot unchanged) when there is none.
+fn replace(handle: u32, with: Slot) -> Option<Placement> {
+    PLACEMENTS.with(|slots| {
+        let mut slots = slots.borrow_mut();
+        let slot = slots.get_mut(slot_index(handle))?;
+        match slot {
+            Slot::Mounted(_) => match core::mem::replace(slot, with) {
+                Slot::Mounted(placement) => Some(placement),
+                _ => None,
+            },
+            // A destroy while it re-renders: freed now, unmounted when the
+            // render is over.
+            Slot::Busy if matches!(with, Slot::Free) => {
+                *slot = Slot::Free;
+                None
+            }
+            _ => None,
+        }
+    })
 }
 
 impl Placement {

@@ -135,6 +135,39 @@ test('mounting and destroying 1000 placements leaves no listeners, nodes or wasm
   await close();
 });
 
+test('a destroy from inside a placement\'s own update is honoured, and its slot serves the next mount', async () => {
+  // The page's code can run while a placement re-renders (here, a getter
+  // of the options object updates and destroys it): the update from there
+  // is ignored, the destroy must not be lost, and the freed slot then holds
+  // the next placement mounted, which updates as usual.
+  const { page, log, close } = await browser.open('/app.html');
+  const result = await page.evaluate(async () => {
+    const hosts = (id) => document.querySelectorAll(`#${id} > [data-sharecite-host]`).length;
+    const slot = (id) => document.body.appendChild(Object.assign(document.createElement('div'), { id }));
+    const [a, b] = [slot('reentrant-a'), slot('reentrant-b')];
+    const first = sharecite.mount(a, { networks: 'x' });
+    await first.mounted;
+    let second;
+    first.update({
+      get title() {
+        first.update({ networks: 'email' });
+        first.destroy();
+        second = sharecite.mount(b, { networks: 'bluesky' });
+        return 'Renamed';
+      },
+    });
+    await second.mounted;
+    const afterMount = [hosts('reentrant-a'), hosts('reentrant-b')];
+    second.update({ networks: 'reddit' });
+    const network = document.querySelector('#reentrant-b > [data-sharecite-host]').shadowRoot.querySelector('[data-network]').dataset.network;
+    return { afterMount, network };
+  });
+  assert.deepEqual(result, { afterMount: [0, 1], network: 'reddit' });
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(shareciteMessages(log, 'error'), []);
+  await close();
+});
+
 test('update({ theme }) switches the theme without a reload', async () => {
   const { page, close } = await browser.open('/app.html', { contextOptions: { reducedMotion: 'reduce' } });
   const background = () =>
