@@ -97,11 +97,11 @@ test('mount() gives the main thread back as a script placement does: the page re
   await page.evaluate(() => sharecite.mount(document.getElementById('slot'), { networks: 'x email copy' }).mounted);
   const yields = await page.evaluate(() => window.__yields);
   const created = await page.evaluate(() => window.__created);
-  // After instantiating, before and after reading the page, after building
-  // the tree.
-  assert.equal(yields.length, 4, JSON.stringify(yields));
-  assert.deepEqual(yields.map(([hosts]) => hosts), [0, 0, 0, 0]);
-  const [, , [, afterReading], [, afterBuilding]] = yields;
+  // Before fetching the wasm, after instantiating it, before and after
+  // reading the page, after building the tree.
+  assert.equal(yields.length, 5, JSON.stringify(yields));
+  assert.deepEqual(yields.map(([hosts]) => hosts), [0, 0, 0, 0, 0]);
+  const [, , , [, afterReading], [, afterBuilding]] = yields;
   assert.ok(afterBuilding - afterReading > 10, `the tree is built in its own task (${afterBuilding - afterReading} elements)`);
   assert.equal(created - afterBuilding, 1, 'mounting creates only the host');
   assert.equal(await page.evaluate(() => document.querySelectorAll('#slot > [data-sharecite-host]').length), 1);

@@ -294,7 +294,7 @@ test('sharecite.ready resolves after the placements are mounted', async () => {
   await close();
 });
 
-test('starting gives the main thread back: the wasm, the page read, the plan, the tree and the placement are separate tasks', async () => {
+test('starting gives the main thread back: fetching, instantiating, the page read, the plan, the tree and the placement are separate tasks', async () => {
   // Each yield records the placements in the page and the elements the
   // document has created so far.
   const recordYields = `
@@ -309,14 +309,20 @@ test('starting gives the main thread back: the wasm, the page read, the plan, th
     scheduler.yield = () => {
       window.__yields.push([document.querySelectorAll('[data-sharecite-host]').length, window.__created]);
       return original();
+    };
+    const fetch = window.fetch;
+    window.fetch = function (...args) {
+      if (String(args[0]).includes('sharecite_bg.wasm')) window.__wasmFetchedAfter = window.__yields.length;
+      return fetch.apply(this, args);
     };`;
   const { page, log, close } = await browser.open('/', { init: recordYields });
-  const [yields, created] = await page.evaluate(() => [window.__yields, window.__created]);
-  // After instantiating, before and after reading the page, after planning
-  // the placement, after building its tree.
-  assert.equal(yields.length, 5, JSON.stringify(yields));
-  assert.deepEqual(yields.map(([hosts]) => hosts), [0, 0, 0, 0, 0]);
-  const [, , [, afterReading], [, afterPlanning], [, afterBuilding]] = yields;
+  const [yields, created, fetchedAfter] = await page.evaluate(() => [window.__yields, window.__created, window.__wasmFetchedAfter]);
+  assert.equal(fetchedAfter, 1, 'the wasm is fetched in a task of its own, after the script\'s');
+  // Before fetching the wasm, after instantiating it, before and after
+  // reading the page, after planning the placement, after building its tree.
+  assert.equal(yields.length, 6, JSON.stringify(yields));
+  assert.deepEqual(yields.map(([hosts]) => hosts), [0, 0, 0, 0, 0, 0]);
+  const [, , , [, afterReading], [, afterPlanning], [, afterBuilding]] = yields;
   assert.equal(afterPlanning - afterReading, 0, 'planning creates no elements');
   assert.ok(afterBuilding - afterPlanning > 10, `the tree is built in its own task (${afterBuilding - afterPlanning} elements)`);
   assert.equal(created - afterBuilding, 1, 'mounting creates only the host');
