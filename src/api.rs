@@ -121,8 +121,8 @@ fn slot_index(handle: u32) -> usize {
     (handle as usize).wrapping_sub(1)
 }
 
-/// Puts `with` in slot `handle` and returns the placement mounted there;
-/// `None` (and the slot unchanged) when there is none.
+/// Puts `with` in slot `handle` and returns the placement mounted there,
+/// if any. A busy slot (its placement re-rendering) changes only to free.
 fn replace(handle: u32, with: Slot) -> Option<Placement> {
     PLACEMENTS.with(|slots| {
         let mut slots = slots.borrow_mut();
