@@ -109,13 +109,14 @@ for (const count of SCALES) {
 
 // ---- Measurement -----------------------------------------------------------
 
-const server = await startServer({
-  mounts: {
-    '/bench/': 'build/bench',
-    '/vendor/shareon/': 'node_modules/shareon/dist',
-    '/vendor/shariff/': 'node_modules/shariff/dist',
-  },
-});
+const MOUNTS = {
+  '/bench/': 'build/bench',
+  '/vendor/shareon/': 'node_modules/shareon/dist',
+  '/vendor/shariff/': 'node_modules/shariff/dist',
+};
+const server = await startServer({ mounts: MOUNTS });
+// For returning readers: the same files, cacheable as a site would serve them.
+const cachingServer = await startServer({ mounts: MOUNTS, cacheControl: 'public, max-age=3600' });
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 
@@ -192,6 +193,30 @@ async function load(path, ready, { viewport = { width: 1280, height: 800 }, file
     heap: heap.usedSize,
     bodies,
   };
+}
+
+// A returning reader: the page once (its files land in the HTTP cache, and
+// V8 keeps what it compiled), another page, then the article again, in the
+// same context; the second view is measured. No request routing here:
+// Playwright's routing turns the HTTP cache off.
+async function secondView(path, ready) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(PROBE(ready));
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  const cached = `http://127.0.0.1:${cachingServer.address().port}`;
+  const view = async () => {
+    await page.goto(cached + path, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 60000, polling: 50 });
+    return page.evaluate(() => window.__bench.ready);
+  };
+  await view();
+  await page.goto('about:blank');
+  await page.waitForTimeout(1000);
+  const second = await view();
+  await context.close();
+  return second;
 }
 
 // The main thread's tasks and a CPU profile of it, in one trace.
@@ -275,6 +300,18 @@ for (let run = 0; run < TRACED; run += 1) {
 }
 process.stdout.write('\n');
 
+// Returning readers, interleaved the same way, fewer runs (each is two loads).
+const REPEAT_RUNS = Math.min(RUNS, 8);
+const PEERS = ['sharecite', 'shareon', 'shariff'];
+const returning = Object.fromEntries(PEERS.map((name) => [name, []]));
+for (let run = 0; run < REPEAT_RUNS; run += 1) {
+  for (const name of PEERS.map((_, i) => PEERS[(i + run) % PEERS.length])) {
+    returning[name].push(await secondView(`/bench/${name}.html`, VARIANTS[name].ready));
+  }
+  process.stdout.write(`second-view run ${run + 1}/${REPEAT_RUNS}\r`);
+}
+process.stdout.write('\n');
+
 const compressed = (bodies) => {
   const unique = new Map(bodies.map((b) => [b.url.replace(/\?.*/, ''), b.body]));
   let raw = 0;
@@ -320,6 +357,10 @@ const phases = {
 const ratios = (peer, ours = 'sharecite') =>
   stats(runs[ours].map((r, i) => r.ready / runs[peer][i].ready));
 const comparison = { shareon: ratios('shareon'), shariff: ratios('shariff') };
+const returningReaders = {
+  ready: Object.fromEntries(PEERS.map((name) => [name, stats(returning[name])])),
+  ratio: Object.fromEntries(['shareon', 'shariff'].map((peer) => [peer, stats(returning.sharecite.map((r, i) => r / returning[peer][i]))])),
+};
 const preloaded = { shareon: ratios('shareon', 'sharecite-preload'), shariff: ratios('shariff', 'sharecite-preload') };
 
 const scaling = {};
@@ -345,6 +386,7 @@ for (const count of SCALES) {
 
 await browser.close();
 server.close();
+cachingServer.close();
 
 let twiggy = '';
 try {
@@ -362,6 +404,7 @@ const results = {
   summary,
   readyRatio: comparison,
   readyRatioWithPreload: preloaded,
+  returningReaders,
   phases,
   scaling,
   twiggy,
@@ -404,6 +447,17 @@ Ready-time ratio sharecite / peer, per run: shareon ${comparison.shareon.median.
 
 With the README's preload hints in \`<head>\` (same tag otherwise): ready ${ms(summary['sharecite-preload'].ready)};
 ratio to shareon ${preloaded.shareon.median.toFixed(2)} (${preloaded.shareon.min.toFixed(2)}–${preloaded.shareon.max.toFixed(2)}), to Shariff ${preloaded.shariff.median.toFixed(2)} (${preloaded.shariff.min.toFixed(2)}–${preloaded.shariff.max.toFixed(2)}).
+
+## Returning readers
+
+The same article a second time in the same browser context (${REPEAT_RUNS} interleaved runs each): its files from
+the HTTP cache (served \`max-age\`, as a site would), and whatever the browser keeps of compiled code.
+
+| widget | ready, second view (median, min–max) |
+|---|---|
+${PEERS.map((name) => `| ${name} | ${ms(returningReaders.ready[name])} |`).join('\n')}
+
+Ratio sharecite / peer, per run: shareon ${returningReaders.ratio.shareon.median.toFixed(2)} (${returningReaders.ratio.shareon.min.toFixed(2)}–${returningReaders.ratio.shareon.max.toFixed(2)}), Shariff ${returningReaders.ratio.shariff.median.toFixed(2)} (${returningReaders.ratio.shariff.min.toFixed(2)}–${returningReaders.ratio.shariff.max.toFixed(2)}).
 
 ## Layout shift
 

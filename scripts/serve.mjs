@@ -51,7 +51,13 @@ function resolvePath(pathname, mounts) {
   return full;
 }
 
-export function startServer({ port = 0, host = '127.0.0.1', log = false, mounts = {} } = {}) {
+/**
+ * Serves the repository's pages on `host`:`port`. Responses are not cached
+ * (`no-store`: every test and benchmark run sees a cold page) unless
+ * `cacheControl` says otherwise, as it does for the benchmark's returning
+ * readers.
+ */
+export function startServer({ port = 0, host = '127.0.0.1', log = false, mounts = {}, cacheControl = 'no-store' } = {}) {
   const allMounts = { ...DEFAULT_MOUNTS, ...mounts };
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, 'http://localhost');
@@ -66,7 +72,7 @@ export function startServer({ port = 0, host = '127.0.0.1', log = false, mounts 
       const body = await readFile(path);
       const headers = {
         'content-type': TYPES[extname(path)] || 'application/octet-stream',
-        'cache-control': 'no-store',
+        'cache-control': cacheControl,
         'x-content-type-options': 'nosniff',
       };
       if (url.pathname.startsWith('/strict/')) headers['content-security-policy'] = STRICT_CSP;
