@@ -274,6 +274,24 @@ fn elements_created_by(steps: &[&dyn Fn()]) -> Vec<u32> {
     counts
 }
 
+/// Plans, builds and mounts `script`'s placement as the loader does, one
+/// call per task, and checks that only building creates the tree (at least
+/// `tree` elements) and mounting only its host.
+fn start_in_steps(script: &Element, tree: u32) {
+    let counts = elements_created_by(&[
+        &|| sharecite::plan_script(script.clone()),
+        &|| sharecite::build_script(script.clone()),
+        &|| sharecite::mount_script(script.clone()),
+    ]);
+    assert_eq!(counts[0], 0, "planning creates no elements");
+    assert!(
+        counts[1] >= tree,
+        "{} elements created while building",
+        counts[1]
+    );
+    assert_eq!(counts[2], 1, "mounting creates only the host");
+}
+
 #[wasm_bindgen_test]
 fn a_placement_is_planned_built_and_mounted_in_separate_calls() {
     // The loader calls these in three tasks, so that none of them is long:
@@ -284,19 +302,8 @@ fn a_placement_is_planned_built_and_mounted_in_separate_calls() {
         ("data-networks", "threads pinterest"),
         ("data-theme", "light"),
     ]);
-    let counts = elements_created_by(&[
-        &|| sharecite::plan_script(script.clone()),
-        &|| sharecite::build_script(script.clone()),
-        &|| sharecite::mount_script(script.clone()),
-    ]);
+    start_in_steps(&script, 5);
     assert_eq!(networks(&shadow_after(&script)), ["threads", "pinterest"]);
-    assert_eq!(counts[0], 0, "planning creates no elements");
-    assert!(
-        counts[1] >= 5,
-        "{} elements created while building",
-        counts[1]
-    );
-    assert_eq!(counts[2], 1, "mounting creates only the host");
     script.next_element_sibling().unwrap().remove();
     script.remove();
 }
@@ -315,23 +322,12 @@ fn a_list_s_first_card_is_built_before_mounting() {
         ("data-networks", "pinterest hackernews threads"),
         ("data-theme", "dark"),
     ]);
-    let counts = elements_created_by(&[
-        &|| sharecite::plan_script(script.clone()),
-        &|| sharecite::build_script(script.clone()),
-        &|| sharecite::mount_script(script.clone()),
-    ]);
+    start_in_steps(&script, 10);
     let host = cards[0].last_element_child().expect("the card's placement");
     assert_eq!(
         networks(&host.shadow_root().unwrap()),
         ["pinterest", "hackernews", "threads"]
     );
-    assert_eq!(counts[0], 0, "planning creates no elements");
-    assert!(
-        counts[1] > 10,
-        "{} elements created while building",
-        counts[1]
-    );
-    assert_eq!(counts[2], 1, "mounting creates only the host");
     script.remove();
     remove(cards);
 }
