@@ -156,7 +156,7 @@ impl Placement {
                 &document,
                 &metadata,
                 &self.attributes,
-                |host| match previous {
+                &|host| match previous {
                     Some(previous) => previous.before_with_node_1(host),
                     None => container.append_child(host).map(|_| ()),
                 },

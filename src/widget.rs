@@ -88,7 +88,7 @@ impl MountJob {
         while let Some(target) = self.targets.get(self.next.get()) {
             self.next.set(self.next.get() + 1);
             let attributes = self.attributes.overlay(&page::attributes(target));
-            let mounted = mount_placement(&self.document, &self.metadata, &attributes, |host| {
+            let mounted = mount_placement(&self.document, &self.metadata, &attributes, &|host| {
                 if first_slice {
                     target.append_child(host).map(|_| ())
                 } else {
@@ -308,7 +308,7 @@ fn try_mount(script: &Element) -> Result<()> {
                 .as_ref()
                 .is_some_and(|p| p.closest("body").ok().flatten().is_some());
             if in_body {
-                place(&document, plan, |host| script.after_with_node_1(host))?;
+                place(&document, plan, &|host| script.after_with_node_1(host))?;
             } else {
                 // A script in <head> has no "after" on the page: the
                 // widget goes at the end of the article.
@@ -316,7 +316,7 @@ fn try_mount(script: &Element) -> Result<()> {
                     .iter()
                     .find_map(|selector| dom::query(&document, selector))
                     .ok_or_else(|| JsValue::from_str("no <body> to mount into"))?;
-                place(&document, plan, |host| {
+                place(&document, plan, &|host| {
                     container.append_child(host).map(|_| ())
                 })?;
             }
@@ -389,17 +389,18 @@ pub(crate) fn mount_placement(
     document: &Document,
     metadata: &PageMetadata,
     attributes: &Attributes,
-    insert: impl FnOnce(&HtmlElement) -> Result<()>,
+    insert: &dyn Fn(&HtmlElement) -> Result<()>,
 ) -> Result<HtmlElement> {
     place(document, plan(metadata, attributes)?, insert)
 }
 
 /// Renders `plan`, inserts it and makes its controls work, in one task: a
-/// button on screen is never a dead one.
+/// button on screen is never a dead one. `insert` is a trait object, not a
+/// generic: each of its four callers would get a copy of all this.
 fn place(
     document: &Document,
     plan: Plan,
-    insert: impl FnOnce(&HtmlElement) -> Result<()>,
+    insert: &dyn Fn(&HtmlElement) -> Result<()>,
 ) -> Result<HtmlElement> {
     let Plan {
         config,
