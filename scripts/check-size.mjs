@@ -4,7 +4,7 @@
 // and live in `make bench`.
 
 import { readFileSync } from 'node:fs';
-import { leb128, sections } from './wasm-binary.mjs';
+import { customSectionNames } from './wasm-binary.mjs';
 
 const root = new URL('..', import.meta.url);
 const budget = JSON.parse(readFileSync(new URL('size-budget.json', root), 'utf8'));
@@ -25,19 +25,9 @@ if (failed) {
 // Browsers ignore custom sections (names, producers, target features):
 // in a shipped module they are bytes every reader downloads for nothing.
 for (const name of ['sharecite_bg.wasm', 'sharecite_cite_bg.wasm']) {
-  const custom = customSections(readFileSync(new URL(`dist/${name}`, root)));
+  const custom = customSectionNames(readFileSync(new URL(`dist/${name}`, root)));
   if (custom.length > 0) {
     console.error(`dist/${name} ships custom sections (${custom.join(', ')}): strip them (wasm-opt --strip-*).`);
     process.exit(1);
   }
-}
-
-/** The names of `bytes`' custom sections (a wasm module). */
-function customSections(bytes) {
-  return sections(bytes)
-    .filter(({ id }) => id === 0)
-    .map(({ body }) => {
-      const [length, at] = leb128(body, 0);
-      return new TextDecoder().decode(body.subarray(at, at + length));
-    });
 }

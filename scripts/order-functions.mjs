@@ -23,28 +23,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 import binaryen from 'binaryen';
 import { wasmFeatures } from './binaryen-features.mjs';
-import { leb128, sections } from './wasm-binary.mjs';
+import { codeBodies } from './wasm-binary.mjs';
 
 const SHINGLE = 5;
 const WINDOW = 32000;
 
 const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
-
-/** The bodies of the code section, in order (one per defined function). */
-export function codeBodies(bytes) {
-  const bodies = [];
-  for (const { id, body } of sections(bytes)) {
-    if (id !== 10) continue;
-    let [count, at] = leb128(body, 0);
-    for (; count > 0; count -= 1) {
-      let length;
-      [length, at] = leb128(body, at);
-      bodies.push(body.subarray(at, at + length));
-      at += length;
-    }
-  }
-  return bodies;
-}
 
 function read(bytes) {
   const module = binaryen.readBinary(bytes);

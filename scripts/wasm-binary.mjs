@@ -1,5 +1,6 @@
 // Just enough of the wasm binary format for the build scripts that read
-// modules without binaryen: sections and LEB128 numbers.
+// modules without binaryen: sections, LEB128 numbers, the code section's
+// function bodies and the custom sections' names.
 
 /** The unsigned LEB128 number at `at` in `bytes`, and where it ends. */
 export function leb128(bytes, at) {
@@ -26,4 +27,30 @@ export function sections(bytes) {
     at += size;
   }
   return found;
+}
+
+/** The bodies of the code section, in order (one per defined function). */
+export function codeBodies(bytes) {
+  const bodies = [];
+  for (const { id, body } of sections(bytes)) {
+    if (id !== 10) continue;
+    let [count, at] = leb128(body, 0);
+    for (; count > 0; count -= 1) {
+      let length;
+      [length, at] = leb128(body, at);
+      bodies.push(body.subarray(at, at + length));
+      at += length;
+    }
+  }
+  return bodies;
+}
+
+/** The names of the module's custom sections, in order. */
+export function customSectionNames(bytes) {
+  return sections(bytes)
+    .filter(({ id }) => id === 0)
+    .map(({ body }) => {
+      const [length, at] = leb128(body, 0);
+      return new TextDecoder().decode(body.subarray(at, at + length));
+    });
 }

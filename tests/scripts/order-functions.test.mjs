@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import binaryen from 'binaryen';
-import { codeBodies, orderFunctions } from '../../scripts/order-functions.mjs';
+import { orderFunctions } from '../../scripts/order-functions.mjs';
+import { codeBodies } from '../../scripts/wasm-binary.mjs';
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
 

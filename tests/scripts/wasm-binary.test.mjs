@@ -1,0 +1,45 @@
+// scripts/wasm-binary.mjs: the little of the wasm format the build scripts
+// read by hand, checked against modules binaryen writes. `make check-size`
+// relies on customSectionNames to refuse a dist/ module that ships one.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import binaryen from 'binaryen';
+import { codeBodies, customSectionNames, leb128, sections } from '../../scripts/wasm-binary.mjs';
+
+/** A module with `count` functions, the last one long enough that its body's size takes two LEB128 bytes. */
+function module(count, custom = []) {
+  const m = new binaryen.Module();
+  for (let i = 0; i < count; i += 1) {
+    const drops = Array.from({ length: i === count - 1 ? 40 : 1 }, (_, k) => m.drop(m.i32.const(0x12345678 + k)));
+    m.addFunction(`f${i}`, binaryen.none, binaryen.none, [], m.block(null, drops));
+    m.addFunctionExport(`f${i}`, `f${i}`);
+  }
+  for (const name of custom) m.addCustomSection(name, new Uint8Array([1, 2, 3]));
+  const bytes = m.emitBinary();
+  m.dispose();
+  return bytes;
+}
+
+test('LEB128 numbers of one to five bytes', () => {
+  for (const [bytes, value] of [[[0x05], 5], [[0xe5, 0x8e, 0x26], 624485], [[0xff, 0xff, 0xff, 0xff, 0x0f], 0xffffffff]]) {
+    assert.deepEqual(leb128(Uint8Array.from([0xaa, ...bytes]), 1), [value, 1 + bytes.length]);
+  }
+});
+
+test('sections and function bodies as the module holds them', () => {
+  const bytes = module(3);
+  const ids = sections(bytes).map(({ id }) => id);
+  assert.ok(ids.includes(10), `a code section among ${ids}`);
+  const bodies = codeBodies(bytes);
+  assert.equal(bodies.length, 3);
+  assert.ok(bodies[2].length > 127, `the last body (${bodies[2].length} B) needs a two-byte size`);
+  // Each body is a whole function: it ends with `end`.
+  for (const body of bodies) assert.equal(body[body.length - 1], 0x0b);
+  assert.deepEqual(codeBodies(module(0)), []);
+});
+
+test('custom sections are found by name, and a module without any has none', () => {
+  assert.deepEqual(customSectionNames(module(1)), []);
+  assert.deepEqual(customSectionNames(module(1, ['target_features', 'producers'])), ['target_features', 'producers']);
+});
