@@ -118,6 +118,7 @@ const server = await startServer({ mounts: MOUNTS });
 // For returning readers: the same files, cacheable as a site would serve them.
 const cachingServer = await startServer({ mounts: MOUNTS, cacheControl: 'public, max-age=3600' });
 const origin = `http://127.0.0.1:${server.address().port}`;
+const cachedOrigin = `http://127.0.0.1:${cachingServer.address().port}`;
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 
 const PROBE = (ready) => `
@@ -143,19 +144,32 @@ const PROBE = (ready) => `
   addEventListener('load', check);
 `;
 
-async function load(path, ready, { viewport = { width: 1280, height: 800 }, files = null, trace = false } = {}) {
+// `returning`: a returning reader. The page is loaded once (its files land
+// in the HTTP cache, served cacheable by the second server, and V8 keeps
+// what it compiled), then another page, and the article again in the same
+// context is what is measured. Third parties are not refused then:
+// Playwright's request routing turns the HTTP cache off.
+async function load(path, ready, { viewport = { width: 1280, height: 800 }, files = null, trace = false, returning = false } = {}) {
   const context = await browser.newContext({ viewport });
-  await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+  if (!returning) await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
   await context.addInitScript(PROBE(ready));
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   await cdp.send('Performance.enable');
+  const view = async () => {
+    await page.goto((returning ? cachedOrigin : origin) + path, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 60000, polling: 50 });
+  };
+  if (returning) {
+    await view();
+    await page.goto('about:blank');
+    await page.waitForTimeout(1000);
+  }
   if (trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   const responses = [];
   page.on('response', (response) => responses.push(response));
-  await page.goto(origin + path, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 60000, polling: 50 });
+  await view();
   // Let late shifts and tasks land.
   await page.waitForTimeout(500);
   const probe = await page.evaluate(() => window.__bench);
@@ -193,30 +207,6 @@ async function load(path, ready, { viewport = { width: 1280, height: 800 }, file
     heap: heap.usedSize,
     bodies,
   };
-}
-
-// A returning reader: the page once (its files land in the HTTP cache, and
-// V8 keeps what it compiled), another page, then the article again, in the
-// same context; the second view is measured. No request routing here:
-// Playwright's routing turns the HTTP cache off.
-async function secondView(path, ready) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript(PROBE(ready));
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-  const cached = `http://127.0.0.1:${cachingServer.address().port}`;
-  const view = async () => {
-    await page.goto(cached + path, { waitUntil: 'load' });
-    await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 60000, polling: 50 });
-    return page.evaluate(() => window.__bench.ready);
-  };
-  await view();
-  await page.goto('about:blank');
-  await page.waitForTimeout(1000);
-  const second = await view();
-  await context.close();
-  return second;
 }
 
 // The main thread's tasks and a CPU profile of it, in one trace.
@@ -306,7 +296,7 @@ const PEERS = ['sharecite', 'shareon', 'shariff'];
 const returning = Object.fromEntries(PEERS.map((name) => [name, []]));
 for (let run = 0; run < REPEAT_RUNS; run += 1) {
   for (const name of PEERS.map((_, i) => PEERS[(i + run) % PEERS.length])) {
-    returning[name].push(await secondView(`/bench/${name}.html`, VARIANTS[name].ready));
+    returning[name].push(await load(`/bench/${name}.html`, VARIANTS[name].ready, { returning: true }));
   }
   process.stdout.write(`second-view run ${run + 1}/${REPEAT_RUNS}\r`);
 }
@@ -354,12 +344,13 @@ const phases = {
   ready: summary.sharecite.ready,
 };
 
-const ratios = (peer, ours = 'sharecite') =>
-  stats(runs[ours].map((r, i) => r.ready / runs[peer][i].ready));
+// Run by run: the runs of `ours` and `peer` were interleaved.
+const ratios = (peer, ours = 'sharecite', from = runs) =>
+  stats(from[ours].map((r, i) => r.ready / from[peer][i].ready));
 const comparison = { shareon: ratios('shareon'), shariff: ratios('shariff') };
 const returningReaders = {
-  ready: Object.fromEntries(PEERS.map((name) => [name, stats(returning[name])])),
-  ratio: Object.fromEntries(['shareon', 'shariff'].map((peer) => [peer, stats(returning.sharecite.map((r, i) => r / returning[peer][i]))])),
+  ready: Object.fromEntries(PEERS.map((name) => [name, stats(returning[name].map((r) => r.ready))])),
+  ratio: { shareon: ratios('shareon', 'sharecite', returning), shariff: ratios('shariff', 'sharecite', returning) },
 };
 const preloaded = { shareon: ratios('shareon', 'sharecite-preload'), shariff: ratios('shariff', 'sharecite-preload') };
 
