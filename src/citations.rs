@@ -112,7 +112,8 @@ impl State {
         let Some(container) = self.article_container() else {
             return String::new();
         };
-        dom::query_each::<Element>(&container, "p")
+        dom::query_elements(&container, "p")
+            .iter()
             .filter_map(|p| p.text_content())
             .find(|text| text.trim().chars().count() >= MIN_PARAGRAPH_CHARS)
             .unwrap_or_default()
@@ -213,7 +214,11 @@ impl State {
 }
 
 fn format_buttons(menu: &Element) -> Vec<HtmlElement> {
-    dom::query_each(menu, "button").collect()
+    // Our own buttons: HTML elements.
+    dom::query_elements(menu, "button")
+        .into_iter()
+        .map(JsCast::unchecked_into)
+        .collect()
 }
 
 /// Today in the reader's time zone: the access date citations print.

@@ -154,9 +154,11 @@ pub fn query_all(parent: &Node, selector: &str) -> Result<NodeList> {
         .query_selector_all(selector)
 }
 
-/// The elements in `parent` matching `selector`, a constant, as type `T`.
-pub fn query_each<T: JsCast>(parent: &Node, selector: &'static str) -> impl Iterator<Item = T> {
-    query_all(parent, selector).into_iter().flat_map(elements)
+/// The elements in `parent` matching `selector`, a constant.
+pub fn query_elements(parent: &Node, selector: &'static str) -> Vec<Element> {
+    query_all(parent, selector)
+        .map(|list| elements(&list))
+        .unwrap_or_default()
 }
 
 /// A plain object of string properties: for the few small objects we hand
@@ -188,11 +190,17 @@ pub fn property<T: JsCast>(object: &JsValue, name: &str) -> Option<T> {
     Some(value.unchecked_into())
 }
 
-/// The elements of a `querySelectorAll` result, as type `T`.
-pub fn elements<T: JsCast>(list: NodeList) -> impl Iterator<Item = T> {
-    (0..list.length())
-        .filter_map(move |index| list.item(index))
-        .filter_map(|node| node.dyn_into::<T>().ok())
+/// The elements of a `querySelectorAll` result. A list, not an iterator:
+/// each caller's chain of iterator adapters over a generic one was a copy
+/// of its own in the wasm.
+pub fn elements(list: &NodeList) -> Vec<Element> {
+    let mut elements = Vec::new();
+    for index in 0..list.length() {
+        if let Some(element) = list.item(index).and_then(|node| node.dyn_into().ok()) {
+            elements.push(element);
+        }
+    }
+    elements
 }
 
 /// The element an event started at, or its nearest ancestor matching

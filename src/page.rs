@@ -9,7 +9,7 @@ use crate::dom;
 /// The parts of the document that describe its article.
 pub fn snapshot(document: &Document) -> PageSnapshot {
     let mut metas = Vec::new();
-    for meta in dom::query_each::<Element>(document, "meta[content]") {
+    for meta in dom::query_elements(document, "meta[content]") {
         let key = meta
             .get_attribute("property")
             .or_else(|| meta.get_attribute("name"))
@@ -20,7 +20,8 @@ pub fn snapshot(document: &Document) -> PageSnapshot {
             }
         }
     }
-    let json_ld = dom::query_each::<Element>(document, "script[type=\"application/ld+json\" i]")
+    let json_ld = dom::query_elements(document, "script[type=\"application/ld+json\" i]")
+        .iter()
         .filter_map(|script| script.text_content())
         .collect();
     let canonical = dom::query(document, "link[rel~=\"canonical\" i][href]")

@@ -149,7 +149,7 @@ fn locate(
 ) -> Result<Rendered> {
     let find = |selector: &str| dom::query(container, selector);
     let mut links = Vec::new();
-    for anchor in dom::query_each::<Element>(container, "a[data-network]") {
+    for anchor in dom::query_elements(container, "a[data-network]") {
         let id = anchor.get_attribute("data-network").unwrap_or_default();
         let Some(control) = view.controls.iter().find(|c| c.network.id() == id) else {
             continue;

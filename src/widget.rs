@@ -280,7 +280,8 @@ fn try_mount(script: &Element) -> Result<()> {
             }
             // Another script tag may already be mounting into some.
             let claimed: Vec<Element> = CLAIMED.with(|set| {
-                dom::elements::<Element>(targets)
+                dom::elements(&targets)
+                    .into_iter()
                     .filter(|target| {
                         let unclaimed = !set.has(target);
                         set.add(target);

@@ -316,17 +316,33 @@ struct Metas<'a> {
 }
 
 impl Metas<'_> {
-    fn all<'s>(&'s self, key: &'s str) -> impl Iterator<Item = String> + 's {
-        self.metas
-            .iter()
-            .filter(move |(k, _)| k == key)
-            .map(|(_, content)| crate::encode::squash_whitespace(content))
-            .filter(|content| !content.is_empty())
+    /// Hands `visit` each non-empty content under `key`, whitespace
+    /// squashed, until it returns `true`. One loop behind a trait object:
+    /// chains of iterator adapters were a copy per caller in the wasm.
+    fn each(&self, key: &str, visit: &mut dyn FnMut(String) -> bool) {
+        for (name, content) in self.metas {
+            if name == key {
+                let content = crate::encode::squash_whitespace(content);
+                if !content.is_empty() && visit(content) {
+                    return;
+                }
+            }
+        }
     }
 
     /// The first content under `keys`, tried in order, that `read` accepts.
     fn find<T>(&self, keys: &[&str], read: &dyn Fn(String) -> Option<T>) -> Option<T> {
-        keys.iter().flat_map(|key| self.all(key)).find_map(read)
+        let mut found = None;
+        for key in keys {
+            self.each(key, &mut |content| {
+                found = read(content);
+                found.is_some()
+            });
+            if found.is_some() {
+                break;
+            }
+        }
+        found
     }
 
     fn first(&self, keys: &[&str]) -> Option<String> {
@@ -347,10 +363,14 @@ impl Metas<'_> {
     /// Library-style "Family, Given" (as `citation_author` has it) is
     /// turned round to the way a byline reads.
     fn names(&self, key: &str) -> Vec<Creator> {
-        self.all(key)
-            .filter(|name| !looks_like_url(name))
-            .map(|name| Creator::person(byline_order(name)))
-            .collect()
+        let mut names = Vec::new();
+        self.each(key, &mut |name| {
+            if !looks_like_url(&name) {
+                names.push(Creator::person(byline_order(name)));
+            }
+            false
+        });
+        names
     }
 
     /// What the tags of one source say, read by its table.
