@@ -84,13 +84,13 @@ pub fn release(state: &Rc<State>) {
 /// that what they do may mount or release placements.
 fn placements(wanted: fn(&State) -> bool) -> Vec<Rc<State>> {
     WATCH.with(|watch| {
-        watch
-            .borrow()
-            .placements
-            .iter()
-            .filter_map(Weak::upgrade)
-            .filter(|state| wanted(state))
-            .collect()
+        let mut states = Vec::new();
+        for state in watch.borrow().placements.iter().filter_map(Weak::upgrade) {
+            if wanted(&state) {
+                states.push(state);
+            }
+        }
+        states
     })
 }
 

@@ -855,12 +855,12 @@ fn try_refresh() -> Option<()> {
         let (metadata, _) = PageMetadata::read(&snapshot);
         let metadata = Rc::new(metadata.without_stale(page.initial.as_ref()?));
         page.current = Some((snapshot, metadata.clone()));
-        let states: Vec<Rc<State>> = page
-            .widgets
-            .iter()
-            .filter(|w| !w.state.config.fixed_url)
-            .map(|w| w.state.clone())
-            .collect();
+        let mut states = Vec::new();
+        for widget in &page.widgets {
+            if !widget.state.config.fixed_url {
+                states.push(widget.state.clone());
+            }
+        }
         Some((metadata, states))
     })?;
     for state in states {

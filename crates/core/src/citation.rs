@@ -76,13 +76,13 @@ impl<'a> Attribution<'a> {
         }
     }
 
-    fn with_values<R>(&self, render: impl FnOnce(&Values<'_>) -> R) -> R {
-        let names: Vec<String> = self
-            .article
-            .authors
-            .iter()
-            .map(|a| a.name.clone())
-            .collect();
+    /// `render` given the template's values. A function pointer, not a
+    /// generic: both callers would get a copy of this.
+    fn with_values(&self, render: fn(&Template, &Values<'_>) -> String) -> String {
+        let mut names = Vec::with_capacity(self.article.authors.len());
+        for author in &self.article.authors {
+            names.push(author.name.clone());
+        }
         let author = self.strings.join(&names);
         let year = self
             .article
@@ -94,25 +94,28 @@ impl<'a> Attribution<'a> {
             .published
             .map(|d| self.strings.date(&d))
             .unwrap_or_default();
-        render(&Values {
-            title: &self.article.title,
-            url: &self.article.url,
-            author: &author,
-            publisher: &self.article.publisher,
-            site: &self.article.site,
-            year: &year,
-            date: &date,
-        })
+        render(
+            self.template,
+            &Values {
+                title: &self.article.title,
+                url: &self.article.url,
+                author: &author,
+                publisher: &self.article.publisher,
+                site: &self.article.site,
+                year: &year,
+                date: &date,
+            },
+        )
     }
 
     /// The attribution line as plain text.
     pub fn text(&self) -> String {
-        self.with_values(|values| self.template.render(values))
+        self.with_values(Template::render)
     }
 
     /// The attribution line as HTML.
     pub fn html(&self) -> String {
-        self.with_values(|values| self.template.render_html(values))
+        self.with_values(Template::render_html)
     }
 
     /// "This article was originally published on CGTN (https://…)."

@@ -435,11 +435,14 @@ impl Config {
 
         let authors = text(Attribute::Author)
             .map(|list| {
-                crate::search::split(&list, ";")
-                    .map(str::trim)
-                    .filter(|name| !name.is_empty())
-                    .map(|name| Creator::person(name.to_string()))
-                    .collect()
+                let mut authors = Vec::new();
+                for name in crate::search::split(&list, ";") {
+                    let name = name.trim();
+                    if !name.is_empty() {
+                        authors.push(Creator::person(name.to_string()));
+                    }
+                }
+                authors
             })
             .unwrap_or_default();
 

@@ -126,12 +126,12 @@ impl<'a> Graph<'a> {
     }
 
     fn main_article(&self, base: Option<&Url>, page_url: Option<&Url>) -> Option<&'a Json> {
-        let articles: Vec<&'a Json> = self
-            .nodes
-            .iter()
-            .copied()
-            .filter(|n| is_article(n))
-            .collect();
+        let mut articles: Vec<&'a Json> = Vec::new();
+        for &node in &self.nodes {
+            if is_article(node) {
+                articles.push(node);
+            }
+        }
         let pages = || self.nodes.iter().copied().find(|n| has_type(n, PAGE_TYPES));
         let Some(&first) = articles.first() else {
             return pages();
@@ -227,11 +227,13 @@ impl<'a> Graph<'a> {
     }
 
     fn creators(&self, value: &'a Json) -> Vec<Creator> {
-        value
-            .items()
-            .iter()
-            .filter_map(|item| self.creator(item))
-            .collect()
+        let mut creators = Vec::new();
+        for item in value.items() {
+            if let Some(creator) = self.creator(item) {
+                creators.push(creator);
+            }
+        }
+        creators
     }
 
     fn creator(&self, value: &'a Json) -> Option<Creator> {

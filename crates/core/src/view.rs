@@ -112,18 +112,16 @@ impl View {
         mastodon_instance: &str,
     ) -> View {
         let hrefs = share_hrefs(config, article, strings, mastodon_instance);
-        let controls = config
-            .networks
-            .iter()
-            .filter(|&&network| network != Network::Native || capabilities.native_share)
-            .map(|&network| {
+        let mut controls = Vec::with_capacity(config.networks.len());
+        for &network in &config.networks {
+            if network != Network::Native || capabilities.native_share {
                 let href = hrefs
                     .iter()
                     .find(|(n, _)| *n == network)
                     .map(|(_, href)| href.clone());
-                Control::new(network, strings, href)
-            })
-            .collect();
+                controls.push(Control::new(network, strings, href));
+            }
+        }
 
         let credit = config.original.as_ref().map(|original| {
             let (before, after) = strings.around(Key::OriginalPublished, "{source}");
@@ -213,21 +211,22 @@ pub fn quote_hrefs(
         email_body: &body,
         mastodon_instance,
     };
-    QUOTE_NETWORKS
-        .iter()
-        .filter_map(|&network| {
-            let href = if network == Network::Email {
-                // The subject stays the article's title.
-                Network::Email.share_url(&ShareText {
-                    title: &article.title,
-                    ..text
-                })
-            } else {
-                network.share_url(&text)
-            };
-            href.map(|href| (network, href))
-        })
-        .collect()
+    let mut hrefs = Vec::new();
+    for network in QUOTE_NETWORKS {
+        let href = if network == Network::Email {
+            // The subject stays the article's title.
+            Network::Email.share_url(&ShareText {
+                title: &article.title,
+                ..text
+            })
+        } else {
+            network.share_url(&text)
+        };
+        if let Some(href) = href {
+            hrefs.push((network, href));
+        }
+    }
+    hrefs
 }
 
 impl View {
@@ -292,12 +291,15 @@ pub fn share_hrefs(
         email_body: &email_body,
         mastodon_instance,
     };
-    config
-        .networks
-        .iter()
-        .filter(|network| network.kind() == ControlKind::Link)
-        .filter_map(|&network| network.share_url(&text).map(|href| (network, href)))
-        .collect()
+    let mut hrefs = Vec::new();
+    for &network in &config.networks {
+        if network.kind() == ControlKind::Link {
+            if let Some(href) = network.share_url(&text) {
+                hrefs.push((network, href));
+            }
+        }
+    }
+    hrefs
 }
 
 #[cfg(test)]
