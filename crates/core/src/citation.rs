@@ -338,8 +338,8 @@ pub fn excerpt(description: &str, first_paragraph: impl FnOnce() -> String) -> S
     if source.chars().count() <= EXCERPT_LIMIT {
         return source;
     }
-    let cut: String = source.chars().take(EXCERPT_LIMIT).collect();
-    let end = crate::search::rfind(&cut, b" ").unwrap_or(cut.len());
+    let cut = crate::search::char_prefix(&source, EXCERPT_LIMIT);
+    let end = crate::search::rfind(cut, b" ").unwrap_or(cut.len());
     let mut out = crate::search::trim_end_bytes(&cut[..end], b",;:. ").to_string();
     out.push('…');
     out

@@ -353,9 +353,9 @@ fn truncate(text: &str, limit: usize) -> String {
     if limit == 0 {
         return String::new();
     }
-    let mut out: String = text.chars().take(limit - 1).collect();
-    let trimmed_len = out.trim_end().len();
-    out.truncate(trimmed_len);
+    let mut out = crate::search::char_prefix(text, limit - 1)
+        .trim_end()
+        .to_string();
     out.push('…');
     out
 }

@@ -48,6 +48,29 @@ pub fn split<'a>(text: &'a str, separator: &'a str) -> impl Iterator<Item = &'a 
     })
 }
 
+/// The first `count` characters of `text`, or all of it: a slice, where
+/// `chars().take(count).collect()` copies (and brings a collector of its
+/// own into the wasm).
+pub fn char_prefix(text: &str, count: usize) -> &str {
+    match text.char_indices().nth(count) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    }
+}
+
+/// `split(text, separator)` collected: one loop, where collecting each
+/// caller's iterator was a copy of its own.
+pub fn split_all<'a>(text: &'a str, separator: &str) -> alloc::vec::Vec<&'a str> {
+    let mut pieces = alloc::vec::Vec::new();
+    let mut rest = text;
+    while let Some((piece, after)) = split_once(rest, separator) {
+        pieces.push(piece);
+        rest = after;
+    }
+    pieces.push(rest);
+    pieces
+}
+
 /// `text` with every `from`, which is not empty, replaced by `to`
 /// (`str::replace`).
 pub fn replace(text: &str, from: &str, to: &str) -> alloc::string::String {
@@ -171,6 +194,29 @@ mod tests {
         ("", "x"),
         ("", ""),
     ];
+
+    #[test]
+    fn split_all_is_what_split_collects() {
+        for (text, separator) in CASES {
+            if !separator.is_empty() {
+                assert_eq!(
+                    split_all(text, separator),
+                    text.split(separator).collect::<Vec<_>>(),
+                    "{text:?} {separator:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_char_prefix_is_what_taking_chars_collects() {
+        for (text, _) in CASES {
+            for count in 0..=text.chars().count() + 1 {
+                let taken: alloc::string::String = text.chars().take(count).collect();
+                assert_eq!(char_prefix(text, count), taken, "{text:?} {count}");
+            }
+        }
+    }
 
     #[test]
     fn reverse_searches_answer_as_the_str_methods_do() {

@@ -327,11 +327,14 @@ fn is_tracking_parameter(pair: &str) -> bool {
 /// Trims what browsers trim around an href and drops tabs and newlines
 /// inside it (`java\nscript:` is `javascript:` to a browser).
 fn clean_input(input: &str) -> String {
-    input
-        .trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|&c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect()
+    let trimmed = input.trim_matches(|c: char| c <= ' ');
+    let mut cleaned = String::with_capacity(trimmed.len());
+    for c in trimmed.chars() {
+        if !matches!(c, '\t' | '\n' | '\r') {
+            cleaned.push(c);
+        }
+    }
+    cleaned
 }
 
 fn split_scheme(input: &str) -> Option<(&str, &str)> {
@@ -395,7 +398,7 @@ fn escape_unsafe(text: &str) -> String {
 /// RFC 3986 §5.2.4.
 fn remove_dot_segments(path: &str) -> String {
     let mut output: Vec<&str> = Vec::new();
-    let segments: Vec<&str> = crate::search::split(path, "/").collect();
+    let segments = crate::search::split_all(path, "/");
     let last = segments.len().saturating_sub(1);
     for (index, segment) in segments.iter().enumerate() {
         match *segment {

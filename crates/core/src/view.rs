@@ -150,21 +150,17 @@ impl View {
             }
         });
 
-        let cite_formats = if config.networks.contains(&Network::Cite) {
-            CiteStyle::ALL
-                .iter()
-                .map(|&style| {
-                    let label = if style == CiteStyle::Attribution {
-                        strings.get(Key::CiteAttribution)
-                    } else {
-                        style.label()
-                    };
-                    (style, label)
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let mut cite_formats = Vec::new();
+        if config.networks.contains(&Network::Cite) {
+            for style in CiteStyle::ALL {
+                let label = if style == CiteStyle::Attribution {
+                    strings.get(Key::CiteAttribution)
+                } else {
+                    style.label()
+                };
+                cite_formats.push((style, label));
+            }
+        }
 
         View {
             cite_formats,

@@ -32,7 +32,7 @@ fn push_field(fields: &mut String, field: &str) {
 /// The fields of a handoff string; `None` if the last one has no end
 /// (an empty string included: every handoff has fields).
 fn split_fields(fields: &str) -> Option<Vec<&str>> {
-    Some(search::split(fields.strip_suffix(END)?, END).collect())
+    Some(search::split_all(fields.strip_suffix(END)?, END))
 }
 
 /// The article, and the day the reader accessed it, as handoff fields.
@@ -96,20 +96,22 @@ pub fn item_from_fields(fields: &str) -> Option<Item> {
     if authors.len() % 2 != 0 {
         return None;
     }
-    let authors = authors
-        .chunks_exact(2)
-        .map(|pair| {
-            let kind = match pair[0] {
-                "person" => CreatorKind::Person,
-                "organization" => CreatorKind::Organization,
-                _ => return None,
-            };
-            Some(Creator {
-                name: pair[1].into(),
-                kind,
-            })
-        })
-        .collect::<Option<Vec<_>>>()?;
+    let mut creators = Vec::with_capacity(authors.len() / 2);
+    for pair in authors.chunks_exact(2) {
+        let [kind, name] = pair else {
+            return None;
+        };
+        let kind = match *kind {
+            "person" => CreatorKind::Person,
+            "organization" => CreatorKind::Organization,
+            _ => return None,
+        };
+        creators.push(Creator {
+            name: (*name).into(),
+            kind,
+        });
+    }
+    let authors = creators;
     let article = Article {
         url: (*url).into(),
         title: (*title).into(),

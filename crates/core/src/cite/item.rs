@@ -193,18 +193,18 @@ impl Item {
         } else {
             article.publisher.clone()
         };
+        let mut authors = Vec::with_capacity(article.authors.len());
+        for creator in &article.authors {
+            authors.push(match creator.kind {
+                CreatorKind::Organization => Name::Literal(creator.name.clone()),
+                CreatorKind::Person => super::names::parse_person(&creator.name),
+            });
+        }
         let mut item = Item {
             id: String::new(),
             kind,
             title: article.title.clone(),
-            authors: article
-                .authors
-                .iter()
-                .map(|creator| match creator.kind {
-                    CreatorKind::Organization => Name::Literal(creator.name.clone()),
-                    CreatorKind::Person => super::names::parse_person(&creator.name),
-                })
-                .collect(),
+            authors,
             container,
             publisher,
             issued: article.published,

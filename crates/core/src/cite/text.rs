@@ -5,7 +5,6 @@
 
 use alloc::string::String;
 use alloc::string::ToString;
-use alloc::vec::Vec;
 
 /// An entry under construction, in both flavours.
 #[derive(Debug, Default)]
@@ -127,7 +126,7 @@ const STOP_WORDS: &[&str] = &[
 /// stop words in the middle; words with capitals (`U.S.`, `EU’s`, `5G`,
 /// `iPhone`) are left as written.
 pub fn title_case(title: &str) -> String {
-    let words: Vec<&str> = crate::search::split(title, " ").collect();
+    let words = crate::search::split_all(title, " ");
     let last = words.len().saturating_sub(1);
     let mut out = String::with_capacity(title.len());
     let mut after_colon = true;
