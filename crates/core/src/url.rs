@@ -463,6 +463,7 @@ mod tests {
         spaces_are_encoded: "/a b\"c" => Some("https://www.example.org/a%20b%22c");
         unicode_path_is_encoded: "/é" => Some("https://www.example.org/%C3%A9");
         surrounding_space_trimmed: "  /x \n" => Some("https://www.example.org/x");
+        tabs_and_newlines_inside_dropped: "/a\tb\né\r/\nc" => Some("https://www.example.org/ab%C3%A9/c");
         http_without_host_refused: "https:///x" => None;
         bad_host_refused: "https://exa mple.org/" => None;
         root_path_added: "https://example.org" => Some("https://example.org/");
