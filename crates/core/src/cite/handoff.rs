@@ -80,7 +80,7 @@ pub fn article_fields(article: &Article, accessed: Option<Date>) -> String {
 /// [`article_fields`]' shape.
 pub fn item_from_fields(fields: &str) -> Option<Item> {
     let fields = split_fields(fields)?;
-    let (fixed, authors) = fields.split_at_checked(FIXED_FIELDS)?;
+    let (fixed, author_fields) = fields.split_at_checked(FIXED_FIELDS)?;
     let [url, title, publisher, site, published, kind, journal, volume, issue, pages, doi, accessed] =
         fixed
     else {
@@ -93,11 +93,11 @@ pub fn item_from_fields(fields: &str) -> Option<Item> {
         "journal" => ArticleKind::Journal,
         _ => return None,
     };
-    if authors.len() % 2 != 0 {
+    if author_fields.len() % 2 != 0 {
         return None;
     }
-    let mut creators = Vec::with_capacity(authors.len() / 2);
-    for pair in authors.chunks_exact(2) {
+    let mut authors = Vec::with_capacity(author_fields.len() / 2);
+    for pair in author_fields.chunks_exact(2) {
         let [kind, name] = pair else {
             return None;
         };
@@ -106,12 +106,11 @@ pub fn item_from_fields(fields: &str) -> Option<Item> {
             "organization" => CreatorKind::Organization,
             _ => return None,
         };
-        creators.push(Creator {
+        authors.push(Creator {
             name: (*name).into(),
             kind,
         });
     }
-    let authors = creators;
     let article = Article {
         url: (*url).into(),
         title: (*title).into(),
