@@ -67,8 +67,10 @@ pub fn char_prefix(text: &str, count: usize) -> &str {
 }
 
 /// `split(text, separator)` collected: one loop, where collecting each
-/// caller's iterator was a copy of its own.
+/// caller's iterator was a copy of its own. `separator` is not empty, as
+/// for [`split`].
 pub fn split_all<'a>(text: &'a str, separator: &str) -> alloc::vec::Vec<&'a str> {
+    debug_assert!(!separator.is_empty());
     let mut pieces = alloc::vec::Vec::new();
     let mut rest = text;
     while let Some((piece, after)) = split_once(rest, separator) {
