@@ -81,6 +81,27 @@ pub fn split_all<'a>(text: &'a str, separator: &str) -> alloc::vec::Vec<&'a str>
     pieces
 }
 
+/// `text`'s words, as `split_whitespace` finds them, gathered by one loop:
+/// collecting std's iterator at each caller brought a copy of it each.
+pub fn words(text: &str) -> alloc::vec::Vec<&str> {
+    let mut words = alloc::vec::Vec::new();
+    let mut word_start = None;
+    for (index, c) in text.char_indices() {
+        match (c.is_whitespace(), word_start) {
+            (true, Some(start)) => {
+                words.push(text.get(start..index).unwrap_or(""));
+                word_start = None;
+            }
+            (false, None) => word_start = Some(index),
+            _ => {}
+        }
+    }
+    if let Some(start) = word_start {
+        words.push(text.get(start..).unwrap_or(""));
+    }
+    words
+}
+
 /// `text` with every `from`, which is not empty, replaced by `to`
 /// (`str::replace`).
 pub fn replace(text: &str, from: &str, to: &str) -> alloc::string::String {
@@ -204,6 +225,26 @@ mod tests {
         ("", "x"),
         ("", ""),
     ];
+
+    #[test]
+    fn words_are_what_split_whitespace_finds() {
+        let texts = [
+            "",
+            " ",
+            "a",
+            " a  b ",
+            "Martin\u{a0}Luther\tKing\n Jr.",
+            "\u{3000}中文 词",
+            "van  Beethoven",
+        ];
+        for text in texts.into_iter().chain(CASES.map(|(text, _)| text)) {
+            assert_eq!(
+                words(text),
+                text.split_whitespace().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn split_all_is_what_split_collects() {

@@ -9,11 +9,12 @@ use alloc::string::String;
 /// A citation key: first author's family name, year, first title word
 /// (`korybko2019ultimatum`), in ASCII.
 pub fn citation_key(item: &Item) -> String {
+    let first_word = |text| crate::search::words(text).first().copied().unwrap_or("");
     let mut key = String::new();
     let author = match item.authors.first() {
         Some(Name::Person { family, .. }) => family.as_str(),
-        Some(Name::Literal(name)) => name.split_whitespace().next().unwrap_or(""),
-        None => item.container.split_whitespace().next().unwrap_or(""),
+        Some(Name::Literal(name)) => first_word(name),
+        None => first_word(&item.container),
     };
     push_ascii_word(&mut key, author);
     if let Some(date) = &item.issued {

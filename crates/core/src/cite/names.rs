@@ -6,7 +6,6 @@ use super::item::Name;
 use super::text::Entry;
 use alloc::string::String;
 use alloc::string::ToString;
-use alloc::vec::Vec;
 
 /// How the family name and given name are ordered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -206,7 +205,7 @@ pub fn byline(parts: &[&str], suffix: &str) -> String {
 /// hyphenated part in lowercase ("Min-jun") is not an initial of its own.
 fn initials(given: &str, after: &str) -> String {
     let mut out = String::new();
-    for word in given.split_whitespace() {
+    for word in crate::search::words(given) {
         for (index, part) in crate::search::split(word, "-").enumerate() {
             let Some(first) = part.chars().next() else {
                 continue;
@@ -288,7 +287,7 @@ pub fn parse_person(display: &str) -> Name {
         }
         _ => (display, ""),
     };
-    let words: Vec<&str> = body.split_whitespace().collect();
+    let words = crate::search::words(body);
     if words.len() < 2 {
         return Name::Person {
             family: body.to_string(),
@@ -350,7 +349,7 @@ pub fn parse_person(display: &str) -> Name {
 
 /// "van Beethoven" → family "Beethoven" with particle "van".
 fn split_family_particle(family: &str) -> Name {
-    let words: Vec<&str> = family.split_whitespace().collect();
+    let words = crate::search::words(family);
     let lowercase = words
         .iter()
         .take_while(|w| w.chars().next().is_some_and(super::text::is_small))
