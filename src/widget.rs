@@ -77,6 +77,10 @@ struct MountJob {
     metadata: Rc<PageMetadata>,
     attributes: Attributes,
     targets: Vec<Element>,
+    /// The first target's plan, when [`plan_script`] made it (and
+    /// [`build_script`] built its tree): the first slice mounts it without
+    /// planning it again.
+    first: Cell<Option<Plan>>,
     next: Cell<usize>,
     detached: RefCell<Vec<(Element, HtmlElement)>>,
 }
@@ -87,8 +91,7 @@ impl MountJob {
         let first_slice = self.next.get() == 0;
         while let Some(target) = self.targets.get(self.next.get()) {
             self.next.set(self.next.get() + 1);
-            let attributes = self.attributes.overlay(&page::attributes(target));
-            let mounted = mount_placement(&self.document, &self.metadata, &attributes, &|host| {
+            let insert = |host: &HtmlElement| {
                 if first_slice {
                     target.append_child(host).map(|_| ())
                 } else {
@@ -97,7 +100,14 @@ impl MountJob {
                         .push((target.clone(), host.clone()));
                     Ok(())
                 }
-            });
+            };
+            let mounted = match self.first.take() {
+                Some(plan) => place(&self.document, plan, &insert),
+                None => {
+                    let attributes = self.attributes.overlay(&page::attributes(target));
+                    mount_placement(&self.document, &self.metadata, &attributes, &insert)
+                }
+            };
             if let Err(error) = mounted {
                 console::error("could not mount a placement", &error);
             }
@@ -170,34 +180,39 @@ thread_local! {
     /// `location.href` and `document.title` when links were last refreshed.
     static LAST_SEEN: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
     static REFRESHING: Cell<bool> = const { Cell::new(false) };
-    /// Placements [`plan_script`] worked out, by script, for
-    /// [`build_script`] to build and [`mount_script`] to mount (a list's
-    /// first card only to build: the list's slices plan every card).
-    static PLANNED: RefCell<Vec<(Element, Plan)>> = const { RefCell::new(Vec::new()) };
+    /// Placements [`plan_script`] worked out, for [`build_script`] to build
+    /// and [`mount_script`] to mount.
+    static PLANNED: RefCell<Vec<Planned>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Works out, ahead of [`mount_script`] and in a task of its own, the
 /// placement a script asks for: its configuration, article and view. For a
 /// `data-target` list, whose placements [`mount_script`] plans and builds
-/// in slices, that is the first card's: V8 then compiles the code that
-/// plans a placement (each wasm function on its first call) here rather
-/// than in the list's first slice.
+/// in slices, that is the first card's, which the first slice then mounts
+/// as planned: V8 compiles the code that plans a placement (each wasm
+/// function on its first call) here rather than in that slice.
 pub fn plan_script(script: &Element) {
     let Ok(document) = dom::document() else {
         return;
     };
     let attributes = page::attributes(script);
-    let (attributes, list) = match target_selector(&attributes) {
+    let (attributes, card) = match target_selector(&attributes) {
         Some(selector) => match dom::query(&document, selector) {
-            Some(card) => (attributes.overlay(&page::attributes(&card)), true),
+            Some(card) => (attributes.overlay(&page::attributes(&card)), Some(card)),
             None => return,
         },
-        None => (attributes, false),
+        None => (attributes, None),
     };
     match plan(&page_metadata(&document), &attributes) {
-        Ok(plan) => PLANNED.with(|planned| planned.borrow_mut().push((script.clone(), plan))),
+        Ok(plan) => PLANNED.with(|planned| {
+            planned.borrow_mut().push(Planned {
+                script: script.clone(),
+                card,
+                plan,
+            })
+        }),
         // A list's failure is the mount's to report, card by card.
-        Err(error) if !list => console::error("could not mount", &error),
+        Err(error) if card.is_none() => console::error("could not mount", &error),
         Err(_) => {}
     }
 }
@@ -211,7 +226,7 @@ pub fn build_script(script: &Element) {
         return;
     };
     PLANNED.with(|planned| {
-        if let Some((_, plan)) = planned.borrow().iter().find(|(s, _)| s == script) {
+        if let Some(Planned { plan, .. }) = planned.borrow().iter().find(|p| p.script == *script) {
             render::prepare(&document, &plan.view, plan.strings);
         }
     });
@@ -254,8 +269,8 @@ fn try_mount(script: &Element) -> Result<()> {
     let script_attributes = page::attributes(script);
     let planned = PLANNED.with(|planned| {
         let mut planned = planned.borrow_mut();
-        let index = planned.iter().position(|(s, _)| s == script)?;
-        Some(planned.swap_remove(index).1)
+        let index = planned.iter().position(|p| p.script == *script)?;
+        Some(planned.swap_remove(index))
     });
 
     match target_selector(&script_attributes) {
@@ -289,11 +304,16 @@ fn try_mount(script: &Element) -> Result<()> {
                     })
                     .collect()
             });
+            // The card planned ahead, if this script claimed it first.
+            let first = planned
+                .filter(|p| p.card.is_some() && p.card.as_ref() == claimed.first())
+                .map(|p| p.plan);
             let job = Rc::new(MountJob {
                 document,
                 metadata,
                 attributes: script_attributes,
                 targets: claimed,
+                first: Cell::new(first),
                 next: Cell::new(0),
                 detached: RefCell::new(Vec::new()),
             });
@@ -301,7 +321,7 @@ fn try_mount(script: &Element) -> Result<()> {
         }
         None => {
             let plan = match planned {
-                Some(plan) => plan,
+                Some(planned) => planned.plan,
                 None => plan(&metadata, &script_attributes)?,
             };
             let parent = script.parent_element();
@@ -346,6 +366,13 @@ impl Page {
 /// The page's current metadata (see [`Page::metadata`]).
 pub(crate) fn page_metadata(document: &Document) -> Rc<PageMetadata> {
     PAGE.with(|page| page.borrow_mut().metadata(document).clone())
+}
+
+/// A script's plan, and for a `data-target` list the card it is for.
+struct Planned {
+    script: Element,
+    card: Option<Element>,
+    plan: Plan,
 }
 
 /// What a placement will show, worked out from the page's metadata and its

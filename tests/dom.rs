@@ -322,7 +322,8 @@ fn a_list_s_first_card_is_built_before_mounting() {
         ("data-networks", "pinterest hackernews threads"),
         ("data-theme", "dark"),
     ]);
-    start_in_steps(&script, 10);
+    let plans = plans_during(|| start_in_steps(&script, 10));
+    assert_eq!(plans, 1, "the first slice mounts the card as planned");
     let host = cards[0].last_element_child().expect("the card's placement");
     assert_eq!(
         networks(&host.shadow_root().unwrap()),
@@ -330,6 +331,25 @@ fn a_list_s_first_card_is_built_before_mounting() {
     );
     script.remove();
     remove(cards);
+}
+
+/// How many placements are planned during `run`: planning one asks once
+/// whether the browser can share natively, which a getter counts here.
+fn plans_during(run: impl FnOnce()) -> u32 {
+    let navigator = web_sys::window().unwrap().navigator();
+    let asked = std::rc::Rc::new(std::cell::Cell::new(0));
+    let counter = asked.clone();
+    let getter = Closure::<dyn FnMut() -> JsValue>::new(move || {
+        counter.set(counter.get() + 1);
+        JsValue::UNDEFINED
+    });
+    let descriptor = js_sys::Object::new();
+    Reflect::set(&descriptor, &"get".into(), getter.as_ref()).unwrap();
+    Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();
+    js_sys::Object::define_property(&navigator, &"share".into(), &descriptor);
+    run();
+    Reflect::delete_property(&navigator, &"share".into()).unwrap();
+    asked.get()
 }
 
 /// A `sharecite:share` event as a page's listener sees it. Decoding it
