@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, control, shareciteMessages } from './helpers.mjs';
+import { useBrowser, control, shareciteMessages, RECORD_START } from './helpers.mjs';
 
 const browser = useBrowser();
 
@@ -71,32 +71,18 @@ test('mount() called while the page is still parsing waits for it: metadata late
 });
 
 test('mount() gives the main thread back as a script placement does: the page read, the tree built, then the placement', async () => {
-  // Each yield records the placements in the page and the elements the
-  // document has created so far.
-  const init = `
-    window.__yields = [];
-    window.__created = 0;
-    const createElement = Document.prototype.createElement;
-    Document.prototype.createElement = function (...args) {
-      window.__created += 1;
-      return createElement.apply(this, args);
-    };
-    const original = scheduler.yield.bind(scheduler);
-    scheduler.yield = () => {
-      window.__yields.push([document.querySelectorAll('[data-sharecite-host]').length, window.__created]);
-      return original();
-    };`;
   const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mounted from script</title>
     <script src="/dist/sharecite.js" data-mount="manual"></script></head>
     <body><div id="slot"></div></body></html>`;
   const { page, log, close } = await browser.open('/api-tasks.html', {
-    init,
+    init: RECORD_START,
     waitForHosts: 0,
     before: (p) => p.route('**/api-tasks.html', (route) => route.fulfill({ contentType: 'text/html', body })),
   });
   await page.evaluate(() => sharecite.mount(document.getElementById('slot'), { networks: 'x email copy' }).mounted);
   const yields = await page.evaluate(() => window.__yields);
   const created = await page.evaluate(() => window.__created);
+  assert.equal(await page.evaluate(() => window.__wasmFetchedAfter), 1, 'the wasm is fetched in a task of its own');
   // Before fetching the wasm, after instantiating it, before and after
   // reading the page, after building the tree.
   assert.equal(yields.length, 5, JSON.stringify(yields));

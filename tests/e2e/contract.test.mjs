@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, recordEvents, events, control, waitForWidgets, shareciteMessages } from './helpers.mjs';
+import { useBrowser, recordEvents, events, control, waitForWidgets, shareciteMessages, RECORD_START } from './helpers.mjs';
 
 const browser = useBrowser();
 
@@ -295,27 +295,7 @@ test('sharecite.ready resolves after the placements are mounted', async () => {
 });
 
 test('starting gives the main thread back: fetching, instantiating, the page read, the plan, the tree and the placement are separate tasks', async () => {
-  // Each yield records the placements in the page and the elements the
-  // document has created so far.
-  const recordYields = `
-    window.__yields = [];
-    window.__created = 0;
-    const createElement = Document.prototype.createElement;
-    Document.prototype.createElement = function (...args) {
-      window.__created += 1;
-      return createElement.apply(this, args);
-    };
-    const original = scheduler.yield.bind(scheduler);
-    scheduler.yield = () => {
-      window.__yields.push([document.querySelectorAll('[data-sharecite-host]').length, window.__created]);
-      return original();
-    };
-    const fetch = window.fetch;
-    window.fetch = function (...args) {
-      if (String(args[0]).includes('sharecite_bg.wasm')) window.__wasmFetchedAfter = window.__yields.length;
-      return fetch.apply(this, args);
-    };`;
-  const { page, log, close } = await browser.open('/', { init: recordYields });
+  const { page, log, close } = await browser.open('/', { init: RECORD_START });
   const [yields, created, fetchedAfter] = await page.evaluate(() => [window.__yields, window.__created, window.__wasmFetchedAfter]);
   assert.equal(fetchedAfter, 1, 'the wasm is fetched in a task of its own, after the script\'s');
   // Before fetching the wasm, after instantiating it, before and after

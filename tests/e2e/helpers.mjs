@@ -66,6 +66,31 @@ export function useBrowser() {
 }
 
 /** Waits until `count` placements have rendered their controls. */
+/**
+ * An init script that records how sharecite starts: at each
+ * `scheduler.yield()`, the placements in the page and the elements the
+ * document has created so far (`window.__yields`, `window.__created`), and
+ * after how many yields the wasm was requested (`window.__wasmFetchedAfter`).
+ */
+export const RECORD_START = `
+  window.__yields = [];
+  window.__created = 0;
+  const createElement = Document.prototype.createElement;
+  Document.prototype.createElement = function (...args) {
+    window.__created += 1;
+    return createElement.apply(this, args);
+  };
+  const original = scheduler.yield.bind(scheduler);
+  scheduler.yield = () => {
+    window.__yields.push([document.querySelectorAll('[data-sharecite-host]').length, window.__created]);
+    return original();
+  };
+  const fetch = window.fetch;
+  window.fetch = function (...args) {
+    if (String(args[0]).includes('sharecite_bg.wasm')) window.__wasmFetchedAfter = window.__yields.length;
+    return fetch.apply(this, args);
+  };`;
+
 export async function waitForWidgets(page, count = 1) {
   await page.waitForFunction(
     (n) => {
