@@ -116,7 +116,7 @@ dist: tools
 	  node scripts/order-functions.mjs build/sharecite_bg.min.wasm build/sharecite_bg.ordered.wasm && wait $$cite
 	node scripts/build-dist.mjs
 
-icons: node-tools
+icons: node-tools browsers
 	node scripts/gen-icons.mjs
 
 # citeproc-js renders the citation fixtures with the official CSL styles

@@ -1,87 +1,28 @@
-// Generates crates/core/src/icons.rs from maintained icon sets.
-//
-// Brand marks come from Simple Icons (CC0-1.0), which follows each brand's
-// guidelines and removes marks whose owners object; LinkedIn is one of
-// those, so its mark and the non-brand glyphs (mail, link, quote, share,
-// printer, chat) come from Bootstrap Icons (MIT), whose glyphs are filled
-// like Simple Icons' and so sit well beside them.
+// Generates crates/core/src/icons.rs from maintained icon sets
+// (scripts/icon-sources.mjs says which, and why).
 //
 // Run `make icons` after upgrading either package; the output is committed
-// so that building the crate needs no Node.js.
+// so that building the crate needs no Node.js. It renders every icon in
+// headless Chromium to choose its precision.
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import * as simpleIcons from 'simple-icons';
+import { writeFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/helpers.mjs';
+import { EXTRA_COLOURS, ICONS, INK_SIZES, INK_TOLERANCE, inkDifferences, sourceIcon, versions } from './icon-sources.mjs';
 
 const root = new URL('..', import.meta.url);
 
-// network id -> [set, name]
-const ICONS = [
-  ['facebook', 'simple', 'siFacebook'],
-  ['x', 'simple', 'siX'],
-  ['linkedin', 'bootstrap', 'linkedin'],
-  ['reddit', 'simple', 'siReddit'],
-  ['email', 'bootstrap', 'envelope'],
-  ['whatsapp', 'simple', 'siWhatsapp'],
-  ['telegram', 'simple', 'siTelegram'],
-  ['bluesky', 'simple', 'siBluesky'],
-  ['mastodon', 'simple', 'siMastodon'],
-  ['threads', 'simple', 'siThreads'],
-  ['hackernews', 'simple', 'siYcombinator'],
-  ['pinterest', 'simple', 'siPinterest'],
-  ['copy', 'bootstrap', 'link-45deg'],
-  ['cite', 'bootstrap', 'quote'],
-  ['crosspost', 'bootstrap', 'code-square'],
-  ['formats', 'bootstrap', 'chevron-down'],
-  ['native', 'bootstrap', 'share'],
-  ['print', 'bootstrap', 'printer'],
-  ['discuss', 'bootstrap', 'chat-left-text'],
-];
-
-// LinkedIn's brand blue, from its brand guidelines (Simple Icons no longer
-// carries LinkedIn, so it has no colour there).
-const EXTRA_COLOURS = { linkedin: '0A66C2' };
-
-// Read from node_modules directly: simple-icons does not export its package.json.
-const modules = new URL('node_modules/', root);
-const packageVersion = (name) => JSON.parse(readFileSync(new URL(`${name}/package.json`, modules))).version;
-const bootstrapDir = new URL('bootstrap-icons/icons/', modules);
-const versions = { simple: packageVersion('simple-icons'), bootstrap: packageVersion('bootstrap-icons') };
-
-function bootstrapIcon(name) {
-  const svg = readFileSync(new URL(`${name}.svg`, bootstrapDir), 'utf8');
-  const viewBox = /viewBox="([^"]+)"/.exec(svg)[1];
-  const paths = [...svg.matchAll(/<path([^>]*)\/>/g)].map(([, attrs]) => ({
-    d: /\sd="([^"]+)"/.exec(attrs)[1],
-    evenOdd: /fill-rule="evenodd"/.test(attrs),
-  }));
-  if (paths.length === 0 || /<(circle|rect|ellipse|polygon|line)\b/.test(svg)) {
-    throw new Error(`bootstrap-icons/${name}: only <path> icons are supported`);
-  }
-  return { viewBox, paths, hex: null, source: `Bootstrap Icons ${versions.bootstrap} "${name}" (MIT)` };
-}
-
-function simpleIcon(name) {
-  const icon = simpleIcons[name];
-  if (!icon) throw new Error(`simple-icons has no ${name}`);
-  return {
-    viewBox: '0 0 24 24',
-    paths: [{ d: icon.path, evenOdd: false }],
-    hex: icon.hex,
-    source: `Simple Icons ${versions.simple} "${icon.title}" (CC0-1.0)`,
-  };
-}
-
-// Two decimals are a hundredth of the 16- or 24-unit viewBox: invisible at
-// button size, and they save every reader about 0.7 KB (gzip) over the
-// sets' three. Relative coordinates are rounded against where the rounded
-// path has got to, not against the original, so errors never add up along
-// a path: every point of the output is within 0.005 units of the
-// original's, which `compact` checks. (Rounding each relative number on its
-// own let the link icon drift by 5.6% of its ink at 18 px; now no icon
-// differs by more than 0.9%. One decimal would save 1 KB more but moves thin
-// glyphs' edges by up to 20% of their ink.)
-const DECIMALS = 2;
-const TOLERANCE = 0.5 / 10 ** DECIMALS + 1e-9;
+// The sets draw with three decimals; every byte of path data ships to every
+// reader, so each icon gets the fewest decimals (one, else two) whose
+// rendering stays within INK_TOLERANCE of the source's. Broad marks keep
+// their look with one (a tenth of a unit in a 16- or 24-unit viewBox);
+// thin strokes and small circles need two (one moved the chevron's edges
+// by 18% of its ink at 36 px). Relative coordinates are rounded against
+// where the rounded path has got to, not against the original, so errors
+// never add up along a path: every point of the output is within half the
+// last decimal of the original's, which `compact` checks. (Rounding each
+// relative number on its own let the link icon drift by 5.6% of its ink.)
+const PRECISIONS = [1, 2, 3];
 const COMMAND = /[MmZzLlHhVvCcSsQqTtAa]/;
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/;
 const ARITY = { m: 2, l: 2, t: 2, h: 1, v: 1, c: 6, s: 4, q: 4, a: 7, z: 0 };
@@ -168,10 +109,10 @@ function points(segments) {
   return out;
 }
 
-const round = (value) => Number(value.toFixed(DECIMALS)) || 0; // no "-0"
-const number = (value) => String(round(value)).replace(/^(-?)0\./, '$1.');
-
-function compact(d) {
+function compact(d, decimals) {
+  const tolerance = 0.5 / 10 ** decimals + 1e-9;
+  const round = (value) => Number(value.toFixed(decimals)) || 0; // no "-0"
+  const number = (value) => String(round(value)).replace(/^(-?)0\./, '$1.');
   const segments = parse(d);
   const rounded = [];
   // Where the original path is, and where the rounded one is.
@@ -218,7 +159,7 @@ function compact(d) {
   if (after.length !== before.length) throw new Error(`rounding changed the shape of "${d.slice(0, 40)}…"`);
   before.forEach(([x, y], k) => {
     const [rx, ry] = after[k];
-    if (Math.abs(rx - x) > TOLERANCE || Math.abs(ry - y) > TOLERANCE) {
+    if (Math.abs(rx - x) > tolerance || Math.abs(ry - y) > tolerance) {
       throw new Error(`rounding moved point ${k} of "${d.slice(0, 40)}…" from ${x},${y} to ${rx},${ry}`);
     }
   });
@@ -256,15 +197,34 @@ pub struct Icon {
 pub fn icon(id: &str) -> Option<Icon> {
     Some(match id {
 `;
+// Each icon at the fewest decimals that draw it within INK_TOLERANCE.
+const icons = ICONS.map(([id, set, name]) => ({ id, ...sourceIcon(set, name) }));
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+try {
+  const page = await browser.newPage();
+  for (const icon of icons) {
+    for (const decimals of PRECISIONS) {
+      const paths = icon.paths.map((path) => ({ d: compact(path.d, decimals), evenOdd: path.evenOdd }));
+      const [ink] = await inkDifferences(page, [{ viewBox: icon.viewBox, source: icon.paths, compact: paths }]);
+      if (ink <= INK_TOLERANCE || decimals === PRECISIONS.at(-1)) {
+        Object.assign(icon, { compact: paths, decimals, ink });
+        break;
+      }
+    }
+  }
+} finally {
+  await browser.close();
+}
+
 const colours = [];
-for (const [id, set, name] of ICONS) {
-  const icon = set === 'simple' ? simpleIcon(name) : bootstrapIcon(name);
-  const hex = icon.hex ?? EXTRA_COLOURS[id] ?? null;
-  if (hex) colours.push([id, hex]);
-  out += `        // ${icon.source}\n`;
-  out += `        ${rust(id)} => Icon {\n            view_box: ${rust(icon.viewBox)},\n            paths: &[\n`;
-  for (const path of icon.paths) {
-    out += `                IconPath { d: ${rust(compact(path.d))}, even_odd: ${path.evenOdd} },\n`;
+for (const icon of icons) {
+  const hex = icon.hex ?? EXTRA_COLOURS[icon.id] ?? null;
+  if (hex) colours.push([icon.id, hex]);
+  const sizes = INK_SIZES.join(' and ');
+  out += `        // ${icon.source}: ${icon.decimals} decimal${icon.decimals === 1 ? '' : 's'}, ink within ${icon.ink.toFixed(1)}% at ${sizes} px\n`;
+  out += `        ${rust(icon.id)} => Icon {\n            view_box: ${rust(icon.viewBox)},\n            paths: &[\n`;
+  for (const path of icon.compact) {
+    out += `                IconPath { d: ${rust(path.d)}, even_odd: ${path.evenOdd} },\n`;
   }
   out += `            ],\n        },\n`;
 }
@@ -277,4 +237,4 @@ pub const BRAND_CSS: &str = ${rust(colours.map(([id, hex]) => `[data-network=${i
 `;
 
 writeFileSync(new URL('crates/core/src/icons.rs', root), out);
-console.log(`wrote crates/core/src/icons.rs (${ICONS.length} icons)`);
+console.log(`wrote crates/core/src/icons.rs (${icons.length} icons, ${icons.filter((icon) => icon.decimals === 1).length} at one decimal)`);

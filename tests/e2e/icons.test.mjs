@@ -1,0 +1,43 @@
+// The icons that ship (crates/core/src/icons.rs, compacted by
+// scripts/gen-icons.mjs) draw like the sets they come from.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { ICONS, INK_TOLERANCE, inkDifferences, sourceIcon } from '../../scripts/icon-sources.mjs';
+import { useBrowser } from './helpers.mjs';
+
+const browser = useBrowser();
+
+// id -> { viewBox, paths: [{ d, evenOdd }] }, as the generated Rust says.
+function shipped() {
+  const rust = readFileSync(new URL('../../crates/core/src/icons.rs', import.meta.url), 'utf8');
+  const icons = new Map();
+  for (const [, id, viewBox, body] of rust.matchAll(/"([a-z]+)" => Icon \{\s*view_box: "([^"]+)",\s*paths: &\[([\s\S]*?)\],\s*\}/g)) {
+    const paths = [...body.matchAll(/d: "([^"]+)", even_odd: (true|false)/g)].map(([, d, evenOdd]) => ({ d, evenOdd: evenOdd === 'true' }));
+    icons.set(id, { viewBox, paths });
+  }
+  return icons;
+}
+
+test('every shipped icon renders within the ink tolerance of its source, at 18 and 36 px', async () => {
+  const icons = shipped();
+  assert.deepEqual([...icons.keys()].sort(), ICONS.map(([id]) => id).sort());
+  const pairs = ICONS.map(([id, set, name]) => {
+    const source = sourceIcon(set, name);
+    const icon = icons.get(id);
+    assert.equal(icon.viewBox, source.viewBox, id);
+    return { id, viewBox: source.viewBox, source: source.paths, compact: icon.paths };
+  });
+  const { page, close } = await browser.open(null);
+  const inks = await inkDifferences(page, pairs);
+  // The measure tells a coarser rounding apart: the chevron with its
+  // coordinates rounded to whole units is far out (no false passes).
+  const chevron = pairs.find((pair) => pair.id === 'formats');
+  const whole = chevron.source.map((path) => ({ ...path, d: path.d.replace(/\d*\.\d+/g, (n) => String(Math.round(Number(n)))) }));
+  const [coarse] = await inkDifferences(page, [{ ...chevron, compact: whole }]);
+  await close();
+  assert.ok(coarse > INK_TOLERANCE, `whole-unit chevron: ${coarse.toFixed(1)}%`);
+  const over = pairs.map((pair, k) => `${pair.id} ${inks[k].toFixed(2)}%`).filter((_, k) => !(inks[k] <= INK_TOLERANCE));
+  assert.deepEqual(over, [], `over ${INK_TOLERANCE}%`);
+});
