@@ -112,11 +112,14 @@ impl State {
         let Some(container) = self.article_container() else {
             return String::new();
         };
-        dom::query_elements(&container, "p")
-            .iter()
-            .filter_map(|p| p.text_content())
-            .find(|text| text.trim().chars().count() >= MIN_PARAGRAPH_CHARS)
-            .unwrap_or_default()
+        for paragraph in dom::query_elements(&container, "p") {
+            if let Some(text) = paragraph.text_content() {
+                if text.trim().chars().count() >= MIN_PARAGRAPH_CHARS {
+                    return text;
+                }
+            }
+        }
+        String::new()
     }
 
     pub(crate) fn toggle_formats(self: &Rc<Self>) {

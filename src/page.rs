@@ -20,10 +20,12 @@ pub fn snapshot(document: &Document) -> PageSnapshot {
             }
         }
     }
-    let json_ld = dom::query_elements(document, "script[type=\"application/ld+json\" i]")
-        .iter()
-        .filter_map(|script| script.text_content())
-        .collect();
+    let mut json_ld = Vec::new();
+    for script in dom::query_elements(document, "script[type=\"application/ld+json\" i]") {
+        if let Some(text) = script.text_content() {
+            json_ld.push(text);
+        }
+    }
     let canonical = dom::query(document, "link[rel~=\"canonical\" i][href]")
         .and_then(|link| link.get_attribute("href"));
     PageSnapshot {

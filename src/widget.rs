@@ -294,15 +294,14 @@ fn try_mount(script: &Element) -> Result<()> {
                 ));
             }
             // Another script tag may already be mounting into some.
-            let claimed: Vec<Element> = CLAIMED.with(|set| {
-                dom::elements(&targets)
-                    .into_iter()
-                    .filter(|target| {
-                        let unclaimed = !set.has(target);
-                        set.add(target);
-                        unclaimed
-                    })
-                    .collect()
+            let mut claimed = Vec::new();
+            CLAIMED.with(|set| {
+                for target in dom::elements(&targets) {
+                    if !set.has(&target) {
+                        set.add(&target);
+                        claimed.push(target);
+                    }
+                }
             });
             // The card planned ahead, if this script claimed it first.
             let first = planned
