@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import binaryen from 'binaryen';
-import { orderFunctions } from '../../scripts/order-functions.mjs';
+import { orderFunctions, orderFunctionsBest } from '../../scripts/order-functions.mjs';
 import { codeBodies } from '../../scripts/wasm-binary.mjs';
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
@@ -90,6 +90,15 @@ test('the same module is ordered the same way every time', () => {
   const once = orderFunctions(original, { iterations: 200 });
   const again = orderFunctions(original, { iterations: 200 });
   assert.deepEqual(once, again);
+});
+
+test('the build keeps the smallest of three seeds\' orders, whichever worker ends first', async () => {
+  const original = module();
+  const bySeed = [1, 2, 3].map((seed) => orderFunctions(original, { iterations: 200, seed }));
+  const smallest = Math.min(...bySeed.map(gzip));
+  const best = await orderFunctionsBest(original, 3, { iterations: 200 });
+  assert.deepEqual(new Uint8Array(best), new Uint8Array(bySeed.find((bytes) => gzip(bytes) === smallest)));
+  assert.deepEqual(await results(best), await results(original));
 });
 
 test('a module with nothing to reorder comes back as it was', () => {

@@ -1,12 +1,13 @@
 // scripts/prune-closure-table.mjs: wasm-bindgen's invoke shims leave the
 // function table, every other entry keeps its index, and a table that
-// JavaScript can reach is refused. The end-to-end tests run the real
+// JavaScript can reach is refused; js-sys's JSPI waker leaves it only when
+// no live code could build one. The end-to-end tests run the real
 // module.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import binaryen from 'binaryen';
-import { pruneClosureTable } from '../../scripts/prune-closure-table.mjs';
+import { pruneClosureTable, pruneDeadWaker } from '../../scripts/prune-closure-table.mjs';
 
 const SHIM = 'wasm_bindgen[0123456789abcdef]::convert::closures::_::invoke::<(), true>';
 const EVENT_SHIM = 'wasm_bindgen[0123456789abcdef]::convert::closures::_::_::invoke::<web_sys::Event, (), true>';
@@ -54,5 +55,50 @@ test('invoke shims leave the table; the rest keep their index; the unexported sh
 test('a table JavaScript can reach is refused', () => {
   const m = module({ exportTable: true });
   assert.throws(() => pruneClosureTable(m), /table is exported/);
+  m.dispose();
+});
+
+const WAKER = 'js_sys[0123456789abcdef]::futures::jspi::task_waker::raw_wake';
+const POLL = 'js_sys[0123456789abcdef]::futures::jspi::SpawnedTask::poll';
+
+/** A table of [HANDLER, SHIM, WAKER]; with `livePoll`, an export that uses JSPI (as a module with JSPI exports would). */
+function wakerModule({ livePoll = false } = {}) {
+  const m = new binaryen.Module();
+  const pair = binaryen.createType([binaryen.i32, binaryen.i32]);
+  m.addGlobal('calls', binaryen.i32, true, m.i32.const(0));
+  const add = (n) => m.global.set('calls', m.i32.add(m.global.get('calls', binaryen.i32), m.i32.const(n)));
+  m.addFunction(HANDLER, pair, binaryen.none, [], add(1));
+  m.addFunction(SHIM, pair, binaryen.none, [], add(10));
+  m.addFunction(WAKER, pair, binaryen.none, [], add(100));
+  m.addTable('table', 4, 4);
+  m.addActiveElementSegment('table', 'entries', [HANDLER, SHIM, WAKER], m.i32.const(1));
+  const call = m.call_indirect('table', m.local.get(0, binaryen.i32), [m.i32.const(0), m.i32.const(0)], pair, binaryen.none);
+  m.addFunction('call', binaryen.i32, binaryen.i32, [], m.block(null, [call, m.global.get('calls', binaryen.i32)], binaryen.i32));
+  m.addFunctionExport('call', 'call');
+  if (livePoll) {
+    m.addFunction(POLL, binaryen.none, binaryen.none, [], add(1000));
+    m.addFunctionExport(POLL, 'poll');
+  }
+  return m;
+}
+
+test('the JSPI waker leaves the table when no JSPI code is live', async () => {
+  const m = wakerModule();
+  assert.equal(pruneClosureTable(m), 1);
+  assert.equal(pruneDeadWaker(m), 1);
+  assert.ok(m.validate());
+  const entries = binaryen.getElementSegmentInfo(m.getElementSegmentByIndex(0)).data;
+  assert.deepEqual([entries[0], entries[1] === SHIM, entries[2] === WAKER], [HANDLER, false, false]);
+  const { instance } = await WebAssembly.instantiate(m.emitBinary());
+  assert.equal(instance.exports.call(1), 1);
+  assert.throws(() => instance.exports.call(3), WebAssembly.RuntimeError);
+  m.dispose();
+});
+
+test('the JSPI waker stays while live code could build one', () => {
+  const m = wakerModule({ livePoll: true });
+  pruneClosureTable(m);
+  assert.equal(pruneDeadWaker(m), 0);
+  assert.equal(binaryen.getElementSegmentInfo(m.getElementSegmentByIndex(0)).data[2], WAKER);
   m.dispose();
 });
