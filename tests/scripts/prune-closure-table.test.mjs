@@ -12,9 +12,15 @@ import { pruneClosureTable, pruneDeadWaker } from '../../scripts/prune-closure-t
 const SHIM = 'wasm_bindgen[0123456789abcdef]::convert::closures::_::invoke::<(), true>';
 const EVENT_SHIM = 'wasm_bindgen[0123456789abcdef]::convert::closures::_::_::invoke::<web_sys::Event, (), true>';
 const HANDLER = 'sharecite[0123456789abcdef]::widget::on_navigate';
+const WAKER = 'js_sys[0123456789abcdef]::futures::jspi::task_waker::raw_wake';
+const POLL = 'js_sys[0123456789abcdef]::futures::jspi::SpawnedTask::poll';
 
-/** A table of [HANDLER, SHIM, EVENT_SHIM] from index 1, and `call(i)` through it. */
-function module({ exportTable = false } = {}) {
+/**
+ * A table of [HANDLER, SHIM, EVENT_SHIM] from index 1, and `call(i)` through
+ * it; with `jspi`, js-sys's WAKER in EVENT_SHIM's place, and with `jspi:
+ * 'live'` an export that uses JSPI (as a module with JSPI exports would).
+ */
+function module({ exportTable = false, jspi = null } = {}) {
   const m = new binaryen.Module();
   const pair = binaryen.createType([binaryen.i32, binaryen.i32]);
   m.addGlobal('calls', binaryen.i32, true, m.i32.const(0));
@@ -22,14 +28,19 @@ function module({ exportTable = false } = {}) {
   const add = (n) => m.global.set('calls', m.i32.add(m.global.get('calls', binaryen.i32), m.i32.const(n)));
   m.addFunction(HANDLER, pair, binaryen.none, [], add(1));
   m.addFunction(SHIM, pair, binaryen.none, [], add(10));
-  m.addFunction(EVENT_SHIM, pair, binaryen.none, [], add(100));
+  const third = jspi ? WAKER : EVENT_SHIM;
+  m.addFunction(third, pair, binaryen.none, [], add(100));
   m.addTable('table', 4, 4);
-  m.addActiveElementSegment('table', 'entries', [HANDLER, SHIM, EVENT_SHIM], m.i32.const(1));
+  m.addActiveElementSegment('table', 'entries', [HANDLER, SHIM, third], m.i32.const(1));
   const call = m.call_indirect('table', m.local.get(0, binaryen.i32), [m.i32.const(0), m.i32.const(0)], pair, binaryen.none);
   m.addFunction('call', binaryen.i32, binaryen.i32, [], m.block(null, [call, m.global.get('calls', binaryen.i32)], binaryen.i32));
   m.addFunctionExport('call', 'call');
   // wasm-bindgen exports the shims JavaScript calls.
-  m.addFunctionExport(EVENT_SHIM, 'event_shim');
+  if (!jspi) m.addFunctionExport(EVENT_SHIM, 'event_shim');
+  if (jspi === 'live') {
+    m.addFunction(POLL, binaryen.none, binaryen.none, [], add(1000));
+    m.addFunctionExport(POLL, 'poll');
+  }
   if (exportTable) m.addTableExport('table', 'table');
   return m;
 }
@@ -58,32 +69,8 @@ test('a table JavaScript can reach is refused', () => {
   m.dispose();
 });
 
-const WAKER = 'js_sys[0123456789abcdef]::futures::jspi::task_waker::raw_wake';
-const POLL = 'js_sys[0123456789abcdef]::futures::jspi::SpawnedTask::poll';
-
-/** A table of [HANDLER, SHIM, WAKER]; with `livePoll`, an export that uses JSPI (as a module with JSPI exports would). */
-function wakerModule({ livePoll = false } = {}) {
-  const m = new binaryen.Module();
-  const pair = binaryen.createType([binaryen.i32, binaryen.i32]);
-  m.addGlobal('calls', binaryen.i32, true, m.i32.const(0));
-  const add = (n) => m.global.set('calls', m.i32.add(m.global.get('calls', binaryen.i32), m.i32.const(n)));
-  m.addFunction(HANDLER, pair, binaryen.none, [], add(1));
-  m.addFunction(SHIM, pair, binaryen.none, [], add(10));
-  m.addFunction(WAKER, pair, binaryen.none, [], add(100));
-  m.addTable('table', 4, 4);
-  m.addActiveElementSegment('table', 'entries', [HANDLER, SHIM, WAKER], m.i32.const(1));
-  const call = m.call_indirect('table', m.local.get(0, binaryen.i32), [m.i32.const(0), m.i32.const(0)], pair, binaryen.none);
-  m.addFunction('call', binaryen.i32, binaryen.i32, [], m.block(null, [call, m.global.get('calls', binaryen.i32)], binaryen.i32));
-  m.addFunctionExport('call', 'call');
-  if (livePoll) {
-    m.addFunction(POLL, binaryen.none, binaryen.none, [], add(1000));
-    m.addFunctionExport(POLL, 'poll');
-  }
-  return m;
-}
-
 test('the JSPI waker leaves the table when no JSPI code is live', async () => {
-  const m = wakerModule();
+  const m = module({ jspi: 'dead' });
   assert.equal(pruneClosureTable(m), 1);
   assert.equal(pruneDeadWaker(m), 1);
   assert.ok(m.validate());
@@ -96,7 +83,7 @@ test('the JSPI waker leaves the table when no JSPI code is live', async () => {
 });
 
 test('the JSPI waker stays while live code could build one', () => {
-  const m = wakerModule({ livePoll: true });
+  const m = module({ jspi: 'live' });
   pruneClosureTable(m);
   assert.equal(pruneDeadWaker(m), 0);
   assert.equal(binaryen.getElementSegmentInfo(m.getElementSegmentByIndex(0)).data[2], WAKER);
