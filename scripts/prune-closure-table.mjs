@@ -80,9 +80,13 @@ function stub(module) {
 
 /** Every element segment of `module` with each entry `name` replaced by `replace(name)`; how many changed. */
 function replaceEntries(module, replace) {
-  let replaced = 0;
+  // Read them all first: a replaced segment goes to the end of the list.
+  const segments = [];
   for (let s = 0; s < module.getNumElementSegments(); s += 1) {
-    const info = binaryen.getElementSegmentInfo(module.getElementSegmentByIndex(s));
+    segments.push(binaryen.getElementSegmentInfo(module.getElementSegmentByIndex(s)));
+  }
+  let replaced = 0;
+  for (const info of segments) {
     const entries = info.data.map(replace);
     const count = entries.filter((name, k) => name !== info.data[k]).length;
     if (count === 0) continue;

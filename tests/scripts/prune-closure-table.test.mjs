@@ -89,3 +89,15 @@ test('the JSPI waker stays while live code could build one', () => {
   assert.equal(binaryen.getElementSegmentInfo(m.getElementSegmentByIndex(0)).data[2], WAKER);
   m.dispose();
 });
+
+test('every element segment is pruned, however many there are', () => {
+  const m = new binaryen.Module();
+  const shims = [SHIM, SHIM.replace('<(), true>', '<u32, true>'), SHIM.replace('<(), true>', '<bool, true>')];
+  shims.forEach((name, k) => m.addFunction(name, binaryen.none, binaryen.none, [], m.drop(m.i32.const(k))));
+  m.addTable('table', 3, 3);
+  shims.forEach((name, k) => m.addActiveElementSegment('table', `segment${k}`, [name], m.i32.const(k)));
+  assert.equal(pruneClosureTable(m), 3);
+  const entries = Array.from({ length: m.getNumElementSegments() }, (_, s) => binaryen.getElementSegmentInfo(m.getElementSegmentByIndex(s)).data).flat();
+  assert.deepEqual(entries.filter((name) => shims.includes(name)), []);
+  m.dispose();
+});
