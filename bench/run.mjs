@@ -14,6 +14,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/helpers.mjs';
+import { codeBodies } from '../scripts/wasm-binary.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 15);
 const THROTTLE = Number(process.env.BENCH_THROTTLE || 4);
@@ -290,6 +291,35 @@ for (let run = 0; run < TRACED; run += 1) {
 }
 process.stdout.write('\n');
 
+// What V8 compiles on first call before sharecite is ready: it compiles
+// each wasm function lazily, on the main thread, when it is first called,
+// so the code a start runs is start time as well as bytes. Traced with
+// only the wasm category, and stopped as soon as the controls are usable.
+const wasmBytes = readFileSync(new URL('dist/sharecite_bg.wasm', root));
+const wasmBodies = codeBodies(wasmBytes);
+const wasmImports = WebAssembly.Module.imports(new WebAssembly.Module(wasmBytes)).filter((i) => i.kind === 'function').length;
+const LAZY_RUNS = Math.min(RUNS, 3);
+const lazyRuns = [];
+for (let run = 0; run < LAZY_RUNS; run += 1) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  await browser.startTracing(page, { categories: ['v8.wasm'] });
+  await page.goto(`${origin}/bench/sharecite.html`);
+  await page.waitForFunction(VARIANTS.sharecite.ready, null, { timeout: 60000, polling: 50 });
+  const events = JSON.parse(await browser.stopTracing()).traceEvents;
+  await context.close();
+  const compiled = new Set(events.filter((e) => e.name === 'wasm.CompileLazy').map((e) => e.args.func_index));
+  const bytes = [...compiled].reduce((sum, index) => sum + (wasmBodies[index - wasmImports]?.length ?? 0), 0);
+  lazyRuns.push({ functions: compiled.size, bytes });
+}
+const lazyCompiled = {
+  functions: stats(lazyRuns.map((r) => r.functions)).median,
+  bytes: stats(lazyRuns.map((r) => r.bytes)).median,
+  of: { functions: wasmBodies.length, bytes: wasmBodies.reduce((sum, body) => sum + body.length, 0) },
+};
+
 // Returning readers, interleaved the same way, fewer runs (each is two loads).
 const REPEAT_RUNS = Math.min(RUNS, 8);
 const PEERS = ['sharecite', 'shareon', 'shariff'];
@@ -397,6 +427,7 @@ const results = {
   readyRatioWithPreload: preloaded,
   returningReaders,
   phases,
+  lazyCompiled,
   scaling,
   twiggy,
 };
@@ -433,6 +464,9 @@ Animation Frames API, which counts the rendering after a task too): ${order.filt
 
 sharecite's road to ready (medians): script fetched ${phases.scriptFetched.median.toFixed(0)} ms → wasm requested ${phases.wasmRequested.median.toFixed(0)} ms
 → wasm fetched ${phases.wasmFetched.median.toFixed(0)} ms → controls usable ${phases.ready.median.toFixed(0)} ms.
+On the way, V8 compiles ${lazyCompiled.functions} of the widget's ${lazyCompiled.of.functions} wasm functions on their first call, on the main
+thread: ${kb(lazyCompiled.bytes)} of its ${kb(lazyCompiled.of.bytes)} of code (median of ${LAZY_RUNS} runs traced for \`wasm.CompileLazy\` alone). Less code on the
+start path is start time as well as bytes.
 
 Ready-time ratio sharecite / peer, per run: shareon ${comparison.shareon.median.toFixed(2)} (${comparison.shareon.min.toFixed(2)}–${comparison.shareon.max.toFixed(2)}), Shariff ${comparison.shariff.median.toFixed(2)} (${comparison.shariff.min.toFixed(2)}–${comparison.shariff.max.toFixed(2)}).
 
