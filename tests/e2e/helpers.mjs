@@ -65,7 +65,6 @@ export function useBrowser() {
   };
 }
 
-/** Waits until `count` placements have rendered their controls. */
 /**
  * An init script that records how sharecite starts: at each
  * `scheduler.yield()`, the placements in the page and the elements the
@@ -91,6 +90,7 @@ export const RECORD_START = `
     return fetch.apply(this, args);
   };`;
 
+/** Waits until `count` placements have rendered their controls. */
 export async function waitForWidgets(page, count = 1) {
   await page.waitForFunction(
     (n) => {
