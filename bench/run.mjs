@@ -145,18 +145,24 @@ const PROBE = (ready) => `
   addEventListener('load', check);
 `;
 
+/** A fresh context (third parties refused) with `init` run in its pages, and a CPU-throttled page in it. */
+async function throttledPage({ viewport = { width: 1280, height: 800 }, init = null, refuseThirdParties = true } = {}) {
+  const context = await browser.newContext({ viewport });
+  if (refuseThirdParties) await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  return { context, page, cdp };
+}
+
 // `returning`: a returning reader. The page is loaded once (its files land
 // in the HTTP cache, served cacheable by the second server, and V8 keeps
 // what it compiled), then another page, and the article again in the same
 // context is what is measured. Third parties are not refused then:
 // Playwright's request routing turns the HTTP cache off.
 async function load(path, ready, { viewport = { width: 1280, height: 800 }, files = null, trace = false, returning = false } = {}) {
-  const context = await browser.newContext({ viewport });
-  if (!returning) await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
-  await context.addInitScript(PROBE(ready));
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  const { context, page, cdp } = await throttledPage({ viewport, init: PROBE(ready), refuseThirdParties: !returning });
   await cdp.send('Performance.enable');
   const view = async () => {
     await page.goto((returning ? cachedOrigin : origin) + path, { waitUntil: 'load' });
@@ -301,10 +307,7 @@ const wasmImports = WebAssembly.Module.imports(new WebAssembly.Module(wasmBytes)
 const LAZY_RUNS = Math.min(RUNS, 3);
 const lazyRuns = [];
 for (let run = 0; run < LAZY_RUNS; run += 1) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  const { context, page } = await throttledPage();
   await browser.startTracing(page, { categories: ['v8.wasm'] });
   await page.goto(`${origin}/bench/sharecite.html`);
   await page.waitForFunction(VARIANTS.sharecite.ready, null, { timeout: 60000, polling: 50 });
