@@ -1,9 +1,11 @@
 // Fails when what a reader downloads (dist/, gzip) outgrows the budget in
-// size-budget.json, or a shipped wasm carries a custom section. Sizes are
+// size-budget.json, a shipped wasm carries a custom section, or a
+// precompressed copy (.gz, .br) is missing or is not its file. Sizes are
 // deterministic for a given toolchain, so this is a test; times are not,
 // and live in `make bench`.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { customSectionNames } from './wasm-binary.mjs';
 
 const root = new URL('..', import.meta.url);
@@ -29,5 +31,20 @@ for (const name of ['sharecite_bg.wasm', 'sharecite_cite_bg.wasm']) {
   if (custom.length > 0) {
     console.error(`dist/${name} ships custom sections (${custom.join(', ')}): strip them (wasm-opt --strip-*).`);
     process.exit(1);
+  }
+}
+
+// A host serving dist/'s precompressed copies sends them in place of the
+// files: a stale or missing copy would ship another build, or nothing.
+const DECODERS = { '.gz': gunzipSync, '.br': brotliDecompressSync };
+for (const file of readdirSync(new URL('dist/', root), { recursive: true })) {
+  if (!/\.(js|wasm|txt)$/.test(file)) continue;
+  const bytes = readFileSync(new URL(`dist/${file}`, root));
+  for (const [suffix, decode] of Object.entries(DECODERS)) {
+    const copy = new URL(`dist/${file}${suffix}`, root);
+    if (!existsSync(copy) || !decode(readFileSync(copy)).equals(bytes)) {
+      console.error(`dist/${file}${suffix} is missing or is not dist/${file}: rebuild with \`make dist\`.`);
+      process.exit(1);
+    }
   }
 }

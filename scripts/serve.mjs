@@ -5,7 +5,11 @@
 //   (the benchmark adds its own mounts: generated pages, peer widgets)
 //
 // Pages under www/strict/ are served with the strictest policy sharecite
-// supports, so the CSP test exercises a real header, not a <meta>.
+// supports, so the CSP test exercises a real header, not a <meta>. Files
+// with a precompressed copy beside them (dist/'s .br and .gz) are served
+// as that copy when the request accepts its encoding, as nginx's
+// gzip_static and brotli_static do: the browser tests load what a
+// well-configured host sends.
 //
 // Usage: node scripts/serve.mjs [--port 8080]   (port 0 picks a free one)
 
@@ -36,6 +40,31 @@ const TYPES = {
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
 };
+
+// Preferred first.
+const ENCODINGS = [
+  ['br', '.br'],
+  ['gzip', '.gz'],
+];
+
+/** The content codings an `Accept-Encoding` header allows (q=0 refuses one). */
+export function acceptedEncodings(header = '') {
+  const accepted = new Set();
+  for (const part of header.split(',')) {
+    const [coding, ...params] = part.toLowerCase().split(';').map((piece) => piece.trim());
+    const q = params.find((param) => param.startsWith('q='));
+    if (coding && !(q && Number(q.slice(2)) === 0)) accepted.add(coding);
+  }
+  return accepted;
+}
+
+async function isFile(path) {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
 
 /** URL prefix → folder (relative to the repository); the longest prefix wins. */
 const DEFAULT_MOUNTS = { '/dist/': 'dist', '/': 'www' };
@@ -69,12 +98,24 @@ export function startServer({ port = 0, host = '127.0.0.1', log = false, mounts 
     try {
       if (!path) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
       if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
-      const body = await readFile(path);
       const headers = {
         'content-type': TYPES[extname(path)] || 'application/octet-stream',
         'cache-control': cacheControl,
         'x-content-type-options': 'nosniff',
       };
+      let served = path;
+      const accepted = acceptedEncodings(request.headers['accept-encoding']);
+      for (const [coding, suffix] of ENCODINGS) {
+        if (await isFile(path + suffix)) {
+          headers.vary = 'accept-encoding';
+          if (accepted.has(coding)) {
+            headers['content-encoding'] = coding;
+            served = path + suffix;
+            break;
+          }
+        }
+      }
+      const body = await readFile(served);
       if (url.pathname.startsWith('/strict/')) headers['content-security-policy'] = STRICT_CSP;
       response.writeHead(200, headers);
       response.end(request.method === 'HEAD' ? undefined : body);

@@ -36,3 +36,22 @@ test('the loader compiles on a background thread, not on the page\'s main thread
   assert.ok(inBackground.length >= 50, `functions compiled off the main thread: ${inBackground.length}`);
   assert.ok(lazyOnMain.length <= 10, `functions compiled lazily on the main thread: ${lazyOnMain.length}`);
 });
+
+test('the widget starts from dist/\'s precompressed copies, as a host serving them sends them', async () => {
+  const encodings = {};
+  const { page, log, close } = await browser.open('/', {
+    before: (page) =>
+      page.on('response', async (response) => {
+        const name = new URL(response.url()).pathname.split('/').pop();
+        if (/^sharecite(_bg\.wasm|\.js)$/.test(name)) encodings[name] = (await response.allHeaders())['content-encoding'];
+      }),
+  });
+  const controls = await page.evaluate(() => document.querySelector('[data-sharecite-host]').shadowRoot.querySelectorAll('[data-network]').length);
+  await close();
+  // Chromium accepts brotli, so both come as their .br copies (and the
+  // wasm still compiles as it streams in: instantiateStreaming decodes).
+  assert.deepEqual(encodings, { 'sharecite.js': 'br', 'sharecite_bg.wasm': 'br' });
+  assert.ok(controls > 0, 'the placement has its controls');
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(log.console.filter((m) => m.type === 'error' || m.type === 'warning'), []);
+});
