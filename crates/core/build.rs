@@ -90,12 +90,9 @@ fn main() {
         "/// Every key's [`crate::locale_key::hash`], in [`Key`] order.\npub const KEY_HASHES: [u16; KEY_COUNT] = {hashes:?};\n"
     )
     .unwrap();
-    out.push_str("/// Every locale's BCP 47 tag, built in or not.\n");
-    out.push_str("pub const AVAILABLE: &[&str] = &[");
-    for tag in locales.keys() {
-        write!(out, "{tag:?}, ").unwrap();
-    }
-    out.push_str("];\n\n");
+    out.push_str("/// Every locale's BCP 47 tag, built in or not ([`crate::search::entries`]).\n");
+    let tags: Vec<&str> = locales.keys().map(String::as_str).collect();
+    writeln!(out, "pub const AVAILABLE: &str = {:?};\n", tags.join("|")).unwrap();
     out.push_str("/// Every locale file, for tests.\n#[cfg(test)]\npub static ALL_LOCALE_FILES: &[(&str, &str)] = &[\n");
     let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap();
     for tag in locales.keys() {

@@ -14,29 +14,13 @@ use alloc::string::String;
 use alloc::string::ToString;
 use alloc::vec::Vec;
 
-/// schema.org types of news articles (local names).
-const NEWS_TYPES: &[&str] = &[
-    "NewsArticle",
-    "AnalysisNewsArticle",
-    "AskPublicNewsArticle",
-    "BackgroundNewsArticle",
-    "OpinionNewsArticle",
-    "ReportageNewsArticle",
-    "ReviewNewsArticle",
-];
-const BLOG_TYPES: &[&str] = &["BlogPosting", "LiveBlogPosting"];
-const SCHOLARLY_TYPES: &[&str] = &["ScholarlyArticle", "MedicalScholarlyArticle"];
+/// schema.org types of news articles (local names), as each of these lists,
+/// one string ([`crate::search::entries`]).
+const NEWS_TYPES: &str = "NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle";
+const BLOG_TYPES: &str = "BlogPosting|LiveBlogPosting";
+const SCHOLARLY_TYPES: &str = "ScholarlyArticle|MedicalScholarlyArticle";
 /// The other schema.org types that are an article.
-const OTHER_ARTICLE_TYPES: &[&str] = &[
-    "Article",
-    "SatiricalArticle",
-    "SocialMediaPosting",
-    "DiscussionForumPosting",
-    "TechArticle",
-    "APIReference",
-    "Report",
-    "AdvertiserContentArticle",
-];
+const OTHER_ARTICLE_TYPES: &str = "Article|SatiricalArticle|SocialMediaPosting|DiscussionForumPosting|TechArticle|APIReference|Report|AdvertiserContentArticle";
 
 fn is_article(node: &Json) -> bool {
     [NEWS_TYPES, BLOG_TYPES, SCHOLARLY_TYPES, OTHER_ARTICLE_TYPES]
@@ -45,7 +29,7 @@ fn is_article(node: &Json) -> bool {
 }
 
 /// Page types used when no article is described.
-const PAGE_TYPES: &[&str] = &["WebPage", "ItemPage"];
+const PAGE_TYPES: &str = "WebPage|ItemPage";
 
 /// A hostile page could describe millions of nodes; real ones have dozens.
 const MAX_NODES: usize = 4096;
@@ -92,14 +76,15 @@ fn local_name(type_name: &str) -> &str {
     crate::search::after_last(type_name, b"/:#")
 }
 
-fn has_type(node: &Json, wanted: &[&str]) -> bool {
+/// Whether `node` has one of the types `wanted` lists.
+fn has_type(node: &Json, wanted: &'static str) -> bool {
     node.get("@type")
         .map(|types| {
             types
                 .items()
                 .iter()
                 .filter_map(Json::as_str)
-                .any(|t| wanted.contains(&local_name(t)))
+                .any(|t| crate::search::listed(wanted, local_name(t)))
         })
         .unwrap_or(false)
 }
@@ -204,7 +189,7 @@ impl<'a> Graph<'a> {
             .get("isPartOf")
             .map(|value| self.deref(value))
             .and_then(|page| page.get("isPartOf").map(|site| self.deref(site)))
-            .filter(|site| has_type(site, &["WebSite"]))
+            .filter(|site| has_type(site, "WebSite"))
             .and_then(|site| text_of(site.get("name")));
         let image = article.get("image").and_then(|value| {
             let first = value.items().first()?;
@@ -252,14 +237,7 @@ impl<'a> Graph<'a> {
                 })?;
                 if has_type(
                     node,
-                    &[
-                        "Organization",
-                        "NewsMediaOrganization",
-                        "Corporation",
-                        "EducationalOrganization",
-                        "GovernmentOrganization",
-                        "NGO",
-                    ],
+                    "Organization|NewsMediaOrganization|Corporation|EducationalOrganization|GovernmentOrganization|NGO",
                 ) {
                     Some(Creator::organization(name))
                 } else {

@@ -330,10 +330,11 @@ impl Metas<'_> {
         }
     }
 
-    /// The first content under `keys`, tried in order, that `read` accepts.
-    fn find<T>(&self, keys: &[&str], read: &dyn Fn(String) -> Option<T>) -> Option<T> {
+    /// The first content under `keys` (a list of
+    /// [`crate::search::entries`]), tried in order, that `read` accepts.
+    fn find<T>(&self, keys: &'static str, read: &dyn Fn(String) -> Option<T>) -> Option<T> {
         let mut found = None;
-        for key in keys {
+        for key in crate::search::entries(keys) {
             self.each(key, &mut |content| {
                 found = read(content);
                 found.is_some()
@@ -345,17 +346,17 @@ impl Metas<'_> {
         found
     }
 
-    fn first(&self, keys: &[&str]) -> Option<String> {
+    fn first(&self, keys: &'static str) -> Option<String> {
         self.find(keys, &Some)
     }
 
-    fn url(&self, keys: &[&str]) -> Option<String> {
+    fn url(&self, keys: &'static str) -> Option<String> {
         self.find(keys, &|href| {
             resolve_web(&href, self.base).map(|u| u.as_string())
         })
     }
 
-    fn date(&self, keys: &[&str]) -> Option<Date> {
+    fn date(&self, keys: &'static str) -> Option<Date> {
         self.find(keys, &|text| Date::parse(&text))
     }
 
@@ -374,7 +375,7 @@ impl Metas<'_> {
     }
 
     /// What the tags of one source say, read by its table.
-    fn partial(&self, tags: &[(Slot, &[&str])]) -> Partial {
+    fn partial(&self, tags: &[(Slot, &'static str)]) -> Partial {
         let mut partial = Partial::default();
         let (mut first_page, mut last_page) = (None, None);
         for &(slot, keys) in tags {
@@ -382,11 +383,12 @@ impl Metas<'_> {
                 Slot::Url => partial.url = self.url(keys),
                 Slot::Title => partial.title = self.first(keys),
                 Slot::Authors => {
-                    partial.authors = keys
-                        .iter()
-                        .map(|key| self.names(key))
-                        .find(|names| !names.is_empty())
-                        .unwrap_or_default();
+                    for key in crate::search::entries(keys) {
+                        partial.authors = self.names(key);
+                        if !partial.authors.is_empty() {
+                            break;
+                        }
+                    }
                 }
                 // `article:publisher` is often the publisher's Facebook
                 // page; a URL is no one's name.
@@ -452,104 +454,71 @@ enum Slot {
 }
 
 /// Highwire Press tags, as Google Scholar reads them; each field from the
-/// first of its tags that the page has.
-const CITATION: &[(Slot, &[&str])] = &[
+/// first of its tags ([`crate::search::entries`]) that the page has.
+const CITATION: &[(Slot, &str)] = &[
     (
         Slot::Url,
-        &[
-            "citation_public_url",
-            "citation_abstract_html_url",
-            "citation_fulltext_html_url",
-        ],
+        "citation_public_url|citation_abstract_html_url|citation_fulltext_html_url",
     ),
-    (Slot::Title, &["citation_title"]),
-    (Slot::Authors, &["citation_author"]),
+    (Slot::Title, "citation_title"),
+    (Slot::Authors, "citation_author"),
     (
         Slot::Publisher,
-        &[
-            "citation_publisher",
-            "citation_technical_report_institution",
-        ],
+        "citation_publisher|citation_technical_report_institution",
     ),
     (
         Slot::Published,
-        &[
-            "citation_publication_date",
-            "citation_date",
-            "citation_online_date",
-            "citation_cover_date",
-        ],
+        "citation_publication_date|citation_date|citation_online_date|citation_cover_date",
     ),
-    (Slot::Description, &["citation_abstract"]),
+    (Slot::Description, "citation_abstract"),
     (
         Slot::Journal,
-        &["citation_journal_title", "citation_conference_title"],
+        "citation_journal_title|citation_conference_title",
     ),
-    (Slot::Volume, &["citation_volume"]),
-    (Slot::Issue, &["citation_issue"]),
-    (Slot::FirstPage, &["citation_firstpage"]),
-    (Slot::LastPage, &["citation_lastpage"]),
-    (Slot::Doi, &["citation_doi"]),
+    (Slot::Volume, "citation_volume"),
+    (Slot::Issue, "citation_issue"),
+    (Slot::FirstPage, "citation_firstpage"),
+    (Slot::LastPage, "citation_lastpage"),
+    (Slot::Doi, "citation_doi"),
 ];
 
 /// Open Graph and its `article:` namespace, then Twitter cards.
-const OPEN_GRAPH: &[(Slot, &[&str])] = &[
-    (Slot::Url, &["og:url"]),
-    (Slot::Title, &["og:title", "twitter:title"]),
-    (Slot::Authors, &["article:author"]),
-    (Slot::Publisher, &["article:publisher"]),
-    (Slot::Site, &["og:site_name"]),
-    (
-        Slot::Published,
-        &["article:published_time", "og:published_time"],
-    ),
-    (
-        Slot::Modified,
-        &["article:modified_time", "og:updated_time"],
-    ),
-    (
-        Slot::Description,
-        &["og:description", "twitter:description"],
-    ),
+const OPEN_GRAPH: &[(Slot, &str)] = &[
+    (Slot::Url, "og:url"),
+    (Slot::Title, "og:title|twitter:title"),
+    (Slot::Authors, "article:author"),
+    (Slot::Publisher, "article:publisher"),
+    (Slot::Site, "og:site_name"),
+    (Slot::Published, "article:published_time|og:published_time"),
+    (Slot::Modified, "article:modified_time|og:updated_time"),
+    (Slot::Description, "og:description|twitter:description"),
     (
         Slot::Image,
-        &[
-            "og:image:secure_url",
-            "og:image:url",
-            "og:image",
-            "twitter:image",
-            "twitter:image:src",
-        ],
+        "og:image:secure_url|og:image:url|og:image|twitter:image|twitter:image:src",
     ),
 ];
 
-const DUBLIN_CORE: &[(Slot, &[&str])] = &[
-    (Slot::Url, &["dc.identifier", "dcterms.identifier"]),
-    (Slot::Title, &["dc.title", "dcterms.title"]),
-    (Slot::Authors, &["dc.creator", "dcterms.creator"]),
-    (Slot::Publisher, &["dc.publisher", "dcterms.publisher"]),
+const DUBLIN_CORE: &[(Slot, &str)] = &[
+    (Slot::Url, "dc.identifier|dcterms.identifier"),
+    (Slot::Title, "dc.title|dcterms.title"),
+    (Slot::Authors, "dc.creator|dcterms.creator"),
+    (Slot::Publisher, "dc.publisher|dcterms.publisher"),
     (
         Slot::Published,
-        &[
-            "dcterms.issued",
-            "dc.date.issued",
-            "dc.date",
-            "dcterms.date",
-            "dcterms.created",
-        ],
+        "dcterms.issued|dc.date.issued|dc.date|dcterms.date|dcterms.created",
     ),
-    (Slot::Modified, &["dcterms.modified", "dc.date.modified"]),
+    (Slot::Modified, "dcterms.modified|dc.date.modified"),
     (
         Slot::Description,
-        &["dc.description", "dcterms.description", "dcterms.abstract"],
+        "dc.description|dcterms.description|dcterms.abstract",
     ),
-    (Slot::Doi, &["dc.identifier", "dcterms.identifier"]),
+    (Slot::Doi, "dc.identifier|dcterms.identifier"),
 ];
 
-const FALLBACKS: &[(Slot, &[&str])] = &[
-    (Slot::Authors, &["author"]),
-    (Slot::Site, &["application-name"]),
-    (Slot::Description, &["description"]),
+const FALLBACKS: &[(Slot, &str)] = &[
+    (Slot::Authors, "author"),
+    (Slot::Site, "application-name"),
+    (Slot::Description, "description"),
 ];
 
 /// A DOI from `10.1234/x`, `doi:10.1234/x` or `https://doi.org/10.1234/x`.

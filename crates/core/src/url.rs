@@ -24,47 +24,9 @@ pub struct Url {
 }
 
 /// Query parameters that identify a campaign or a click rather than the
-/// article. Names ending in `_` match as prefixes.
-const TRACKING_PARAMETERS: &[&str] = &[
-    "utm_",
-    "fbclid",
-    "gclid",
-    "gclsrc",
-    "dclid",
-    "gbraid",
-    "wbraid",
-    "msclkid",
-    "mc_cid",
-    "mc_eid",
-    "yclid",
-    "ysclid",
-    "igshid",
-    "igsh",
-    "twclid",
-    "ttclid",
-    "li_fat_id",
-    "_hsenc",
-    "_hsmi",
-    "mkt_tok",
-    "oly_anon_id",
-    "oly_enc_id",
-    "vero_id",
-    "vero_conv",
-    "_ga",
-    "_gl",
-    "srsltid",
-    "rb_clickid",
-    "wickedid",
-    "epik",
-    "s_cid",
-    "ref_src",
-    "sc_cid",
-    "trk_",
-    "pk_",
-    "mtm_",
-    "hsa_",
-    "spm",
-];
+/// article ([`crate::search::entries`]). Names ending in `_` match as
+/// prefixes.
+const TRACKING_PARAMETERS: &str = "utm_|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|yclid|ysclid|igshid|igsh|twclid|ttclid|li_fat_id|_hsenc|_hsmi|mkt_tok|oly_anon_id|oly_enc_id|vero_id|vero_conv|_ga|_gl|srsltid|rb_clickid|wickedid|epik|s_cid|ref_src|sc_cid|trk_|pk_|mtm_|hsa_|spm";
 
 impl Url {
     /// Parses an absolute URL; `None` for relative references and garbage.
@@ -315,7 +277,7 @@ pub fn safe_link(input: &str, base: Option<&Url>) -> Option<Url> {
 fn is_tracking_parameter(pair: &str) -> bool {
     let raw_name = crate::search::before_first(pair, b"=");
     let name = encode::decode_bytes(raw_name, true).to_ascii_lowercase();
-    TRACKING_PARAMETERS.iter().any(|&tracked| {
+    crate::search::entries(TRACKING_PARAMETERS).any(|tracked| {
         if tracked.ends_with("_") {
             name.starts_with(tracked.as_bytes())
         } else {

@@ -208,9 +208,7 @@ impl Fields {
     }
 }
 
-const BIBTEX_MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
+const BIBTEX_MONTHS: &str = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
 
 /// A BibTeX entry (`@article` for journals and newspapers, `@misc` otherwise).
 pub fn bibtex(item: &Item) -> String {
@@ -230,7 +228,7 @@ pub fn bibtex(item: &Item) -> String {
         fields.verbatim("year", &date.year_text());
         if let Some(month) = date
             .month
-            .and_then(|m| BIBTEX_MONTHS.get(usize::from(m) - 1))
+            .and_then(|m| crate::search::entries(BIBTEX_MONTHS).nth(usize::from(m).checked_sub(1)?))
         {
             fields.out.push_str(",\n  month = ");
             fields.out.push_str(month);

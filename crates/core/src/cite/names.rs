@@ -226,23 +226,12 @@ fn initials(given: &str, after: &str) -> String {
     out.trim_end().to_string()
 }
 
-/// Particles that stay with the family name when it is inverted.
-const NON_DROPPING: &[&str] = &[
-    "van", "van der", "van den", "van de", "ter", "ten", "de la", "della", "del", "di", "da", "le",
-    "la", "du",
-];
+/// Particles that stay with the family name when it is inverted (these
+/// lists: [`crate::search::entries`]).
+const NON_DROPPING: &str = "van|van der|van den|van de|ter|ten|de la|della|del|di|da|le|la|du";
 /// Particles that follow the given name when inverted.
-const DROPPING: &[&str] = &[
-    "von",
-    "de",
-    "d’",
-    "d'",
-    "des",
-    "zu",
-    "von der",
-    "von und zu",
-];
-const SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"];
+const DROPPING: &str = "von|de|d’|d'|des|zu|von der|von und zu";
+const SUFFIXES: &str = "Jr.|Jr|Sr.|Sr|II|III|IV|V";
 
 /// An inverted name's family, given names and suffix: "Korybko, Andrew",
 /// "King, Martin Luther, Jr."; `None` for a name in reading order ("Martin
@@ -250,11 +239,13 @@ const SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"];
 pub fn split_inverted(display: &str) -> Option<(&str, &str, &str)> {
     let (family, rest) = crate::search::split_once(display, ",")?;
     let rest = rest.trim();
-    if SUFFIXES.contains(&rest) {
+    if crate::search::listed(SUFFIXES, rest) {
         return None;
     }
     let (given, suffix) = match crate::search::rsplit_once(rest, b",") {
-        Some((given, suffix)) if SUFFIXES.contains(&suffix.trim()) => (given.trim(), suffix.trim()),
+        Some((given, suffix)) if crate::search::listed(SUFFIXES, suffix.trim()) => {
+            (given.trim(), suffix.trim())
+        }
         _ => (rest, ""),
     };
     Some((family.trim(), given, suffix))
@@ -282,7 +273,7 @@ pub fn parse_person(display: &str) -> Name {
         return name;
     }
     let (body, suffix) = match crate::search::rsplit_once(display, b" ,") {
-        Some((body, last)) if SUFFIXES.contains(&last.trim()) => {
+        Some((body, last)) if crate::search::listed(SUFFIXES, last.trim()) => {
             (crate::search::trim_end_bytes(body, b", "), last.trim())
         }
         _ => (display, ""),
@@ -331,8 +322,8 @@ pub fn parse_person(display: &str) -> Name {
     };
     let (non_dropping, dropping) = if particle.is_empty() {
         (String::new(), String::new())
-    } else if DROPPING.contains(&particle.as_str())
-        || !NON_DROPPING.contains(&particle.as_str()) && particle.starts_with("von")
+    } else if crate::search::listed(DROPPING, &particle)
+        || !crate::search::listed(NON_DROPPING, &particle) && particle.starts_with("von")
     {
         (String::new(), particle)
     } else {

@@ -116,11 +116,9 @@ pub fn typographic(text: &str) -> String {
 }
 
 /// Words that title case leaves lowercase, unless they open the title,
-/// close it, or follow a colon (the CSL specification's list).
-const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of",
-    "on", "onto", "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet",
-];
+/// close it, or follow a colon (the CSL specification's list;
+/// [`crate::search::entries`]).
+const STOP_WORDS: &str = "a|an|and|as|at|but|by|down|for|from|in|into|nor|of|on|onto|or|over|so|the|till|to|up|via|with|yet";
 
 /// Title case as CSL defines it: lowercase words are capitalized except
 /// stop words in the middle; words with capitals (`U.S.`, `EU’s`, `5G`,
@@ -136,7 +134,7 @@ pub fn title_case(title: &str) -> String {
         }
         let is_lowercase = !word.chars().any(is_capital);
         let bare = word.trim_matches(|c: char| !is_word_char(c));
-        let stop = STOP_WORDS.contains(&bare);
+        let stop = crate::search::listed(STOP_WORDS, bare);
         if is_lowercase && (!stop || after_colon || index == last) {
             capitalize_parts(&mut out, word);
         } else {
