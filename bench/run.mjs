@@ -419,6 +419,15 @@ try {
   twiggy = `(twiggy unavailable: ${error.message})`;
 }
 
+// What a host serving dist/'s precompressed copies as stored sends instead
+// of sharecite's files (the shipped columns compress every widget's files
+// alike, with zlib at level 9 and brotli at quality 11).
+const precompressed = { gz: 0, br: 0 };
+for (const file of summary.sharecite.bytes.files) {
+  precompressed.gz += readFileSync(new URL(`.${file}.gz`, root)).length;
+  precompressed.br += readFileSync(new URL(`.${file}.br`, root)).length;
+}
+
 const results = {
   date: new Date().toISOString(),
   chromium: browser.version?.() ?? '',
@@ -426,6 +435,7 @@ const results = {
   cpuThrottling: THROTTLE,
   viewport: '1280×800',
   summary,
+  precompressed,
   readyRatio: comparison,
   readyRatioWithPreload: preloaded,
   returningReaders,
@@ -455,7 +465,9 @@ ${new Date().toISOString().slice(0, 10)} · headless Chromium · ${THROTTLE}× C
 ${rows.join('\n')}
 
 Ready: from navigation start until the Facebook control has its share link. Shipped: every JS, wasm, CSS,
-font and icon file the widget fetched (${Object.entries(summary).filter(([n]) => !n.startsWith('sharecite-')).map(([n, s]) => `${n}: ${s.bytes.files.join(', ')}`).join('; ')}).
+font and icon file the widget fetched (${Object.entries(summary).filter(([n]) => !n.startsWith('sharecite-')).map(([n, s]) => `${n}: ${s.bytes.files.join(', ')}`).join('; ')}),
+each compressed alike: zlib at level 9, brotli at quality 11. sharecite's \`dist/\` also holds each file precompressed
+(Zopfli's gzip, brotli): a host serving those as stored sends ${kb(precompressed.gz)} (\`.gz\`) or ${kb(precompressed.br)} (\`.br\`).
 
 Widget script: CPU-profile samples in a trace (${TRACED} separate traced runs; tracing slows the page, so these
 are not the ready-time runs) with one of the widget's files on the stack, wasm included. Script over the bare page:
