@@ -362,14 +362,12 @@ fn build_icon(document: &Document, icon: &Icon) -> Element {
     // Decorative: the control's name says what it does.
     dom::set_attribute(&svg, "aria-hidden", "true");
     dom::set_attribute(&svg, "focusable", "false");
-    for path in icon.paths {
-        let node = dom::svg_element(document, "path");
-        dom::set_attribute(&node, "d", path.d);
-        if path.even_odd {
-            dom::set_attribute(&node, "fill-rule", "evenodd");
-        }
-        dom::append(&svg, &node);
+    let path = dom::svg_element(document, "path");
+    dom::set_attribute(&path, "d", icon.d);
+    if icon.even_odd {
+        dom::set_attribute(&path, "fill-rule", "evenodd");
     }
+    dom::append(&svg, &path);
     svg
 }
 

@@ -9,13 +9,13 @@ import { useBrowser } from './helpers.mjs';
 
 const browser = useBrowser();
 
-// id -> { viewBox, paths: [{ d, evenOdd }] }, as the generated Rust says.
+// id -> { viewBox, paths: [{ d, evenOdd }] }, as the generated Rust says
+// (one path per icon: the set's paths run together).
 function shipped() {
   const rust = readFileSync(new URL('../../crates/core/src/icons.rs', import.meta.url), 'utf8');
   const icons = new Map();
-  for (const [, id, viewBox, body] of rust.matchAll(/"([a-z]+)" => Icon \{\s*view_box: "([^"]+)",\s*paths: &\[([\s\S]*?)\],\s*\}/g)) {
-    const paths = [...body.matchAll(/d: "([^"]+)", even_odd: (true|false)/g)].map(([, d, evenOdd]) => ({ d, evenOdd: evenOdd === 'true' }));
-    icons.set(id, { viewBox, paths });
+  for (const [, id, viewBox, d, evenOdd] of rust.matchAll(/"([a-z]+)" => Icon \{\s*view_box: "([^"]+)",\s*d: "([^"]+)",\s*even_odd: (true|false),\s*\}/g)) {
+    icons.set(id, { viewBox, paths: [{ d, evenOdd: evenOdd === 'true' }] });
   }
   return icons;
 }
