@@ -10,9 +10,10 @@
 //                           serve files as stored (README, Hosting)
 // and prints what each reader downloads.
 
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { gzipAsync } from '@gfx/zopfli';
+import { originals } from './precompressed.mjs';
 import { transformSync } from 'esbuild';
 import { shortenNames } from './short-names.mjs';
 import { withLoaderInit } from './glue-init.mjs';
@@ -88,12 +89,10 @@ for (const file of readdirSync(new URL('crates/core/locales/', root))) {
 // searched far harder than zlib's level 9 (5.6% smaller on the widget);
 // brotli at quality 11. serve.mjs serves the copies as such a host does,
 // and check-size.mjs holds each to the file it stands for.
-const PRECOMPRESSED = /\.(js|wasm|txt)$/;
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-const files = readdirSync(new URL('dist/', root), { recursive: true })
-  .filter((file) => statSync(new URL(`dist/${file}`, root)).isFile());
+const files = originals(new URL('dist/', root));
 const precompressed = {};
-await Promise.all(files.filter((file) => PRECOMPRESSED.test(file)).map(async (file) => {
+await Promise.all(files.map(async (file) => {
   const bytes = readFileSync(new URL(`dist/${file}`, root));
   const gz = await gzipAsync(bytes, { numiterations: 15 });
   const br = brotli(bytes);
@@ -125,7 +124,7 @@ const dist = sum(files.map((file) => {
     raw: bytes.length,
     gzip: gzipSync(bytes, { level: 9 }).length,
     brotli: brotli(bytes).length,
-    precompressed_gz: precompressed[file]?.gz ?? gzipSync(bytes, { level: 9 }).length,
+    precompressed_gz: precompressed[file].gz,
   };
 }));
 writeFileSync(new URL('build/sizes.json', root), JSON.stringify({ version, files: sizes, total, dist }, null, 2) + '\n');

@@ -4,8 +4,8 @@
 // deterministic for a given toolchain, so this is a test; times are not,
 // and live in `make bench`.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { staleCopies } from './precompressed.mjs';
 import { customSectionNames } from './wasm-binary.mjs';
 
 const root = new URL('..', import.meta.url);
@@ -36,15 +36,8 @@ for (const name of ['sharecite_bg.wasm', 'sharecite_cite_bg.wasm']) {
 
 // A host serving dist/'s precompressed copies sends them in place of the
 // files: a stale or missing copy would ship another build, or nothing.
-const DECODERS = { '.gz': gunzipSync, '.br': brotliDecompressSync };
-for (const file of readdirSync(new URL('dist/', root), { recursive: true })) {
-  if (!/\.(js|wasm|txt)$/.test(file)) continue;
-  const bytes = readFileSync(new URL(`dist/${file}`, root));
-  for (const [suffix, decode] of Object.entries(DECODERS)) {
-    const copy = new URL(`dist/${file}${suffix}`, root);
-    if (!existsSync(copy) || !decode(readFileSync(copy)).equals(bytes)) {
-      console.error(`dist/${file}${suffix} is missing or is not dist/${file}: rebuild with \`make dist\`.`);
-      process.exit(1);
-    }
-  }
+const stale = staleCopies(new URL('dist/', root));
+if (stale.length > 0) {
+  console.error(`dist/ has missing or stale precompressed copies (${stale.join(', ')}): rebuild with \`make dist\`.`);
+  process.exit(1);
 }

@@ -17,6 +17,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COPIES } from './precompressed.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -40,12 +41,6 @@ const TYPES = {
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
 };
-
-// Preferred first.
-const ENCODINGS = [
-  ['br', '.br'],
-  ['gzip', '.gz'],
-];
 
 /** The content codings an `Accept-Encoding` header allows (q=0 refuses one). */
 export function acceptedEncodings(header = '') {
@@ -105,11 +100,11 @@ export function startServer({ port = 0, host = '127.0.0.1', log = false, mounts 
       };
       let served = path;
       const accepted = acceptedEncodings(request.headers['accept-encoding']);
-      for (const [coding, suffix] of ENCODINGS) {
+      for (const { suffix, encoding } of COPIES) {
         if (await isFile(path + suffix)) {
           headers.vary = 'accept-encoding';
-          if (accepted.has(coding)) {
-            headers['content-encoding'] = coding;
+          if (accepted.has(encoding)) {
+            headers['content-encoding'] = encoding;
             served = path + suffix;
             break;
           }

@@ -144,7 +144,7 @@ impl Strings {
         } else {
             Key::DateMonthsStandalone
         };
-        let month_name = crate::search::split(self.get(months), "|")
+        let month_name = crate::search::entries(self.get(months))
             .nth(usize::from(month).saturating_sub(1))
             .unwrap_or("");
         let year = date.year_text();
