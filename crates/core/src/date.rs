@@ -89,6 +89,13 @@ impl Date {
         out
     }
 
+    /// The month's name among `names`, twelve [`crate::search::entries`]
+    /// from January (`"jan|feb|…"`); `None` without a month.
+    pub fn month_name(&self, names: &'static str) -> Option<&'static str> {
+        let index = usize::from(self.month?).checked_sub(1)?;
+        crate::search::entries(names).nth(index)
+    }
+
     /// The year as text.
     pub fn year_text(&self) -> String {
         crate::encode::decimal(u32::from(self.year))
@@ -159,5 +166,21 @@ mod tests {
         assert_eq!(Date::parse("2019-05").unwrap().iso(), "2019-05");
         assert_eq!(Date::parse("0999").unwrap().iso(), "0999");
         assert_eq!(Date::parse("0999").unwrap().year_text(), "999");
+    }
+
+    #[test]
+    fn month_names_come_from_the_list_given() {
+        const NAMES: &str = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
+        let name = |text: &str| Date::parse(text).unwrap().month_name(NAMES);
+        assert_eq!(name("2019-01-31"), Some("jan"));
+        assert_eq!(name("2019-05"), Some("may"));
+        assert_eq!(name("2019-12-01"), Some("dec"));
+        assert_eq!(name("2019"), None);
+        let no_such_month = Date {
+            year: 2019,
+            month: Some(0),
+            day: None,
+        };
+        assert_eq!(no_such_month.month_name(NAMES), None);
     }
 }

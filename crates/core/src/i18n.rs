@@ -135,18 +135,16 @@ impl Strings {
 
     /// A date written out as the language writes it, to its precision.
     pub fn date(&self, date: &Date) -> String {
-        let Some(month) = date.month else {
+        if date.month.is_none() {
             return date.year_text();
-        };
+        }
         // Languages with case write "19 мая 2019" but "май 2019".
         let months = if date.day.is_some() {
             Key::DateMonths
         } else {
             Key::DateMonthsStandalone
         };
-        let month_name = crate::search::entries(self.get(months))
-            .nth(usize::from(month).saturating_sub(1))
-            .unwrap_or("");
+        let month_name = date.month_name(self.get(months)).unwrap_or("");
         let year = date.year_text();
         match date.day {
             Some(day) => {

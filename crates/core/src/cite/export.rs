@@ -226,10 +226,7 @@ pub fn bibtex(item: &Item) -> String {
     fields.issue_fields(item);
     if let Some(date) = &item.issued {
         fields.verbatim("year", &date.year_text());
-        if let Some(month) = date
-            .month
-            .and_then(|m| crate::search::entries(BIBTEX_MONTHS).nth(usize::from(m).checked_sub(1)?))
-        {
+        if let Some(month) = date.month_name(BIBTEX_MONTHS) {
             fields.out.push_str(",\n  month = ");
             fields.out.push_str(month);
         }

@@ -17,12 +17,6 @@ const MONTHS: &str =
     "January|February|March|April|May|June|July|August|September|October|November|December";
 const MLA_MONTHS: &str = "Jan.|Feb.|Mar.|Apr.|May|June|July|Aug.|Sept.|Oct.|Nov.|Dec.";
 
-/// The date's month, named from `months` (twelve [`crate::search::entries`]).
-fn month(months: &'static str, date: &Date) -> Option<&'static str> {
-    let index = usize::from(date.month?).checked_sub(1)?;
-    crate::search::entries(months).nth(index)
-}
-
 fn number(value: impl Into<u32>) -> String {
     crate::encode::decimal(value.into())
 }
@@ -30,7 +24,7 @@ fn number(value: impl Into<u32>) -> String {
 /// "November 24, 2026" (or less, as precise as the date).
 fn month_day_year(date: &Date) -> String {
     let year = number(date.year);
-    match (month(MONTHS, date), date.day) {
+    match (date.month_name(MONTHS), date.day) {
         (Some(m), Some(d)) => crate::join::concat(&[m, " ", &number(d), ", ", &year]),
         (Some(m), None) => crate::join::concat(&[m, " ", &year]),
         _ => year,
@@ -40,7 +34,7 @@ fn month_day_year(date: &Date) -> String {
 /// "19 May 2019" / "7 Mar. 2024" in MLA's abbreviations.
 fn mla_date(date: &Date, with_day: bool) -> String {
     let year = number(date.year);
-    match (month(MLA_MONTHS, date), date.day.filter(|_| with_day)) {
+    match (date.month_name(MLA_MONTHS), date.day.filter(|_| with_day)) {
         (Some(m), Some(d)) => crate::join::concat(&[&number(d), " ", m, " ", &year]),
         (Some(m), None) => crate::join::concat(&[m, " ", &year]),
         _ => year,
@@ -115,7 +109,7 @@ pub fn apa(item: &Item) -> Entry {
         Some(date) if is_journal(item) => entry.push(&number(date.year)),
         Some(date) => {
             entry.push(&number(date.year));
-            if let Some(m) = month(MONTHS, date) {
+            if let Some(m) = date.month_name(MONTHS) {
                 entry.push(", ");
                 entry.push(m);
                 if let Some(day) = date.day {
@@ -392,7 +386,7 @@ pub fn chicago_author_date(item: &Item) -> Entry {
             parts.push(item.publisher.clone());
         }
         if let Some(date) = &item.issued {
-            if let Some(m) = month(MONTHS, date) {
+            if let Some(m) = date.month_name(MONTHS) {
                 parts.push(match date.day {
                     Some(day) => crate::join::concat(&[m, " ", &number(day)]),
                     None => m.to_string(),
@@ -494,7 +488,7 @@ pub fn harvard(item: &Item) -> Entry {
                 entry.push(&page_range(&item.page, PageRange::Expanded));
             }
         } else if let Some(date) = &item.issued {
-            if let (Some(day), Some(m)) = (date.day, month(MONTHS, date)) {
+            if let (Some(day), Some(m)) = (date.day, date.month_name(MONTHS)) {
                 entry.punct(", ");
                 entry.push(&number(day));
                 entry.push(" ");
