@@ -57,7 +57,7 @@ export function pruneDeadWaker(module) {
   binaryen.setDebugInfo(debugInfo);
   copy.setFeatures(module.getFeatures());
   try {
-    if (replaceEntries(copy, (name) => (JSPI_WAKER.test(name) ? stub(copy) : name)) === 0) return 0;
+    if (replaceEntries(copy, wakersToStub(copy)) === 0) return 0;
     copy.runPasses(['remove-unused-module-elements']);
     for (let i = 0; i < copy.getNumFunctions(); i += 1) {
       if (JSPI_CODE.test(binaryen.getFunctionInfo(copy.getFunctionByIndex(i)).name)) return 0;
@@ -65,8 +65,11 @@ export function pruneDeadWaker(module) {
   } finally {
     copy.dispose();
   }
-  return replaceEntries(module, (name) => (JSPI_WAKER.test(name) ? stub(module) : name));
+  return replaceEntries(module, wakersToStub(module));
 }
+
+/** For replaceEntries: js-sys's JSPI waker functions to `module`'s stub. */
+const wakersToStub = (module) => (name) => (JSPI_WAKER.test(name) ? stub(module) : name);
 
 /** The trapping stub of `module`, added on first use. */
 function stub(module) {
