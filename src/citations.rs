@@ -114,7 +114,7 @@ impl State {
         };
         for paragraph in dom::query_elements(&container, "p") {
             if let Some(text) = paragraph.text_content() {
-                if text.trim().chars().count() >= MIN_PARAGRAPH_CHARS {
+                if sharecite_core::search::trim(&text).chars().count() >= MIN_PARAGRAPH_CHARS {
                     return text;
                 }
             }

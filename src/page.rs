@@ -13,7 +13,7 @@ pub fn snapshot(document: &Document) -> PageSnapshot {
         let key = meta
             .get_attribute("property")
             .or_else(|| meta.get_attribute("name"))
-            .map(|key| key.trim().to_ascii_lowercase());
+            .map(|key| sharecite_core::search::trim(&key).to_ascii_lowercase());
         if let (Some(key), Some(content)) = (key, meta.get_attribute("content")) {
             if !key.is_empty() {
                 metas.push((key, content));

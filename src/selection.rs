@@ -207,7 +207,7 @@ fn is_editing(node: &Node) -> bool {
 impl State {
     /// The selection, if it is in this placement's article and long enough.
     fn article_selection(&self, selected: &Selected, min_chars: usize) -> Option<String> {
-        let text = selected.text.trim();
+        let text = sharecite_core::search::trim(&selected.text);
         if text.chars().count() < min_chars.max(1) {
             return None;
         }

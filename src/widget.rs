@@ -250,7 +250,7 @@ pub(crate) fn prepare_placement(attributes: &Attributes) {
 fn target_selector(attributes: &Attributes) -> Option<&str> {
     attributes
         .get(Attribute::Target)
-        .map(str::trim)
+        .map(sharecite_core::search::trim)
         .filter(|t| !t.is_empty())
 }
 

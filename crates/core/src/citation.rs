@@ -265,7 +265,7 @@ impl<'a> Attribution<'a> {
     /// `passage` from the article followed by its source: the attribution
     /// and the link. In quotation marks (and a `<blockquote>`) when `quoted`.
     pub fn passage(&self, passage: &str, quoted: bool) -> Clip {
-        let passage = passage.trim();
+        let passage = crate::search::trim(passage);
         let mut text = String::new();
         let mut html = String::new();
         if quoted {
@@ -330,7 +330,7 @@ const EXCERPT_LIMIT: usize = 320;
 /// paragraph (read from the page only when needed), cut at a word
 /// boundary with "…" when long.
 pub fn excerpt(description: &str, first_paragraph: impl FnOnce() -> String) -> String {
-    let source = if description.trim().is_empty() {
+    let source = if crate::search::trim(description).is_empty() {
         crate::encode::squash_whitespace(&first_paragraph())
     } else {
         crate::encode::squash_whitespace(description)
@@ -349,7 +349,7 @@ pub fn excerpt(description: &str, first_paragraph: impl FnOnce() -> String) -> S
 /// become `<br>`.
 fn push_paragraphs(html: &mut String, text: &str) {
     for paragraph in crate::search::split(text, "\n\n")
-        .map(str::trim)
+        .map(crate::search::trim)
         .filter(|p| !p.is_empty())
     {
         html.push_str("<p>");
@@ -357,7 +357,7 @@ fn push_paragraphs(html: &mut String, text: &str) {
             if index > 0 {
                 html.push_str("<br>");
             }
-            push_html(html, line.trim());
+            push_html(html, crate::search::trim(line));
         }
         html.push_str("</p>");
     }

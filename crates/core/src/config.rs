@@ -286,7 +286,7 @@ impl Config {
 
         let mut url_of = |attribute: Attribute, web_only: bool| -> Option<Url> {
             let raw = attributes.get(attribute)?;
-            if raw.trim().is_empty() {
+            if crate::search::trim(raw).is_empty() {
                 return None;
             }
             let parsed = match base {
@@ -311,7 +311,7 @@ impl Config {
 
         let published = attributes
             .get(Attribute::Published)
-            .filter(|v| !v.trim().is_empty())
+            .filter(|v| !crate::search::trim(v).is_empty())
             .and_then(|raw| {
                 let date = Date::parse(raw);
                 if date.is_none() {
@@ -322,7 +322,7 @@ impl Config {
 
         let attribution = match attributes
             .get(Attribute::Attribution)
-            .filter(|v| !v.trim().is_empty())
+            .filter(|v| !crate::search::trim(v).is_empty())
         {
             Some(raw) => {
                 let (template, unknown) = Template::parse(raw);
@@ -340,7 +340,7 @@ impl Config {
 
         let theme = match attributes
             .get(Attribute::Theme)
-            .map(|t| t.trim().to_ascii_lowercase())
+            .map(|t| crate::search::trim(t).to_ascii_lowercase())
         {
             None => Theme::default(),
             Some(theme) => match theme.as_str() {
@@ -374,7 +374,7 @@ impl Config {
         };
         let mut switch = |attribute: Attribute| match attributes
             .get(attribute)
-            .map(|v| v.trim().to_ascii_lowercase())
+            .map(|v| crate::search::trim(v).to_ascii_lowercase())
         {
             None => false,
             Some(value) => match value.as_str() {
@@ -437,7 +437,7 @@ impl Config {
             .map(|list| {
                 let mut authors = Vec::new();
                 for name in crate::search::split(&list, ";") {
-                    let name = name.trim();
+                    let name = crate::search::trim(name);
                     if !name.is_empty() {
                         authors.push(Creator::person(name.to_string()));
                     }

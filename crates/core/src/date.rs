@@ -20,7 +20,7 @@ impl Date {
     /// `2019-05-19T08:00:00+00:00`, `2019-05`, `2019`), or the Highwire form
     /// `2019/05/19`. Anything after the date is ignored.
     pub fn parse(text: &str) -> Option<Date> {
-        let text = text.trim();
+        let text = crate::search::trim(text);
         let bytes = text.as_bytes();
         let year = digits(bytes, 0, 4)?;
         if year == 0 {

@@ -23,7 +23,11 @@ impl Strings {
     /// (`pt-BR` → `pt`): the tag of `locales/<tag>.txt`, else `en`.
     pub fn wanted(preferences: &[&str]) -> &'static str {
         for preference in preferences {
-            let normalized = canonical_tag(&crate::search::replace(preference.trim(), "_", "-"));
+            let normalized = canonical_tag(&crate::search::replace(
+                crate::search::trim(preference),
+                "_",
+                "-",
+            ));
             let mut candidate = normalized.as_str();
             while !candidate.is_empty() {
                 if let Some(tag) = crate::search::entries(AVAILABLE)
@@ -75,14 +79,14 @@ impl Strings {
     pub fn parse(tag: &str, text: &str) -> Option<Strings> {
         let tag = crate::search::entries(AVAILABLE).find(|known| *known == tag)?;
         let mut values: [Option<&'static str>; KEY_COUNT] = [None; KEY_COUNT];
-        for line in crate::search::split(text, "\n").map(str::trim) {
+        for line in crate::search::split(text, "\n").map(crate::search::trim) {
             if line.is_empty() || line.starts_with("#") {
                 continue;
             }
             let (key, value) = crate::search::split_once(line, "=")?;
-            let hash = crate::locale_key::hash(key.trim());
+            let hash = crate::locale_key::hash(crate::search::trim(key));
             let key = KEY_HASHES.iter().position(|known| *known == hash)?;
-            let value = value.trim();
+            let value = crate::search::trim(value);
             let value = value
                 .strip_prefix("\"")
                 .and_then(|v| v.strip_suffix("\""))

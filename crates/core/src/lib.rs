@@ -69,7 +69,7 @@ pub mod jsonld;
 mod locale_key;
 pub mod metadata;
 pub mod network;
-mod search;
+pub mod search;
 pub mod template;
 pub mod url;
 pub mod view;

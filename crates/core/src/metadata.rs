@@ -148,14 +148,14 @@ impl PageMetadata {
         let mut warnings = Vec::new();
         let mut documents = Vec::new();
         for block in &page.json_ld {
-            if block.trim().is_empty() {
+            if crate::search::trim(block).is_empty() {
                 continue;
             }
             match Json::parse(block) {
                 Ok(document) => documents.push(document),
                 Err(error) => warnings.push(Warning::new(
                     JSON_LD_SOURCE,
-                    block.trim(),
+                    crate::search::trim(block),
                     WarningKind::MalformedJsonLd(error.offset),
                 )),
             }
@@ -293,8 +293,8 @@ fn strip_site_suffix(title: &str, names: &[&str]) -> String {
             suffix.push_str(separator);
             suffix.push_str(name);
             if let Some(stripped) = title.strip_suffix(suffix.as_str()) {
-                if !stripped.trim().is_empty() {
-                    return stripped.trim().to_string();
+                if !crate::search::trim(stripped).is_empty() {
+                    return crate::search::trim(stripped).to_string();
                 }
             }
         }
@@ -524,7 +524,7 @@ const FALLBACKS: &[(Slot, &str)] = &[
 /// A DOI from `10.1234/x`, `doi:10.1234/x` or `https://doi.org/10.1234/x`.
 pub fn bare_doi(text: &str) -> Option<String> {
     let start = crate::search::find(text, "10.")?;
-    let doi = text[start..].trim();
+    let doi = crate::search::trim(&text[start..]);
     let (prefix, suffix) = crate::search::split_once(doi, "/")?;
     let registrant = &prefix[3..];
     (registrant.len() >= 4
@@ -539,7 +539,7 @@ pub fn bare_doi(text: &str) -> Option<String> {
 /// parser (particles, initials), which lives in the citation module.
 fn byline_order(name: String) -> String {
     use crate::cite::names::{byline, split_inverted};
-    match split_inverted(name.trim()) {
+    match split_inverted(crate::search::trim(&name)) {
         Some((family, given, suffix)) => byline(&[given, family], suffix),
         None => name,
     }

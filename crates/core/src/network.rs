@@ -112,7 +112,7 @@ impl Network {
     /// The network named `id`, accepting the old and short names people
     /// type (`twitter`, `hn`, `mail`, `link`, `share`), in any case.
     pub fn from_id(id: &str) -> Option<Network> {
-        let id = id.trim().to_ascii_lowercase();
+        let id = crate::search::trim(id).to_ascii_lowercase();
         let alias = match id.as_str() {
             "twitter" => Some(Network::X),
             "hn" | "ycombinator" => Some(Network::Hackernews),
@@ -303,7 +303,7 @@ impl Network {
 /// `https://mastodon.social/`, `@me@mastodon.social` or `me@mastodon.social`.
 /// `None` unless it looks like a public host name.
 pub fn parse_mastodon_instance(input: &str) -> Option<String> {
-    let mut host = input.trim();
+    let mut host = crate::search::trim(input);
     for prefix in ["https://", "http://"] {
         if host
             .get(..prefix.len())
@@ -353,9 +353,7 @@ fn truncate(text: &str, limit: usize) -> String {
     if limit == 0 {
         return String::new();
     }
-    let mut out = crate::search::char_prefix(text, limit - 1)
-        .trim_end()
-        .to_string();
+    let mut out = crate::search::trim_end(crate::search::char_prefix(text, limit - 1)).to_string();
     out.push('…');
     out
 }

@@ -210,6 +210,53 @@ pub fn trim_end_bytes<'a>(text: &'a str, bytes: &[u8]) -> &'a str {
     &text[..end]
 }
 
+/// `text` without the whitespace it starts with (`str::trim_start`). The
+/// trims step over characters with `Chars`, which the core decodes
+/// anyway; std's go through its pattern searchers, four functions of their
+/// own and more for each predicate (0.5 KB of wasm in each module).
+pub fn trim_start(text: &str) -> &str {
+    trim_start_where(text, &char::is_whitespace)
+}
+
+/// `text` without the whitespace it ends with (`str::trim_end`).
+pub fn trim_end(text: &str) -> &str {
+    trim_end_where(text, &char::is_whitespace)
+}
+
+/// `text` without leading and trailing whitespace (`str::trim`).
+pub fn trim(text: &str) -> &str {
+    trim_end(trim_start(text))
+}
+
+/// `text` without the characters at either end that `strip` picks
+/// (`str::trim_matches` with a predicate). A trait object, so that every
+/// predicate shares one copy of the loops.
+pub fn trim_where<'a>(text: &'a str, strip: &dyn Fn(char) -> bool) -> &'a str {
+    trim_end_where(trim_start_where(text, strip), strip)
+}
+
+fn trim_start_where<'a>(text: &'a str, strip: &dyn Fn(char) -> bool) -> &'a str {
+    let mut chars = text.chars();
+    loop {
+        let rest = chars.as_str();
+        match chars.next() {
+            Some(c) if strip(c) => {}
+            _ => return rest,
+        }
+    }
+}
+
+fn trim_end_where<'a>(text: &'a str, strip: &dyn Fn(char) -> bool) -> &'a str {
+    let mut chars = text.chars();
+    loop {
+        let rest = chars.as_str();
+        match chars.next_back() {
+            Some(c) if strip(c) => {}
+            _ => return rest,
+        }
+    }
+}
+
 /// Where `needle` last occurs in `haystack` (`str::rfind`).
 pub fn rfind_str(haystack: &str, needle: &str) -> Option<usize> {
     if needle.is_empty() {
@@ -240,6 +287,34 @@ mod tests {
         ("", "x"),
         ("", ""),
     ];
+
+    #[test]
+    fn trims_whitespace_as_std_does() {
+        for text in [
+            "",
+            " ",
+            "word",
+            "  two words \t\n",
+            "\u{a0}non-breaking\u{a0}",
+            "\u{3000}ideographic\u{2003}",
+            "\u{200b}zero width is not whitespace\u{200b}",
+            "é ",
+            " ü",
+            "\r\n\u{85}\u{2028}",
+        ] {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+            assert_eq!(trim_start(text), text.trim_start(), "{text:?}");
+            assert_eq!(trim_end(text), text.trim_end(), "{text:?}");
+        }
+        let not_letter = |c: char| !c.is_alphabetic();
+        for text in ["", "“Quoted,”", "(1999)", "--", "é-", "plain"] {
+            assert_eq!(
+                trim_where(text, &not_letter),
+                text.trim_matches(not_letter),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn a_list_s_entries_are_whole_entries() {

@@ -29,7 +29,7 @@ pub enum Field {
 
 impl Field {
     fn from_name(name: &str) -> Option<Field> {
-        Some(match name.trim() {
+        Some(match crate::search::trim(name) {
             "title" => Field::Title,
             "url" => Field::Url,
             "author" => Field::Author,
@@ -164,10 +164,10 @@ impl Template {
         for (index, piece) in pieces.iter().enumerate() {
             let mut text = piece.text;
             if index == 0 {
-                text = text.trim_start();
+                text = crate::search::trim_start(text);
             }
             if index == last {
-                text = text.trim_end();
+                text = crate::search::trim_end(text);
             }
             match piece.field {
                 Some(Field::Title | Field::Url) if !values.url.is_empty() => {
@@ -200,7 +200,7 @@ impl Template {
                     pieces.push(Piece { text, field: None });
                 }
                 Token::Field(field) => {
-                    let value = values.get(*field).trim();
+                    let value = crate::search::trim(values.get(*field));
                     if value.is_empty() {
                         drop_leading_separator = !strip_trailing_separator(&mut pieces);
                     } else {
@@ -250,7 +250,7 @@ fn tidy(text: &str) -> String {
             previous_space = false;
         }
     }
-    out.truncate(out.trim_end().len());
+    out.truncate(crate::search::trim_end(&out).len());
     out
 }
 

@@ -195,7 +195,7 @@ pub fn quote_hrefs(
 ) -> Vec<(Network, String)> {
     let mut quoted = String::with_capacity(quote.len() + 8);
     quoted.push('“');
-    quoted.push_str(quote.trim());
+    quoted.push_str(crate::search::trim(quote));
     quoted.push('”');
     let body = Attribution::new(config, article, strings)
         .passage(quote, true)

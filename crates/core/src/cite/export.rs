@@ -297,8 +297,8 @@ pub fn ris(item: &Item) -> String {
     line("VL", &item.volume);
     line("IS", &item.issue);
     if let Some((first, last)) = crate::search::split_once_any(&item.page, &["-", "–"]) {
-        line("SP", first.trim());
-        line("EP", last.trim());
+        line("SP", crate::search::trim(first));
+        line("EP", crate::search::trim(last));
     } else {
         line("SP", &item.page);
     }
@@ -339,7 +339,7 @@ fn ris_name(name: &Name) -> String {
             }
             if !rest.is_empty() {
                 out.push_str(", ");
-                out.push_str(rest.trim());
+                out.push_str(crate::search::trim(&rest));
             }
             if !suffix.is_empty() {
                 out.push_str(", ");

@@ -77,7 +77,7 @@ impl CiteStyle {
     }
 
     pub fn from_id(id: &str) -> Option<CiteStyle> {
-        let id = id.trim().to_ascii_lowercase();
+        let id = crate::search::trim(id).to_ascii_lowercase();
         CiteStyle::ALL.into_iter().find(|style| style.id() == id)
     }
 }

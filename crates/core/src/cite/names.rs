@@ -215,7 +215,7 @@ fn initials(given: &str, after: &str) -> String {
             }
             if index > 0 {
                 // Trim the space of the previous initial: "J.-P."
-                let trimmed = out.trim_end().len();
+                let trimmed = crate::search::trim_end(&out).len();
                 out.truncate(trimmed);
                 out.push('-');
             }
@@ -223,7 +223,7 @@ fn initials(given: &str, after: &str) -> String {
             out.push_str(after);
         }
     }
-    out.trim_end().to_string()
+    crate::search::trim_end(&out).to_string()
 }
 
 /// Particles that stay with the family name when it is inverted (these
@@ -238,22 +238,22 @@ const SUFFIXES: &str = "Jr.|Jr|Sr.|Sr|II|III|IV|V";
 /// Luther King, Jr." included).
 pub fn split_inverted(display: &str) -> Option<(&str, &str, &str)> {
     let (family, rest) = crate::search::split_once(display, ",")?;
-    let rest = rest.trim();
+    let rest = crate::search::trim(rest);
     if crate::search::listed(SUFFIXES, rest) {
         return None;
     }
     let (given, suffix) = match crate::search::rsplit_once(rest, b",") {
-        Some((given, suffix)) if crate::search::listed(SUFFIXES, suffix.trim()) => {
-            (given.trim(), suffix.trim())
+        Some((given, suffix)) if crate::search::listed(SUFFIXES, crate::search::trim(suffix)) => {
+            (crate::search::trim(given), crate::search::trim(suffix))
         }
         _ => (rest, ""),
     };
-    Some((family.trim(), given, suffix))
+    Some((crate::search::trim(family), given, suffix))
 }
 
 /// Reads a name as pages write it into its CSL parts.
 pub fn parse_person(display: &str) -> Name {
-    let display = display.trim();
+    let display = crate::search::trim(display);
     if let Some((family, given, suffix)) = split_inverted(display) {
         let (given, particle) = split_trailing_particle(given);
         let mut name = split_family_particle(family);
@@ -273,9 +273,10 @@ pub fn parse_person(display: &str) -> Name {
         return name;
     }
     let (body, suffix) = match crate::search::rsplit_once(display, b" ,") {
-        Some((body, last)) if crate::search::listed(SUFFIXES, last.trim()) => {
-            (crate::search::trim_end_bytes(body, b", "), last.trim())
-        }
+        Some((body, last)) if crate::search::listed(SUFFIXES, crate::search::trim(last)) => (
+            crate::search::trim_end_bytes(body, b", "),
+            crate::search::trim(last),
+        ),
         _ => (display, ""),
     };
     let words = crate::search::words(body);

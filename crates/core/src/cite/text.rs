@@ -133,7 +133,7 @@ pub fn title_case(title: &str) -> String {
             out.push(' ');
         }
         let is_lowercase = !word.chars().any(is_capital);
-        let bare = word.trim_matches(|c: char| !is_word_char(c));
+        let bare = crate::search::trim_where(word, &|c| !is_word_char(c));
         let stop = crate::search::listed(STOP_WORDS, bare);
         if is_lowercase && (!stop || after_colon || index == last) {
             capitalize_parts(&mut out, word);
@@ -242,13 +242,13 @@ pub enum PageRange {
 
 /// A page range with an en dash, in the style's form.
 pub fn page_range(pages: &str, format: PageRange) -> String {
-    let pages = pages.trim();
+    let pages = crate::search::trim(pages);
     let Some((first, last)) = crate::search::split_once_any(pages, &["-", "–", "—"]) else {
         return pages.to_string();
     };
     let (first, last) = (
-        first.trim(),
-        crate::search::trim_start_any(last, &["-", "–"]).trim(),
+        crate::search::trim(first),
+        crate::search::trim(crate::search::trim_start_any(last, &["-", "–"])),
     );
     let numeric = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if !numeric(first) || !numeric(last) || last.len() != first.len() || first >= last {
