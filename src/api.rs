@@ -177,7 +177,7 @@ fn read_options(base: &Attributes, options: &JsValue) -> Attributes {
     if !options.is_object() {
         return attributes;
     }
-    for attribute in Attribute::ALL {
+    for &attribute in &Attribute::ALL {
         let Ok(value) = Reflect::get(options, &JsValue::from_str(attribute.option_name())) else {
             continue;
         };

@@ -94,7 +94,7 @@ fn write_text(
 
 fn write_item(clipboard: &Clipboard, clip: &Clip) -> Result<Promise> {
     let items = Object::new();
-    for (mime, content) in [("text/plain", &clip.text), ("text/html", &clip.html)] {
+    for &(mime, content) in &[("text/plain", &clip.text), ("text/html", &clip.html)] {
         let options = BlobPropertyBag::new();
         options.set_type(mime);
         let parts = Array::of1(&JsValue::from_str(content));

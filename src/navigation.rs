@@ -61,12 +61,12 @@ pub fn watch(on_navigate: fn()) -> Result<NavigationWatch> {
     }
 
     let mut listeners = Vec::new();
-    for event in ["popstate", "hashchange"] {
+    for &event in &["popstate", "hashchange"] {
         listeners.push(EventListener::new(&window, event, move |_| on_navigate()));
     }
     let history = window.history()?;
     let mut patches = Vec::new();
-    for method in ["pushState", "replaceState"] {
+    for &method in &["pushState", "replaceState"] {
         let original: Function = Reflect::get(&history, &JsValue::from_str(method))?.dyn_into()?;
         let target = history.clone();
         let call = original.clone();

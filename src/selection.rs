@@ -128,7 +128,7 @@ fn listen() -> Vec<EventListener> {
             }
         },
     ));
-    for name in ["mouseup", "keyup"] {
+    for &name in &["mouseup", "keyup"] {
         listeners.push(EventListener::new(&document, name, |event| {
             let escape = event
                 .dyn_ref::<KeyboardEvent>()

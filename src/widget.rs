@@ -549,7 +549,7 @@ fn listen(state: &Rc<State>, follows_page: bool) -> Vec<EventListener> {
     // made without the History API, and start fetching the citation styles.
     let cites = state.config.networks.contains(&Network::Cite);
     if follows_page || cites {
-        for name in ["focusin", "pointerover"] {
+        for &name in &["focusin", "pointerover"] {
             let on_intent = state.clone();
             listeners.push(EventListener::new(&state.rendered.host, name, move |_| {
                 if follows_page {

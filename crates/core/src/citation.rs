@@ -291,7 +291,7 @@ impl<'a> Attribution<'a> {
     /// The body of a forwarded email: title, link, attribution, credit.
     pub fn email_body(&self) -> String {
         let mut body = String::new();
-        for line in [&self.article.title, &self.article.url] {
+        for &line in &[&self.article.title, &self.article.url] {
             if !line.is_empty() {
                 body.push_str(line);
                 body.push('\n');
@@ -348,15 +348,18 @@ pub fn excerpt(description: &str, first_paragraph: impl FnOnce() -> String) -> S
 /// Text as HTML paragraphs: blank lines separate them, single line breaks
 /// become `<br>`.
 fn push_paragraphs(html: &mut String, text: &str) {
-    for paragraph in crate::search::split(text, "\n\n")
-        .map(crate::search::trim)
-        .filter(|p| !p.is_empty())
-    {
+    for paragraph in crate::search::split(text, "\n\n") {
+        let paragraph = crate::search::trim(paragraph);
+        if paragraph.is_empty() {
+            continue;
+        }
         html.push_str("<p>");
-        for (index, line) in crate::search::split(paragraph, "\n").enumerate() {
-            if index > 0 {
-                html.push_str("<br>");
-            }
+        let mut lines = crate::search::split(paragraph, "\n");
+        if let Some(first) = lines.next() {
+            push_html(html, crate::search::trim(first));
+        }
+        for line in lines {
+            html.push_str("<br>");
             push_html(html, crate::search::trim(line));
         }
         html.push_str("</p>");

@@ -134,7 +134,7 @@ impl Attributes {
     /// Reads each attribute through `get`, given the attribute's full name.
     pub fn read(mut get: impl FnMut(&'static str) -> Option<String>) -> Attributes {
         let mut attributes = Attributes::default();
-        for attribute in Attribute::ALL {
+        for &attribute in &Attribute::ALL {
             attributes.values[attribute as usize] = get(attribute.name());
         }
         attributes
@@ -153,7 +153,7 @@ impl Attributes {
     /// These attributes with those `placement` has on top.
     pub fn overlay(&self, placement: &Attributes) -> Attributes {
         let mut merged = self.clone();
-        for attribute in Attribute::ALL {
+        for &attribute in &Attribute::ALL {
             if attribute.applies_per_placement() {
                 if let Some(value) = placement.get(attribute) {
                     merged.values[attribute as usize] = Some(value.to_string());

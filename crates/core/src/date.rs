@@ -92,8 +92,15 @@ impl Date {
     /// The month's name among `names`, twelve [`crate::search::entries`]
     /// from January (`"jan|feb|…"`); `None` without a month.
     pub fn month_name(&self, names: &'static str) -> Option<&'static str> {
-        let index = usize::from(self.month?).checked_sub(1)?;
-        crate::search::entries(names).nth(index)
+        // Counted down in a loop: `nth` brings an `advance_by` of its own.
+        let mut months_left = self.month?;
+        for name in crate::search::entries(names) {
+            months_left = months_left.checked_sub(1)?;
+            if months_left == 0 {
+                return Some(name);
+            }
+        }
+        None
     }
 
     /// The year as text.

@@ -48,12 +48,12 @@ impl Strings {
     /// `loaded`; English when the wanted locale is not loaded.
     pub fn negotiate_among(preferences: &[&str], loaded: &[Strings]) -> Strings {
         let tag = Strings::wanted(preferences);
-        loaded
-            .iter()
-            .copied()
-            .find(|s| s.tag == tag)
-            .or_else(|| Strings::exact(tag))
-            .unwrap_or_else(Strings::english)
+        for &strings in loaded {
+            if strings.tag == tag {
+                return strings;
+            }
+        }
+        Strings::exact(tag).unwrap_or_else(Strings::english)
     }
 
     /// The strings `preferences` ask for among the built-in locales.
@@ -94,7 +94,7 @@ impl Strings {
             values[key] = Some(Box::leak(value.to_string().into_boxed_str()));
         }
         let mut complete: [&'static str; KEY_COUNT] = [""; KEY_COUNT];
-        for (slot, value) in complete.iter_mut().zip(values) {
+        for (slot, value) in complete.iter_mut().zip(&values) {
             *slot = value.filter(|v| !v.is_empty())?;
         }
         Some(Strings {

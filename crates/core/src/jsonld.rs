@@ -92,10 +92,16 @@ fn has_type(node: &Json, wanted: &'static str) -> bool {
 impl<'a> Graph<'a> {
     /// The node with `@id` equal to `id` that says more than its id.
     fn by_id(&self, id: &str) -> Option<&'a Json> {
-        self.nodes.iter().copied().find(|node| {
-            node.get("@id").and_then(Json::as_str) == Some(id)
+        // Loops rather than `find`, here and below: each closure's `find`
+        // was a function of its own.
+        for &node in &self.nodes {
+            if node.get("@id").and_then(Json::as_str) == Some(id)
                 && matches!(node, Json::Object(m) if m.len() > 1)
-        })
+            {
+                return Some(node);
+            }
+        }
+        None
     }
 
     /// `value` itself, or the node it references by `{"@id": ...}`.
@@ -117,17 +123,23 @@ impl<'a> Graph<'a> {
                 articles.push(node);
             }
         }
-        let pages = || self.nodes.iter().copied().find(|n| has_type(n, PAGE_TYPES));
         let Some(&first) = articles.first() else {
-            return pages();
+            for &node in &self.nodes {
+                if has_type(node, PAGE_TYPES) {
+                    return Some(node);
+                }
+            }
+            return None;
         };
         let Some(page_url) = page_url.map(same_page_key) else {
             return Some(first);
         };
-        let is_this_page = |node: &&'a Json| {
-            self.url_of(node, base).map(|url| same_page_key(&url)) == Some(page_url.clone())
-        };
-        Some(articles.iter().copied().find(is_this_page).unwrap_or(first))
+        for &node in &articles {
+            if self.url_of(node, base).map(|url| same_page_key(&url)) == Some(page_url.clone()) {
+                return Some(node);
+            }
+        }
+        Some(first)
     }
 
     /// The node's page URL: `url`, else its `mainEntityOfPage`, else the

@@ -288,7 +288,7 @@ impl PageMetadata {
 /// publisher's name.
 fn strip_site_suffix(title: &str, names: &[&str]) -> String {
     for name in names.iter().filter(|n| !n.is_empty()) {
-        for separator in [" | ", " - ", " – ", " — ", " · ", " :: "] {
+        for &separator in &[" | ", " - ", " – ", " — ", " · ", " :: "] {
             let mut suffix = String::with_capacity(separator.len() + name.len());
             suffix.push_str(separator);
             suffix.push_str(name);
@@ -357,7 +357,10 @@ impl Metas<'_> {
     }
 
     fn date(&self, keys: &'static str) -> Option<Date> {
-        self.find(keys, &|text| Date::parse(&text))
+        // Through `find::<String>`, parsing the one found twice, rather than
+        // a second copy of `find` for dates.
+        let text = self.find(keys, &|text| Date::parse(&text).map(|_| text))?;
+        Date::parse(&text)
     }
 
     /// Names only: `article:author` is often a profile URL, which is not one.
@@ -528,7 +531,7 @@ pub fn bare_doi(text: &str) -> Option<String> {
     let (prefix, suffix) = crate::search::split_once(doi, "/")?;
     let registrant = &prefix[3..];
     (registrant.len() >= 4
-        && registrant.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && crate::search::all_bytes(registrant, &|b| b.is_ascii_digit() || b == b'.')
         && !suffix.is_empty())
     .then(|| doi.to_string())
 }

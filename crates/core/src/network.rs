@@ -123,7 +123,12 @@ impl Network {
             "share" | "web-share" => Some(Network::Native),
             _ => None,
         };
-        alias.or_else(|| Network::ALL.into_iter().find(|network| network.id() == id))
+        alias.or_else(|| {
+            Network::ALL
+                .iter()
+                .find(|network| network.id() == id)
+                .copied()
+        })
     }
 
     /// Link or button.
@@ -304,7 +309,7 @@ impl Network {
 /// `None` unless it looks like a public host name.
 pub fn parse_mastodon_instance(input: &str) -> Option<String> {
     let mut host = crate::search::trim(input);
-    for prefix in ["https://", "http://"] {
+    for &prefix in &["https://", "http://"] {
         if host
             .get(..prefix.len())
             .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
@@ -320,14 +325,13 @@ pub fn parse_mastodon_instance(input: &str) -> Option<String> {
             && label.len() <= 63
             && !label.starts_with("-")
             && !label.ends_with("-")
-            && label
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && crate::search::all_bytes(label, &|b| b.is_ascii_alphanumeric() || b == b'-')
     });
     let has_dot = crate::search::find(&host, ".").is_some();
-    let top_level_alphabetic = crate::search::after_last(&host, b".")
-        .bytes()
-        .any(|b| b.is_ascii_alphabetic());
+    let top_level_alphabetic =
+        crate::search::any_byte(crate::search::after_last(&host, b"."), &|b| {
+            b.is_ascii_alphabetic()
+        });
     (labels_ok && has_dot && top_level_alphabetic && host.len() <= 253).then_some(host)
 }
 

@@ -154,6 +154,22 @@ fn is_one_of(byte: u8, bytes: &[u8]) -> bool {
     bytes.iter().any(|&b| b == byte)
 }
 
+/// Whether every byte of `text` passes `test` (`bytes().all(…)`, whose
+/// `try_fold` compiles to a function per closure; one loop here).
+pub fn all_bytes(text: &str, test: &dyn Fn(u8) -> bool) -> bool {
+    for &b in text.as_bytes() {
+        if !test(b) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether some byte of `text` passes `test` (`bytes().any(…)`).
+pub fn any_byte(text: &str, test: &dyn Fn(u8) -> bool) -> bool {
+    !all_bytes(text, &|b| !test(b))
+}
+
 /// `text` without the `prefixes` it starts with, however many times
 /// (`str::trim_start_matches` with those characters).
 pub fn trim_start_any<'a>(mut text: &'a str, prefixes: &[&str]) -> &'a str {
@@ -169,7 +185,14 @@ pub fn trim_start_any<'a>(mut text: &'a str, prefixes: &[&str]) -> &'a str {
 pub fn find_any(text: &str, bytes: &[u8]) -> Option<usize> {
     // Slicing at a match assumes a one-byte character.
     debug_assert!(bytes.is_ascii());
-    text.bytes().position(|b| is_one_of(b, bytes))
+    // Plain loops over the bytes, here and below: `position` and
+    // `rposition` compile to a function per closure.
+    for (at, &b) in text.as_bytes().iter().enumerate() {
+        if is_one_of(b, bytes) {
+            return Some(at);
+        }
+    }
+    None
 }
 
 /// `text` before the first of the ASCII `bytes`, or all of it
@@ -183,7 +206,14 @@ pub fn before_first<'a>(text: &'a str, bytes: &[u8]) -> &'a str {
 pub fn rfind(text: &str, bytes: &[u8]) -> Option<usize> {
     // Slicing after a match assumes a one-byte character.
     debug_assert!(bytes.is_ascii());
-    text.bytes().rposition(|b| is_one_of(b, bytes))
+    let mut at = text.len();
+    while at > 0 {
+        at -= 1;
+        if is_one_of(text.as_bytes()[at], bytes) {
+            return Some(at);
+        }
+    }
+    None
 }
 
 /// `text` before and after the last of the ASCII `bytes`
@@ -203,10 +233,10 @@ pub fn after_last<'a>(text: &'a str, bytes: &[u8]) -> &'a str {
 /// with those characters).
 pub fn trim_end_bytes<'a>(text: &'a str, bytes: &[u8]) -> &'a str {
     debug_assert!(bytes.is_ascii());
-    let end = text
-        .bytes()
-        .rposition(|b| !is_one_of(b, bytes))
-        .map_or(0, |last| last + 1);
+    let mut end = text.len();
+    while end > 0 && is_one_of(text.as_bytes()[end - 1], bytes) {
+        end -= 1;
+    }
     &text[..end]
 }
 
@@ -313,6 +343,15 @@ mod tests {
                 text.trim_matches(not_letter),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn tests_every_byte_or_any() {
+        let digit = |b: u8| b.is_ascii_digit();
+        for text in ["", "2019", "20l9", "x", "é1"] {
+            assert_eq!(all_bytes(text, &digit), text.bytes().all(digit), "{text:?}");
+            assert_eq!(any_byte(text, &digit), text.bytes().any(digit), "{text:?}");
         }
     }
 

@@ -152,7 +152,7 @@ impl View {
 
         let mut cite_formats = Vec::new();
         if config.networks.contains(&Network::Cite) {
-            for style in CiteStyle::ALL {
+            for &style in &CiteStyle::ALL {
                 let label = if style == CiteStyle::Attribution {
                     strings.get(Key::CiteAttribution)
                 } else {
@@ -208,7 +208,7 @@ pub fn quote_hrefs(
         mastodon_instance,
     };
     let mut hrefs = Vec::new();
-    for network in QUOTE_NETWORKS {
+    for &network in &QUOTE_NETWORKS {
         let href = if network == Network::Email {
             // The subject stays the article's title.
             Network::Email.share_url(&ShareText {

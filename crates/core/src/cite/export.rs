@@ -107,7 +107,7 @@ fn bib_names(names: &[Name]) -> String {
                 suffix,
             } => {
                 let mut von = String::new();
-                for particle in [dropping_particle, non_dropping_particle] {
+                for &particle in &[dropping_particle, non_dropping_particle] {
                     if !particle.is_empty() {
                         von.push_str(particle);
                         von.push(' ');
@@ -380,7 +380,7 @@ pub fn csl_json(item: &Item) -> String {
         out.push_str("\": ");
     };
     let string = |out: &mut String, value: &str| push_json_string(out, value);
-    for (name, value) in [
+    for &(name, value) in &[
         ("id", item.id.as_str()),
         ("type", item.kind.csl()),
         ("title", item.title.as_str()),
@@ -409,7 +409,7 @@ pub fn csl_json(item: &Item) -> String {
                     suffix,
                 } => {
                     let mut first_part = true;
-                    for (part, value) in [
+                    for &(part, value) in &[
                         ("family", family),
                         ("given", given),
                         ("non-dropping-particle", non_dropping_particle),
@@ -433,7 +433,7 @@ pub fn csl_json(item: &Item) -> String {
         }
         out.push(']');
     }
-    for (name, value) in [
+    for &(name, value) in &[
         ("container-title", &item.container),
         ("publisher", &item.publisher),
         ("volume", &item.volume),
@@ -447,12 +447,12 @@ pub fn csl_json(item: &Item) -> String {
             string(&mut out, value);
         }
     }
-    for (name, date) in [("issued", &item.issued), ("accessed", &item.accessed)] {
+    for &(name, date) in &[("issued", &item.issued), ("accessed", &item.accessed)] {
         if let Some(date) = date {
             key(&mut out, name);
             out.push_str("{\"date-parts\": [[");
             push_decimal(&mut out, u32::from(date.year), 1);
-            for part in [date.month, date.day].into_iter().flatten() {
+            for &part in [date.month, date.day].iter().flatten() {
                 out.push_str(", ");
                 push_decimal(&mut out, u32::from(part), 1);
             }

@@ -61,7 +61,7 @@ pub fn article_fields(article: &Article, accessed: Option<Date>) -> String {
         &accessed,
     ];
     let mut fields = String::new();
-    for field in fixed {
+    for field in &fixed {
         push_field(&mut fields, field);
     }
     // Then each author: its kind, its name.

@@ -78,7 +78,10 @@ impl CiteStyle {
 
     pub fn from_id(id: &str) -> Option<CiteStyle> {
         let id = crate::search::trim(id).to_ascii_lowercase();
-        CiteStyle::ALL.into_iter().find(|style| style.id() == id)
+        CiteStyle::ALL
+            .iter()
+            .find(|style| style.id() == id)
+            .copied()
     }
 }
 

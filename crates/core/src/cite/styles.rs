@@ -128,7 +128,7 @@ pub fn apa(item: &Item) -> Entry {
     }
     match item.kind {
         ItemType::Webpage => {
-            for part in [&item.container, &item.publisher] {
+            for &part in &[&item.container, &item.publisher] {
                 if !part.is_empty() {
                     entry.push(part);
                     entry.punct(". ");
