@@ -834,8 +834,8 @@ fn watch_navigation() {
 /// time: look now, after the current task, and once more a little later.
 fn on_navigate() {
     refresh();
-    let timers = [0, 300].map(|millis| Timeout::new(millis, refresh));
-    PAGE.with(|page| page.borrow_mut().refresh_timers = timers.into());
+    let timers = vec![Timeout::new(0, refresh), Timeout::new(300, refresh)];
+    PAGE.with(|page| page.borrow_mut().refresh_timers = timers);
 }
 
 fn refresh_if_moved() {
