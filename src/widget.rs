@@ -118,7 +118,8 @@ impl MountJob {
         if self.next.get() < self.targets.len() {
             Timeout::new(0, move || self.run_slice()).forget();
         } else {
-            for (target, host) in self.detached.borrow_mut().drain(..) {
+            let detached = std::mem::take(&mut *self.detached.borrow_mut());
+            for (target, host) in detached {
                 if let Err(error) = target.append_child(&host) {
                     console::error("could not mount a placement", &error);
                 }

@@ -81,9 +81,9 @@ impl Warning {
         out.push_str("sharecite: ");
         out.push_str(&self.source);
         out.push_str("=\"");
-        let mut chars = self.value.chars();
-        out.extend(chars.by_ref().take(QUOTE_LIMIT));
-        if chars.next().is_some() {
+        let quoted = crate::search::char_prefix(&self.value, QUOTE_LIMIT);
+        out.push_str(quoted);
+        if quoted.len() < self.value.len() {
             out.push('…');
         }
         out.push_str("\" ");
