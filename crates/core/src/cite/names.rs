@@ -205,7 +205,7 @@ pub fn byline(parts: &[&str], suffix: &str) -> String {
 /// hyphenated part in lowercase ("Min-jun") is not an initial of its own.
 fn initials(given: &str, after: &str) -> String {
     let mut out = String::new();
-    for word in crate::search::words(given) {
+    for &word in &crate::search::words(given) {
         for (index, part) in crate::search::split(word, "-").enumerate() {
             let Some(first) = part.chars().next() else {
                 continue;

@@ -250,7 +250,7 @@ pub fn page_range(pages: &str, format: PageRange) -> String {
         crate::search::trim(first),
         crate::search::trim(crate::search::trim_start_any(last, &["-", "–"])),
     );
-    let numeric = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let numeric = |s: &str| !s.is_empty() && crate::search::all_bytes(s, &|b| b.is_ascii_digit());
     if !numeric(first) || !numeric(last) || last.len() != first.len() || first >= last {
         return crate::join::concat(&[first, "–", last]);
     }
