@@ -293,8 +293,9 @@ fn strip_site_suffix(title: &str, names: &[&str]) -> String {
             suffix.push_str(separator);
             suffix.push_str(name);
             if let Some(stripped) = title.strip_suffix(suffix.as_str()) {
-                if !crate::search::trim(stripped).is_empty() {
-                    return crate::search::trim(stripped).to_string();
+                let stripped = crate::search::trim(stripped);
+                if !stripped.is_empty() {
+                    return stripped.to_string();
                 }
             }
         }
