@@ -249,12 +249,12 @@ pub fn trim_end_bytes<'a>(text: &'a str, bytes: &[u8]) -> &'a str {
 /// own and more for each predicate (0.3 KB of the widget's wasm, 0.2 KB of
 /// the citation module's).
 pub fn trim_start(text: &str) -> &str {
-    trim_start_where(text, &char::is_whitespace)
+    trim_side(text, &char::is_whitespace, Side::Start)
 }
 
 /// `text` without the whitespace it ends with (`str::trim_end`).
 pub fn trim_end(text: &str) -> &str {
-    trim_end_where(text, &char::is_whitespace)
+    trim_side(text, &char::is_whitespace, Side::End)
 }
 
 /// `text` without leading and trailing whitespace (`str::trim`).
@@ -264,27 +264,25 @@ pub fn trim(text: &str) -> &str {
 
 /// `text` without the characters at either end that `strip` picks
 /// (`str::trim_matches` with a predicate). A trait object, so that every
-/// predicate shares one copy of the loops.
+/// predicate shares one copy of the loop.
 pub fn trim_where<'a>(text: &'a str, strip: &dyn Fn(char) -> bool) -> &'a str {
-    trim_end_where(trim_start_where(text, strip), strip)
+    trim_side(trim_side(text, strip, Side::Start), strip, Side::End)
 }
 
-fn trim_start_where<'a>(text: &'a str, strip: &dyn Fn(char) -> bool) -> &'a str {
+enum Side {
+    Start,
+    End,
+}
+
+fn trim_side<'a>(text: &'a str, strip: &dyn Fn(char) -> bool, side: Side) -> &'a str {
     let mut chars = text.chars();
     loop {
         let rest = chars.as_str();
-        match chars.next() {
-            Some(c) if strip(c) => {}
-            _ => return rest,
-        }
-    }
-}
-
-fn trim_end_where<'a>(text: &'a str, strip: &dyn Fn(char) -> bool) -> &'a str {
-    let mut chars = text.chars();
-    loop {
-        let rest = chars.as_str();
-        match chars.next_back() {
+        let next = match side {
+            Side::Start => chars.next(),
+            Side::End => chars.next_back(),
+        };
+        match next {
             Some(c) if strip(c) => {}
             _ => return rest,
         }
