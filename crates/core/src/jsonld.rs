@@ -30,6 +30,9 @@ fn is_article(node: &Json) -> bool {
 
 /// Page types used when no article is described.
 const PAGE_TYPES: &str = "WebPage|ItemPage";
+/// Creators that are organizations rather than people.
+const ORGANIZATION_TYPES: &str =
+    "Organization|NewsMediaOrganization|Corporation|EducationalOrganization|GovernmentOrganization|NGO";
 
 /// A hostile page could describe millions of nodes; real ones have dozens.
 const MAX_NODES: usize = 4096;
@@ -247,10 +250,7 @@ impl<'a> Graph<'a> {
                     let family = text_of(node.get("familyName"))?;
                     Some(crate::join::concat(&[given.as_str(), " ", family.as_str()]))
                 })?;
-                if has_type(
-                    node,
-                    "Organization|NewsMediaOrganization|Corporation|EducationalOrganization|GovernmentOrganization|NGO",
-                ) {
+                if has_type(node, ORGANIZATION_TYPES) {
                     Some(Creator::organization(name))
                 } else {
                     Some(Creator::person(name))

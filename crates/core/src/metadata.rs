@@ -332,8 +332,10 @@ impl Metas<'_> {
     }
 
     /// The first content under `keys` (a list of
-    /// [`crate::search::entries`]), tried in order, that `read` accepts.
-    fn find<T>(&self, keys: &'static str, read: &dyn Fn(String) -> Option<T>) -> Option<T> {
+    /// [`crate::search::entries`]), tried in order, that `read` accepts, as
+    /// `read` returns it. Text only: one copy of this for every reader
+    /// (dates are found as text, then parsed).
+    fn find(&self, keys: &'static str, read: &dyn Fn(String) -> Option<String>) -> Option<String> {
         let mut found = None;
         for key in crate::search::entries(keys) {
             self.each(key, &mut |content| {
@@ -358,8 +360,6 @@ impl Metas<'_> {
     }
 
     fn date(&self, keys: &'static str) -> Option<Date> {
-        // Through `find::<String>`, parsing the one found twice, rather than
-        // a second copy of `find` for dates.
         let text = self.find(keys, &|text| Date::parse(&text).map(|_| text))?;
         Date::parse(&text)
     }

@@ -209,12 +209,12 @@ pub fn before_first<'a>(text: &'a str, bytes: &[u8]) -> &'a str {
 pub fn rfind(text: &str, bytes: &[u8]) -> Option<usize> {
     // Slicing after a match assumes a one-byte character.
     debug_assert!(bytes.is_ascii());
-    let mut at = text.len();
-    while at > 0 {
-        at -= 1;
-        if is_one_of(text.as_bytes()[at], bytes) {
-            return Some(at);
+    let mut before = text.as_bytes();
+    while let [rest @ .., last] = before {
+        if is_one_of(*last, bytes) {
+            return Some(rest.len());
         }
+        before = rest;
     }
     None
 }
@@ -236,11 +236,15 @@ pub fn after_last<'a>(text: &'a str, bytes: &[u8]) -> &'a str {
 /// with those characters).
 pub fn trim_end_bytes<'a>(text: &'a str, bytes: &[u8]) -> &'a str {
     debug_assert!(bytes.is_ascii());
-    let mut end = text.len();
-    while end > 0 && is_one_of(text.as_bytes()[end - 1], bytes) {
-        end -= 1;
+    let mut kept = text.as_bytes();
+    while let [rest @ .., last] = kept {
+        if !is_one_of(*last, bytes) {
+            break;
+        }
+        kept = rest;
     }
-    &text[..end]
+    // Only ASCII bytes were cut, so this is a character boundary.
+    text.get(..kept.len()).unwrap_or(text)
 }
 
 /// `text` without the whitespace it starts with (`str::trim_start`). The
