@@ -86,9 +86,11 @@ export const INK_TOLERANCE = 2;
 export const INK_TEST_LIMIT = 3;
 
 /**
- * For each of `pairs` ({ viewBox, source: [{ d, evenOdd }], compact: […] }),
- * the largest ink difference over INK_SIZES, in percent: each is filled on a
- * canvas in `page` (a Playwright page of headless Chromium).
+ * For each of `pairs` ({ viewBox, source: [{ d, evenOdd }], compact: […],
+ * compactViewBox }), the largest ink difference over INK_SIZES, in percent:
+ * each is filled on a canvas in `page` (a Playwright page of headless
+ * Chromium). `compactViewBox`, when the compact paths have a box of their
+ * own (whole units: see scripts/gen-icons.mjs), else `viewBox`.
  */
 export function inkDifferences(page, pairs) {
   return page.evaluate(
@@ -101,11 +103,11 @@ export function inkDifferences(page, pairs) {
         for (const path of paths) context.fill(new Path2D(path.d), path.evenOdd ? 'evenodd' : 'nonzero');
         return context.getImageData(0, 0, size, size).data.filter((_, i) => i % 4 === 3);
       };
-      return pairs.map(({ viewBox, source, compact }) =>
+      return pairs.map(({ viewBox, source, compact, compactViewBox = viewBox }) =>
         Math.max(
           ...sizes.map((size) => {
             const a = coverage(source, viewBox, size);
-            const b = coverage(compact, viewBox, size);
+            const b = coverage(compact, compactViewBox, size);
             let difference = 0;
             let ink = 0;
             a.forEach((alpha, i) => {

@@ -1,5 +1,6 @@
 // The icons that ship (crates/core/src/icons.rs, compacted by
-// scripts/gen-icons.mjs) draw like the sets they come from.
+// scripts/gen-icons.mjs and written in whole units of a scaled box) draw
+// like the sets they come from.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -26,16 +27,20 @@ test(`every shipped icon renders within ${INK_TEST_LIMIT}% of its source's ink, 
   const pairs = ICONS.map(([id, set, name]) => {
     const source = sourceIcon(set, name);
     const icon = icons.get(id);
-    assert.equal(icon.viewBox, source.viewBox, id);
-    return { id, viewBox: source.viewBox, source: source.paths, compact: icon.paths };
+    // Whole units: the source's box times 10, 100 or 1000, and nothing else.
+    const scales = [10, 100, 1000].filter((scale) => icon.viewBox === source.viewBox.split(' ').map((n) => Number(n) * scale).join(' '));
+    assert.equal(scales.length, 1, `${id}: viewBox ${icon.viewBox} against the source's ${source.viewBox}`);
+    assert.doesNotMatch(icon.paths[0].d, /\./, `${id}: a decimal point in whole units`);
+    return { id, viewBox: source.viewBox, source: source.paths, compact: icon.paths, compactViewBox: icon.viewBox };
   });
   const { page, close } = await browser.open(null);
   const inks = await inkDifferences(page, pairs);
   // The measure tells a coarser rounding apart: the chevron with its
-  // coordinates rounded to whole units is far out (no false passes).
+  // coordinates rounded to whole units of its source's box is far out (no
+  // false passes).
   const chevron = pairs.find((pair) => pair.id === 'formats');
   const whole = chevron.source.map((path) => ({ ...path, d: path.d.replace(/\d*\.\d+/g, (n) => String(Math.round(Number(n)))) }));
-  const [coarse] = await inkDifferences(page, [{ ...chevron, compact: whole }]);
+  const [coarse] = await inkDifferences(page, [{ ...chevron, compact: whole, compactViewBox: chevron.viewBox }]);
   await close();
   assert.ok(coarse > INK_TEST_LIMIT, `whole-unit chevron: ${coarse.toFixed(1)}%`);
   const over = pairs.map((pair, k) => `${pair.id} ${inks[k].toFixed(2)}%`).filter((_, k) => !(inks[k] <= INK_TEST_LIMIT));
