@@ -180,8 +180,9 @@ function readsBack(text, segments, scale, tolerance) {
 // The same drawing in whole numbers: a path at `decimals` decimals, every
 // length times 10^decimals (its viewBox too, by scaledViewBox), so no number
 // needs a decimal point: "M12.3 4.5a.5.5 0 0 1 1 0" in a 24-unit box is
-// "M123 45a5 5 0 0 1 10 0" in a 240-unit one, 7% less path data (-0.2 KB
-// of gzip over the set). An arc's rotation is an angle and stays.
+// "M123 45a5 5 0 0 1 10 0" in a 240-unit one: 7% less path data, and
+// 0.12 KB less of the widget's gzip. An arc's rotation is an angle and
+// stays.
 function inWholeUnits(d, decimals) {
   const scale = 10 ** decimals;
   const segments = parse(d);
