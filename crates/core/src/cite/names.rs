@@ -289,38 +289,33 @@ pub fn parse_person(display: &str) -> Name {
             suffix: suffix.to_string(),
         };
     }
-    // The first lowercase word after the given names starts the particle.
-    let particle_start = words
-        .iter()
-        .skip(1)
-        .position(|w| w.chars().next().is_some_and(super::text::is_small))
-        .map(|p| p + 1);
-    let (given, particle, family) = match particle_start {
-        Some(start) => {
-            let family_start = words
-                .iter()
-                .skip(start)
-                .position(|w| !w.chars().next().is_some_and(super::text::is_small))
-                .map(|p| p + start);
-            match family_start {
-                Some(family_start) => (
-                    crate::join::join(&words[..start], " "),
-                    crate::join::join(&words[start..family_start], " "),
-                    crate::join::join(&words[family_start..], " "),
-                ),
-                None => (
-                    crate::join::join(&words[..words.len() - 1], " "),
-                    String::new(),
-                    words[words.len() - 1].to_string(),
-                ),
+    // The given names run up to the first lowercase word after the first
+    // word (the particle), the particle up to the next capitalised word
+    // (the family name). Without both, the family name is the last word.
+    let starts_small = |word: &str| word.chars().next().is_some_and(super::text::is_small);
+    let last = words.len() - 1;
+    let (mut given_end, mut family_start) = (last, last);
+    let mut particle_start = None;
+    let mut index = 1;
+    while let Some(&word) = words.get(index) {
+        match (particle_start, starts_small(word)) {
+            (None, true) => particle_start = Some(index),
+            (Some(start), false) => {
+                (given_end, family_start) = (start, index);
+                break;
             }
+            _ => {}
         }
-        None => (
-            crate::join::join(&words[..words.len() - 1], " "),
-            String::new(),
-            words[words.len() - 1].to_string(),
-        ),
+        index += 1;
+    }
+    let piece = |range: core::ops::Range<usize>| {
+        words
+            .get(range)
+            .map_or_else(String::new, |words| crate::join::join(words, " "))
     };
+    let given = piece(0..given_end);
+    let particle = piece(given_end..family_start);
+    let family = piece(family_start..words.len());
     let (non_dropping, dropping) = if particle.is_empty() {
         (String::new(), String::new())
     } else if crate::search::listed(DROPPING, &particle)
@@ -408,6 +403,8 @@ mod tests {
         single_word: "Plato" => person("Plato", "", "", "", "");
         hyphenated_given: "Min-jun Lee" => person("Lee", "Min-jun", "", "", "");
         accents: "Øyvind Østerud" => person("Østerud", "Øyvind", "", "", "");
+        all_lowercase: "bell hooks" => person("hooks", "bell", "", "", "");
+        particle_without_family: "Vincent van gogh" => person("gogh", "Vincent van", "", "", "");
     }
 
     #[test]
