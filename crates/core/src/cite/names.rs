@@ -292,7 +292,6 @@ pub fn parse_person(display: &str) -> Name {
     // The given names run up to the first lowercase word after the first
     // word (the particle), the particle up to the next capitalised word
     // (the family name). Without both, the family name is the last word.
-    let starts_small = |word: &str| word.chars().next().is_some_and(super::text::is_small);
     let last = words.len() - 1;
     let (mut given_end, mut family_start) = (last, last);
     let mut particle_start = None;
@@ -337,10 +336,7 @@ pub fn parse_person(display: &str) -> Name {
 /// "van Beethoven" → family "Beethoven" with particle "van".
 fn split_family_particle(family: &str) -> Name {
     let words = crate::search::words(family);
-    let lowercase = words
-        .iter()
-        .take_while(|w| w.chars().next().is_some_and(super::text::is_small))
-        .count();
+    let lowercase = words.iter().take_while(|word| starts_small(word)).count();
     if lowercase > 0 && lowercase < words.len() {
         let mut name = Name::person(&crate::join::join(&words[lowercase..], " "), "");
         if let Name::Person {
@@ -356,12 +352,15 @@ fn split_family_particle(family: &str) -> Name {
     }
 }
 
+/// Whether `word` begins in lowercase, as name particles do ("van", "de").
+fn starts_small(word: &str) -> bool {
+    word.chars().next().is_some_and(super::text::is_small)
+}
+
 /// "Jean de" → ("Jean", "de").
 fn split_trailing_particle(given: &str) -> (&str, &str) {
     match crate::search::rsplit_once(given, b" ") {
-        Some((first, last)) if last.chars().next().is_some_and(super::text::is_small) => {
-            (first, last)
-        }
+        Some((first, last)) if starts_small(last) => (first, last),
         _ => (given, ""),
     }
 }
