@@ -261,10 +261,11 @@ impl Config {
         let networks = match attributes.get(Attribute::Networks) {
             Some(list) => {
                 let mut networks = Vec::new();
-                for id in list
-                    .split(|c: char| c == ',' || c.is_whitespace())
-                    .filter(|id| !id.is_empty())
-                {
+                // Commas or any whitespace: a set of characters no
+                // search:: function splits on.
+                #[allow(clippy::disallowed_methods)]
+                let ids = list.split(|c: char| c == ',' || c.is_whitespace());
+                for id in ids.filter(|id| !id.is_empty()) {
                     match Network::from_id(id) {
                         Some(network) if networks.contains(&network) => warn(
                             Attribute::Networks,

@@ -6,6 +6,10 @@
 //! `make test` runs the default number of cases; `make fuzz` runs many more
 //! (`PROPTEST_CASES`).
 
+// Tests compare with std's string methods, which clippy.toml keeps out of
+// the shipped code.
+#![allow(clippy::disallowed_methods)]
+
 use proptest::prelude::*;
 use scraper::{Html, Node};
 use sharecite_core::cite::{bibliography_entry, CiteStyle, Item, ItemType, Name};
