@@ -183,11 +183,13 @@ mod tests {
         assert_eq!(name("2019-05"), Some("may"));
         assert_eq!(name("2019-12-01"), Some("dec"));
         assert_eq!(name("2019"), None);
-        let no_such_month = Date {
-            year: 2019,
-            month: Some(0),
-            day: None,
-        };
-        assert_eq!(no_such_month.month_name(NAMES), None);
+        for month in [0, 13] {
+            let no_such_month = Date {
+                year: 2019,
+                month: Some(month),
+                day: None,
+            };
+            assert_eq!(no_such_month.month_name(NAMES), None, "{month}");
+        }
     }
 }

@@ -186,5 +186,16 @@ mod tests {
             "{message}"
         );
         assert!(message.len() < 200);
+        // Cut by characters, not bytes, and only when something is left out.
+        for (value, cut) in [
+            ("x".repeat(80), false),
+            ("é".repeat(80), false),
+            ("é".repeat(81), true),
+        ] {
+            let message =
+                Warning::new("data-url", value.clone(), WarningKind::InvalidUrl).message();
+            assert_eq!(message.contains('…'), cut, "{message}");
+            assert!(message.contains(crate::search::char_prefix(&value, 80)));
+        }
     }
 }
