@@ -510,6 +510,82 @@ async fn data_target_mounts_at_the_end_of_each_match_with_per_target_overrides()
 }
 
 #[wasm_bindgen_test]
+async fn a_long_list_is_inserted_in_order_over_several_tasks() {
+    // Long enough that after the first slice the placements are built
+    // detached, then inserted over more than one task.
+    const CARDS: usize = 4000;
+    let body = document().body().unwrap();
+    let html: String = (0..CARDS)
+        .map(|i| {
+            let i = i.to_string();
+            [
+                r#"<div class="dom-test-long" data-url="https://news.example/"#,
+                &i,
+                r#"" data-title=""#,
+                &i,
+                r#""></div>"#,
+            ]
+            .concat()
+        })
+        .collect();
+    let cards = add(&body, &html);
+    // The order hosts reach the page in, as card numbers, and how many
+    // tasks inserted them (a MutationObserver hears once per task).
+    let watch = Function::new_no_args(
+        "const log = window.__longList = { order: [], batches: 0 };
+         new MutationObserver((records) => {
+           const before = log.order.length;
+           for (const r of records) for (const n of r.addedNodes)
+             if (n.hasAttribute && n.hasAttribute('data-sharecite-host'))
+               log.order.push(Number(r.target.dataset.title));
+           if (log.order.length > before) log.batches++;
+         }).observe(document.body, { subtree: true, childList: true });",
+    );
+    watch.call0(&JsValue::NULL).unwrap();
+    let script = script(&[
+        ("data-target", ".dom-test-long"),
+        ("data-networks", "x bluesky email copy cite print"),
+    ]);
+    sharecite::mount_script(script.clone());
+    let log = Reflect::get(&web_sys::window().unwrap(), &"__longList".into()).unwrap();
+    let order = Reflect::get(&log, &"order".into()).unwrap();
+    for _ in 0..600 {
+        if Reflect::get(&order, &"length".into()).unwrap().as_f64() == Some(CARDS as f64) {
+            break;
+        }
+        sleep(50).await;
+    }
+    let order: Vec<usize> = js_sys::Array::from(&order)
+        .iter()
+        .map(|n| n.as_f64().unwrap() as usize)
+        .collect();
+    assert_eq!(
+        order,
+        (0..CARDS).collect::<Vec<_>>(),
+        "each card once, in order"
+    );
+    for (i, card) in cards.iter().enumerate().step_by(499) {
+        let hosts = card.query_selector_all("[data-sharecite-host]").unwrap();
+        assert_eq!(hosts.length(), 1);
+        let link = href(
+            &card.last_element_child().unwrap().shadow_root().unwrap(),
+            "x",
+        );
+        assert!(
+            link.ends_with(&["news.example%2F", &i.to_string()].concat()),
+            "{link}"
+        );
+    }
+    // The first slice's task, then the rest in tasks of at most 30 ms: on
+    // the CI's machines 4000 of these take four (all in one task, as once,
+    // would make two in all).
+    let batches = Reflect::get(&log, &"batches".into()).unwrap().as_f64();
+    assert!(batches >= Some(3.0), "inserted in {batches:?} tasks");
+    remove(cards);
+    script.remove();
+}
+
+#[wasm_bindgen_test]
 async fn links_follow_push_state_navigations() {
     let script = script(&[("data-networks", "x")]);
     sharecite::mount_script(script.clone());
