@@ -98,7 +98,8 @@ struct MountJob {
 
 impl MountJob {
     /// One task's share of the job: building placements until all are
-    /// built, then inserting them.
+    /// built, then inserting them (starting in a task of its own, so the
+    /// last building slice and the first inserting one never add up).
     fn run_slice(self: Rc<Self>) {
         let more = if self.next.get() < self.targets.len() {
             self.build_some();

@@ -533,13 +533,14 @@ async fn a_long_list_is_inserted_in_order_over_several_tasks() {
     // tasks inserted them (a MutationObserver hears once per task).
     let watch = Function::new_no_args(
         "const log = window.__longList = { order: [], batches: 0 };
-         new MutationObserver((records) => {
+         log.observer = new MutationObserver((records) => {
            const before = log.order.length;
            for (const r of records) for (const n of r.addedNodes)
              if (n.hasAttribute && n.hasAttribute('data-sharecite-host'))
                log.order.push(Number(r.target.dataset.title));
            if (log.order.length > before) log.batches++;
-         }).observe(document.body, { subtree: true, childList: true });",
+         });
+         log.observer.observe(document.body, { subtree: true, childList: true });",
     );
     watch.call0(&JsValue::NULL).unwrap();
     let script = script(&[
@@ -577,10 +578,17 @@ async fn a_long_list_is_inserted_in_order_over_several_tasks() {
         );
     }
     // The first slice's task, then the rest in tasks of at most 30 ms: on
-    // the CI's machines 4000 of these take four (all in one task, as once,
-    // would make two in all).
+    // the CI's machines the rest take four (all in one task, as before,
+    // makes two in all).
     let batches = Reflect::get(&log, &"batches".into()).unwrap().as_f64();
     assert!(batches >= Some(3.0), "inserted in {batches:?} tasks");
+    // The observer would otherwise watch every later test's page changes.
+    let observer = Reflect::get(&log, &"observer".into()).unwrap();
+    let disconnect = Reflect::get(&observer, &"disconnect".into()).unwrap();
+    disconnect
+        .unchecked_into::<Function>()
+        .call0(&observer)
+        .unwrap();
     remove(cards);
     script.remove();
 }
