@@ -12,7 +12,7 @@ use sharecite_core::i18n::Key;
 use sharecite_core::{excerpt, Attribution, Clip};
 use sharecite_core::{ClipKind, Network};
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlElement, KeyboardEvent};
+use web_sys::{Element, KeyboardEvent};
 
 use crate::widget::State;
 use crate::{console, dom};
@@ -137,7 +137,7 @@ impl State {
         let Some(formats) = &self.rendered.formats else {
             return;
         };
-        let _ = formats.menu.remove_attribute("hidden");
+        dom::remove_attribute(&formats.menu, "hidden");
         dom::set_attribute(&formats.toggle, "aria-expanded", "true");
         if let Some(first) = format_buttons(&formats.menu).first() {
             focus(first);
@@ -170,7 +170,7 @@ impl State {
         dom::set_attribute(&formats.toggle, "aria-expanded", "false");
         self.outside_click.replace(None);
         if return_focus {
-            let _ = formats.toggle.unchecked_ref::<HtmlElement>().focus();
+            dom::focus(&formats.toggle);
         }
     }
 
@@ -219,7 +219,7 @@ fn format_buttons(menu: &Element) -> Vec<Element> {
 fn focus(button: &Element) {
     // Our own buttons: HTML elements. Cast one at a time rather than
     // collecting a vector of them (an in-place collect of its own, 0.3 KB).
-    let _ = button.unchecked_ref::<HtmlElement>().focus();
+    dom::focus(button);
 }
 
 /// Today in the reader's time zone: the access date citations print.

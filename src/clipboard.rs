@@ -140,10 +140,8 @@ pub fn put_in_copy_event(event: &web_sys::Event, clip: &Clip) -> bool {
     else {
         return false;
     };
-    let written = data.set_data("text/plain", &clip.text).is_ok()
-        && data.set_data("text/html", &clip.html).is_ok();
-    if written {
-        event.prevent_default();
-    }
-    written
+    dom::set_clipboard_data(&data, "text/plain", &clip.text);
+    dom::set_clipboard_data(&data, "text/html", &clip.html);
+    event.prevent_default();
+    true
 }

@@ -64,7 +64,7 @@ pub fn watch(on_navigate: fn()) -> Result<NavigationWatch> {
     for &event in &["popstate", "hashchange"] {
         listeners.push(EventListener::new(&window, event, move |_| on_navigate()));
     }
-    let history = window.history()?;
+    let history = dom::history(&window);
     let mut patches = Vec::new();
     for &method in &["pushState", "replaceState"] {
         let original: Function = Reflect::get(&history, &JsValue::from_str(method))?.dyn_into()?;

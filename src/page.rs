@@ -31,9 +31,9 @@ pub fn snapshot(document: &Document) -> PageSnapshot {
     PageSnapshot {
         location: document
             .location()
-            .and_then(|l| l.href().ok())
+            .map(|location| dom::href(&location))
             .unwrap_or_default(),
-        base: document.base_uri().ok().flatten().unwrap_or_default(),
+        base: dom::base_uri(document),
         title: document.title(),
         lang: document
             .document_element()

@@ -13,10 +13,7 @@ use sharecite_core::icons::{self, Icon};
 use sharecite_core::view::{Control, View};
 use sharecite_core::{Network, Strings};
 use wasm_bindgen::JsCast;
-use web_sys::{
-    CssStyleSheet, Document, Element, HtmlElement, HtmlInputElement, ShadowRoot, ShadowRootInit,
-    ShadowRootMode,
-};
+use web_sys::{CssStyleSheet, Document, Element, HtmlElement, HtmlInputElement, ShadowRoot};
 
 use crate::dom::{self, element, Result};
 use crate::style;
@@ -126,7 +123,7 @@ pub fn shadow_host(
 ) -> Result<(HtmlElement, ShadowRoot)> {
     let host: HtmlElement = element(document, "div", "", None).unchecked_into();
     dom::set_attribute(&host, marker, "");
-    let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+    let root = dom::attach_shadow(&host);
     style::adopt(document, &root, own)?;
     Ok((host, root))
 }

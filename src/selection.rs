@@ -181,12 +181,12 @@ struct Selected {
 
 impl Selected {
     fn now() -> Option<Selected> {
-        let selection = dom::window().ok()?.get_selection().ok()??;
+        let selection = dom::selection(&dom::window().ok()?)?;
         if selection.is_collapsed() || selection.range_count() == 0 {
             return None;
         }
         let text = selection.to_string().into();
-        let range = selection.get_range_at(0).ok()?;
+        let range = dom::first_range(&selection);
         Some(Selected { text, range })
     }
 }
@@ -218,7 +218,7 @@ impl State {
         if text.chars().count() < min_chars.max(1) {
             return None;
         }
-        let common = selected.range.common_ancestor_container().ok()?;
+        let common = dom::common_ancestor(&selected.range);
         let container = self.article_container()?;
         if !container.contains(Some(&common)) || is_editing(&common) {
             return None;
@@ -310,8 +310,8 @@ impl State {
         css.push_str(";left:");
         css.push_str(&pixels(left));
         css.push('}');
-        popover.position.replace_sync(&css)?;
-        popover.host.remove_attribute("hidden")?;
+        dom::replace_sheet(&popover.position, &css);
+        dom::remove_attribute(&popover.host, "hidden");
         Ok(())
     }
 

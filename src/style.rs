@@ -20,8 +20,9 @@ fn css() -> String {
 }
 
 fn build() -> Option<CssStyleSheet> {
+    // Throws in browsers without constructable stylesheets.
     let sheet = CssStyleSheet::new().ok()?;
-    sheet.replace_sync(&css()).ok()?;
+    dom::replace_sheet(&sheet, &css());
     Some(sheet)
 }
 

@@ -734,11 +734,11 @@ impl State {
             return;
         };
         form.input.set_value(&remembered_mastodon_instance());
-        let _ = form.input.remove_attribute("aria-invalid");
+        dom::remove_attribute(&form.input, "aria-invalid");
         form.hint
             .set_text_content(Some(self.strings.get(Key::MastodonHint)));
-        let _ = form.form.remove_attribute("hidden");
-        let _ = form.input.focus();
+        dom::remove_attribute(&form.form, "hidden");
+        dom::focus(&form.input);
     }
 
     fn close_mastodon(&self) {
@@ -751,7 +751,7 @@ impl State {
 
     fn focus_control(&self, network: Network) {
         if let Some((_, link)) = self.rendered.links.iter().find(|(n, _)| *n == network) {
-            let _ = link.unchecked_ref::<HtmlElement>().focus();
+            dom::focus(link);
         }
     }
 
@@ -763,7 +763,7 @@ impl State {
             dom::set_attribute(&form.input, "aria-invalid", "true");
             form.hint
                 .set_text_content(Some(self.strings.get(Key::MastodonInvalid)));
-            let _ = form.input.focus();
+            dom::focus(&form.input);
             return;
         };
         remember_mastodon_instance(&instance);
@@ -882,7 +882,7 @@ fn refresh_if_moved() {
     let seen = (
         document
             .location()
-            .and_then(|l| l.href().ok())
+            .map(|location| dom::href(&location))
             .unwrap_or_default(),
         document.title(),
     );
