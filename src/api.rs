@@ -2,7 +2,7 @@
 //! frameworks and client-side routers. Options are the `data-*` attributes
 //! in camelCase (`originalSource`, `citeStyle`...).
 
-use js_sys::{Array, Number, Reflect};
+use js_sys::{Array, Number};
 use sharecite_core::warning::WarningKind;
 use sharecite_core::{Attribute, Attributes, Warning};
 use wasm_bindgen::prelude::*;
@@ -178,7 +178,7 @@ fn read_options(base: &Attributes, options: &JsValue) -> Attributes {
         return attributes;
     }
     for &attribute in &Attribute::ALL {
-        let Ok(value) = Reflect::get(options, &JsValue::from_str(attribute.option_name())) else {
+        let Ok(value) = dom::get(options, attribute.option_name()) else {
             continue;
         };
         if value.is_undefined() {

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions};
-use js_sys::{Array, Object, Promise, Reflect};
+use js_sys::{Array, Object, Promise};
 use sharecite_core::Clip;
 use wasm_bindgen::prelude::*;
 use web_sys::{Blob, BlobPropertyBag, ClipboardEvent, HtmlDocument};
@@ -99,7 +99,7 @@ fn write_item(clipboard: &Clipboard, clip: &Clip) -> Result<Promise> {
         options.set_type(mime);
         let parts = Array::of1(&JsValue::from_str(content));
         let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
-        Reflect::set(&items, &JsValue::from_str(mime), &blob)?;
+        dom::set(&items, mime, &blob)?;
     }
     let item = ClipboardItem::new(&items)?;
     clipboard.write(&Array::of1(&item))

@@ -1,6 +1,6 @@
 //! Small DOM helpers shared by the adapter's modules.
 
-use js_sys::{Object, Reflect};
+use js_sys::Object;
 use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
@@ -100,6 +100,18 @@ extern "C" {
     /// `Reflect.set` on a new plain object of ours: a string property.
     #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
     fn set_string(object: &Object, key: &str, value: &str);
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Reflect.get` and `Reflect.set` with the key passed as a string,
+    /// not made into a `JsValue` by a call of its own and then dropped by
+    /// another: on the page's objects, whose getters, setters and proxies
+    /// may throw.
+    #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
+    pub fn get(object: &JsValue, key: &str) -> Result<JsValue>;
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set, catch)]
+    pub fn set(object: &JsValue, key: &str, value: &JsValue) -> Result<bool>;
 }
 
 fn no_throw(value: &JsValue) -> &NoThrow {
@@ -281,14 +293,14 @@ pub fn object(fields: &[(&'static str, &str)]) -> Object {
 /// Whether `object[name]` is a function: feature detection that a page
 /// cannot break by throwing from a getter.
 pub fn has_method(object: &JsValue, name: &str) -> bool {
-    Reflect::get(object, &JsValue::from_str(name))
+    get(object, name)
         .map(|value| value.is_function())
         .unwrap_or(false)
 }
 
 /// `object[name]`, when it is an object.
 pub fn property<T: JsCast>(object: &JsValue, name: &str) -> Option<T> {
-    let value = Reflect::get(object, &JsValue::from_str(name)).ok()?;
+    let value = get(object, name).ok()?;
     if value.is_undefined() || value.is_null() {
         return None;
     }

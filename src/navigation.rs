@@ -8,7 +8,7 @@
 //! `this`, arguments, result and exceptions, and is removed on drop.
 
 use gloo_events::EventListener;
-use js_sys::{Function, Reflect};
+use js_sys::Function;
 use wasm_bindgen::prelude::*;
 use web_sys::History;
 
@@ -34,14 +34,9 @@ impl Drop for NavigationWatch {
     fn drop(&mut self) {
         for patch in &self.patches {
             // Only undo our own wrapper: another script may have wrapped ours.
-            let current = Reflect::get(&patch.history, &JsValue::from_str(patch.method))
-                .unwrap_or(JsValue::UNDEFINED);
+            let current = dom::get(&patch.history, patch.method).unwrap_or(JsValue::UNDEFINED);
             if current == *patch.wrapper.as_ref() {
-                let _ = Reflect::set(
-                    &patch.history,
-                    &JsValue::from_str(patch.method),
-                    &patch.original,
-                );
+                let _ = dom::set(&patch.history, patch.method, &patch.original);
             }
         }
     }
@@ -67,7 +62,7 @@ pub fn watch(on_navigate: fn()) -> Result<NavigationWatch> {
     let history = dom::history(&window);
     let mut patches = Vec::new();
     for &method in &["pushState", "replaceState"] {
-        let original: Function = Reflect::get(&history, &JsValue::from_str(method))?.dyn_into()?;
+        let original: Function = dom::get(&history, method)?.dyn_into()?;
         let target = history.clone();
         let call = original.clone();
         let wrapper = Closure::<
@@ -79,7 +74,7 @@ pub fn watch(on_navigate: fn()) -> Result<NavigationWatch> {
             }
             result
         });
-        Reflect::set(&history, &JsValue::from_str(method), wrapper.as_ref())?;
+        dom::set(&history, method, wrapper.as_ref())?;
         patches.push(HistoryPatch {
             history: history.clone(),
             method,

@@ -4,7 +4,7 @@
 //! root: no `<style>` element and no `style` attribute, so the widget works
 //! under `style-src 'self'` and a thousand placements cost one parse.
 
-use js_sys::{Array, Reflect};
+use js_sys::Array;
 use sharecite_core::{icons::BRAND_CSS, STYLESHEET};
 use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, Document, ShadowRoot};
@@ -47,7 +47,7 @@ pub fn adopt(
         if let Some(own) = own {
             sheets.push(own);
         }
-        Reflect::set(root, &JsValue::from_str("adoptedStyleSheets"), &sheets)
+        dom::set(root, "adoptedStyleSheets", &sheets)
     })?;
     if !adopted {
         let style = dom::element(document, "style", "", None);

@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
-use js_sys::Reflect;
 use sharecite_core::cite::CiteStyle;
 use sharecite_core::i18n::Key;
 use sharecite_core::network::{parse_mastodon_instance, ShareText};
@@ -821,7 +820,7 @@ fn is_plain_click(event: &Event) -> bool {
 }
 
 fn error_name(error: &JsValue) -> String {
-    Reflect::get(error, &"name".into())
+    dom::get(error, "name")
         .ok()
         .and_then(|n| n.as_string())
         .unwrap_or_default()
