@@ -39,9 +39,10 @@ extern "C" {
     /// A node this crate builds, or the document it builds with. What we do
     /// to them cannot throw: the tag and attribute names are constants, all
     /// valid (`createElement` and `setAttribute` throw only for an invalid
-    /// name), the children we append are new nodes (`appendChild` throws
-    /// only when a node would contain itself) and we clone elements, never
-    /// a shadow root. web-sys's bindings catch the exceptions these calls
+    /// name), the children we append are new nodes, appended to elements
+    /// (`appendChild` throws only when the parent cannot have children or a
+    /// node would contain itself) and we clone elements, never a shadow
+    /// root. web-sys's bindings catch the exceptions these calls
     /// can throw in general, and a hundred calls paid for that in code
     /// (1.6 KB of gzipped wasm). A page that patches these methods to throw
     /// gets its own exception back: while mounting, the loader's `try`
@@ -182,7 +183,8 @@ pub fn set_attribute(element: &Element, name: &'static str, value: &str) {
     element.unchecked_ref::<Built>().set_attribute(name, value);
 }
 
-/// Appends `child`, a node this crate made, to `parent` (see [`Built`]).
+/// Appends `child`, a node this crate made, to `parent`, an element or a
+/// shadow root (see [`Built`]).
 pub fn append(parent: &Node, child: &Node) {
     parent.unchecked_ref::<Built>().append_child(child);
 }

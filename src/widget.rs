@@ -120,13 +120,13 @@ impl MountJob {
             self.next.set(self.next.get() + 1);
             let insert = |host: &HtmlElement| {
                 if first_slice {
-                    target.append_child(host).map(|_| ())
+                    dom::append(target, host);
                 } else {
                     self.detached
                         .borrow_mut()
                         .push((target.clone(), host.clone()));
-                    Ok(())
                 }
+                Ok(())
             };
             let mounted = match self.first.take() {
                 Some(plan) => place(&self.document, plan, &insert),
@@ -151,9 +151,7 @@ impl MountJob {
         let detached = self.detached.borrow();
         while let Some((target, host)) = detached.get(self.inserted.get()) {
             self.inserted.set(self.inserted.get() + 1);
-            if let Err(error) = target.append_child(host) {
-                console::error("could not mount a placement", &error);
-            }
+            dom::append(target, host);
             if js_sys::Date::now() - started > INSERT_MILLIS {
                 return true;
             }
@@ -373,7 +371,8 @@ fn try_mount(script: &Element) -> Result<()> {
                     .find_map(|selector| dom::query(&document, selector))
                     .ok_or_else(|| JsValue::from_str("no <body> to mount into"))?;
                 place(&document, plan, &|host| {
-                    container.append_child(host).map(|_| ())
+                    dom::append(&container, host);
+                    Ok(())
                 })?;
             }
         }
