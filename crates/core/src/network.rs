@@ -503,11 +503,24 @@ mod tests {
         for network in Network::ALL {
             assert_eq!(Network::from_id(network.id()), Some(network));
         }
-        assert_eq!(Network::from_id("Twitter"), Some(Network::X));
-        assert_eq!(Network::from_id(" HN "), Some(Network::Hackernews));
-        assert_eq!(Network::from_id("mail"), Some(Network::Email));
-        assert_eq!(Network::from_id("myspace"), None);
-        assert_eq!(Network::from_id(""), None);
+        for (alias, network) in [
+            ("Twitter", Network::X),
+            (" HN ", Network::Hackernews),
+            ("ycombinator", Network::Hackernews),
+            ("mail", Network::Email),
+            ("link", Network::Copy),
+            ("copy-link", Network::Copy),
+            ("citation", Network::Cite),
+            ("republish", Network::Crosspost),
+            ("cross-post", Network::Crosspost),
+            ("share", Network::Native),
+            ("WEB-SHARE", Network::Native),
+        ] {
+            assert_eq!(Network::from_id(alias), Some(network), "{alias}");
+        }
+        for unknown in ["myspace", "", "=", "twitter=x", "x=twitter", "tw", "copy-"] {
+            assert_eq!(Network::from_id(unknown), None, "{unknown}");
+        }
     }
 
     #[test]
