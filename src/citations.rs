@@ -140,7 +140,7 @@ impl State {
         dom::remove_attribute(&formats.menu, "hidden");
         dom::set_attribute(&formats.toggle, "aria-expanded", "true");
         if let Some(first) = format_buttons(&formats.menu).first() {
-            focus(first);
+            dom::focus(first);
         }
         // A click anywhere else closes the menu, without moving focus.
         let Ok(document) = dom::document() else {
@@ -207,19 +207,13 @@ impl State {
         }
         event.prevent_default();
         if let Some(button) = buttons.get(target) {
-            focus(button);
+            dom::focus(button);
         }
     }
 }
 
 fn format_buttons(menu: &Element) -> Vec<Element> {
     dom::query_elements(menu, "button")
-}
-
-fn focus(button: &Element) {
-    // Our own buttons: HTML elements. Cast one at a time rather than
-    // collecting a vector of them (an in-place collect of its own, 0.3 KB).
-    dom::focus(button);
 }
 
 /// Today in the reader's time zone: the access date citations print.

@@ -132,7 +132,7 @@ fn exec_command_copy(clip: &Rc<Clip>, last_error: JsValue) -> Result<Method> {
 }
 
 /// Makes a `copy` event put `clip` on the clipboard, in both flavours,
-/// instead of the selection; false when the browser would not let it.
+/// instead of the selection; false when the event carries no clipboard.
 pub fn put_in_copy_event(event: &web_sys::Event, clip: &Clip) -> bool {
     let Some(data) = event
         .dyn_ref::<ClipboardEvent>()
