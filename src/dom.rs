@@ -266,6 +266,16 @@ pub fn query(parent: &Node, selector: &str) -> Option<Element> {
         .flatten()
 }
 
+/// Whether `selector` is valid CSS: asked of the root element's `closest`,
+/// which has no ancestors to search (and whose binding the adapter already
+/// imports).
+pub fn is_selector(selector: &str) -> bool {
+    document()
+        .ok()
+        .and_then(|document| document.document_element())
+        .is_some_and(|root| root.closest(selector).is_ok())
+}
+
 /// Every element in `parent` matching `selector`; `Err` when the selector
 /// is not valid CSS.
 pub fn query_all(parent: &Node, selector: &str) -> Result<NodeList> {

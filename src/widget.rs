@@ -419,8 +419,22 @@ struct Plan {
 }
 
 fn plan(metadata: &PageMetadata, attributes: &Attributes) -> Result<Plan> {
-    let (config, warnings) = Config::parse(attributes, metadata.base());
+    let (mut config, warnings) = Config::parse(attributes, metadata.base());
     warnings.iter().for_each(console::warn);
+    // Only the browser can tell a valid selector; an invalid one would
+    // silently turn off copy attribution, quote sharing and the crosspost
+    // excerpt, so it is reported and set aside.
+    if let Some(selector) = config.article_selector.take() {
+        if dom::is_selector(&selector) {
+            config.article_selector = Some(selector);
+        } else {
+            console::warn(&Warning::new(
+                Attribute::Article.name(),
+                selector,
+                WarningKind::InvalidArticleSelector,
+            ));
+        }
+    }
     let article = metadata.article(&config.article);
     let strings = LOADED_LOCALES.with(|loaded| {
         Strings::negotiate_among(

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useBrowser, recordEvents, events, control, status, readClipboard } from './helpers.mjs';
+import { useBrowser, recordEvents, events, control, status, readClipboard, shareciteMessages } from './helpers.mjs';
 
 const browser = useBrowser();
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
@@ -167,6 +167,24 @@ test('copy attribution: long copies from the article carry the attribution and l
   assert.match(clip['text/html'], /^<p>News pages carry[\s\S]*<a href="http:\/\/127\.0\.0\.1:\d+\/citations\.html">/);
   const copy = (await events(page)).find((e) => e.type === 'sharecite:copy');
   assert.equal(copy.detail.kind, 'quote');
+  await close();
+});
+
+test('an invalid data-article is reported once and the placement\'s own article used instead', async () => {
+  const { page, log, close } = await browser.open('/citations.html', {
+    clipboard: true,
+    before: (_, context) =>
+      context.route('**/citations.html', async (route) => {
+        const response = await route.fetch();
+        const html = (await response.text()).replace('data-copy-attribution="on"', 'data-copy-attribution="on" data-article="[[["');
+        return route.fulfill({ response, body: html });
+      }),
+  });
+  await selectParagraph(page, 'article p', 3);
+  const clip = await copySelection(page);
+  assert.match(clip['text/plain'], /^News pages carry many third-party scripts[\s\S]*anything\.\n\n“Measuring the Weight/, 'still attributed');
+  const warnings = shareciteMessages(log, 'warning');
+  assert.deepEqual(warnings, ['sharecite: data-article="[[[" is not a valid CSS selector; the placement\'s <article> or <main> is used instead']);
   await close();
 });
 

@@ -57,6 +57,7 @@ test('hostile metadata renders as text, unsafe links are refused, and each probl
     'sharecite: data-discussion-url="javascript:window.__pwned=\'discussion\'" is refused',
     'sharecite: data-attribution="{title} by {autor} for {publisher}" has an unknown placeholder {autor}',
     'sharecite: data-theme="neon" is not valid: expected light, dark, auto',
+    'sharecite: data-article="[[[" is not a valid CSS selector; the placement\'s <article> or <main> is used instead',
     'sharecite: data-target="[[[" is not a valid CSS selector',
   ];
   for (const start of expected) {

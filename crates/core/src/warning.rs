@@ -31,6 +31,9 @@ pub enum WarningKind {
     UnknownPlaceholder(String),
     /// A CSS selector the browser rejected.
     InvalidSelector,
+    /// A `data-article` selector the browser rejected: the article is found
+    /// as if the attribute were not there.
+    InvalidArticleSelector,
     /// A selector that matched nothing.
     NoTargets,
     /// A JSON-LD block that is not JSON; the byte offset of the problem.
@@ -118,6 +121,9 @@ impl Warning {
             WarningKind::InvalidSelector => {
                 out.push_str("is not a valid CSS selector; nothing is mounted for it")
             }
+            WarningKind::InvalidArticleSelector => out.push_str(
+                "is not a valid CSS selector; the placement's <article> or <main> is used instead",
+            ),
             WarningKind::NoTargets => out.push_str("matches no element; nothing is mounted for it"),
             WarningKind::MalformedJsonLd(offset) => {
                 out.push_str("is not valid JSON (at byte ");
@@ -173,6 +179,8 @@ mod tests {
             => "sharecite: data-discussion-url=\"javascript:alert(1)\" is refused: only http(s): and mailto: links are allowed";
         json_ld: Warning::new("script[type=\"application/ld+json\"]", "{oops", WarningKind::MalformedJsonLd(1))
             => "sharecite: script[type=\"application/ld+json\"]=\"{oops\" is not valid JSON (at byte 1); its metadata is ignored";
+        article_selector: Warning::new("data-article", "[[[", WarningKind::InvalidArticleSelector)
+            => "sharecite: data-article=\"[[[\" is not a valid CSS selector; the placement's <article> or <main> is used instead";
         theme: Warning::new("data-theme", "blue", WarningKind::UnknownValue("light, dark, auto; using light"))
             => "sharecite: data-theme=\"blue\" is not valid: expected light, dark, auto; using light";
     }
