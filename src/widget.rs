@@ -314,7 +314,7 @@ fn try_mount(script: &Element) -> Result<()> {
                     console::warn(&Warning::new(
                         Attribute::Target.name(),
                         selector,
-                        WarningKind::InvalidSelector,
+                        WarningKind::InvalidSelector("nothing is mounted for it"),
                     ));
                     return Ok(());
                 }
@@ -431,7 +431,7 @@ fn plan(metadata: &PageMetadata, attributes: &Attributes) -> Result<Plan> {
             console::warn(&Warning::new(
                 Attribute::Article.name(),
                 selector,
-                WarningKind::InvalidArticleSelector,
+                WarningKind::InvalidSelector("the placement's <article> or <main> is used instead"),
             ));
         }
     }

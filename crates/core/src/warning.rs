@@ -29,11 +29,8 @@ pub enum WarningKind {
     UnsafeUrl,
     /// A `{placeholder}` the template language does not have.
     UnknownPlaceholder(String),
-    /// A CSS selector the browser rejected.
-    InvalidSelector,
-    /// A `data-article` selector the browser rejected: the article is found
-    /// as if the attribute were not there.
-    InvalidArticleSelector,
+    /// A CSS selector the browser rejected, and what happens instead.
+    InvalidSelector(&'static str),
     /// A selector that matched nothing.
     NoTargets,
     /// A JSON-LD block that is not JSON; the byte offset of the problem.
@@ -118,12 +115,10 @@ impl Warning {
                 out.push_str(name);
                 out.push_str("}; it is left out. Known: {title} {url} {author} {publisher} {site} {year} {date}");
             }
-            WarningKind::InvalidSelector => {
-                out.push_str("is not a valid CSS selector; nothing is mounted for it")
+            WarningKind::InvalidSelector(instead) => {
+                out.push_str("is not a valid CSS selector; ");
+                out.push_str(instead);
             }
-            WarningKind::InvalidArticleSelector => out.push_str(
-                "is not a valid CSS selector; the placement's <article> or <main> is used instead",
-            ),
             WarningKind::NoTargets => out.push_str("matches no element; nothing is mounted for it"),
             WarningKind::MalformedJsonLd(offset) => {
                 out.push_str("is not valid JSON (at byte ");
@@ -179,7 +174,9 @@ mod tests {
             => "sharecite: data-discussion-url=\"javascript:alert(1)\" is refused: only http(s): and mailto: links are allowed";
         json_ld: Warning::new("script[type=\"application/ld+json\"]", "{oops", WarningKind::MalformedJsonLd(1))
             => "sharecite: script[type=\"application/ld+json\"]=\"{oops\" is not valid JSON (at byte 1); its metadata is ignored";
-        article_selector: Warning::new("data-article", "[[[", WarningKind::InvalidArticleSelector)
+        target_selector: Warning::new("data-target", "[[[", WarningKind::InvalidSelector("nothing is mounted for it"))
+            => "sharecite: data-target=\"[[[\" is not a valid CSS selector; nothing is mounted for it";
+        article_selector: Warning::new("data-article", "[[[", WarningKind::InvalidSelector("the placement's <article> or <main> is used instead"))
             => "sharecite: data-article=\"[[[\" is not a valid CSS selector; the placement's <article> or <main> is used instead";
         theme: Warning::new("data-theme", "blue", WarningKind::UnknownValue("light, dark, auto; using light"))
             => "sharecite: data-theme=\"blue\" is not valid: expected light, dark, auto; using light";
