@@ -87,5 +87,5 @@ pub fn add_locale(tag: String, text: String) -> bool {
 #[doc(hidden)]
 pub mod testing {
     //! Entry points for the browser tests in `tests/`; not part of the API.
-    pub use crate::page::snapshot;
+    pub use crate::page::{parse_json, snapshot};
 }

@@ -1,10 +1,21 @@
 //! Reads the page into core types; the only place that looks at the host
 //! document's content.
 
-use sharecite_core::{Attributes, PageSnapshot};
+use sharecite_core::json::Json;
+use sharecite_core::{Attributes, PageMetadata, PageSnapshot, Warning};
+use wasm_bindgen::prelude::wasm_bindgen;
 use web_sys::{Document, Element};
 
 use crate::dom;
+
+#[wasm_bindgen]
+extern "C" {
+    /// Provided by the loader: `text` read by the browser's `JSON.parse`,
+    /// in the flat form `Json::from_flat` reads, or `!` and the parser's
+    /// reason. It catches whatever is thrown inside it.
+    #[wasm_bindgen(js_name = shareciteJson)]
+    fn json_parse(text: &str) -> String;
+}
 
 /// The parts of the document that describe its article.
 pub fn snapshot(document: &Document) -> PageSnapshot {
@@ -43,6 +54,16 @@ pub fn snapshot(document: &Document) -> PageSnapshot {
         metas,
         json_ld,
     }
+}
+
+/// What the page's metadata says, with its JSON-LD read by the browser.
+pub fn metadata(page: &PageSnapshot) -> (PageMetadata, Vec<Warning>) {
+    PageMetadata::read_with(page, &parse_json)
+}
+
+/// One JSON text, read by the browser's `JSON.parse`.
+pub fn parse_json(json: &str) -> Result<Json, String> {
+    Json::from_flat(&json_parse(json))
 }
 
 /// The `data-*` attributes sharecite reads, from one element.

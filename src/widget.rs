@@ -387,7 +387,7 @@ impl Page {
         let initial = &mut self.initial;
         let (_, metadata) = self.current.get_or_insert_with(|| {
             let snapshot = page::snapshot(document);
-            let (metadata, warnings) = PageMetadata::read(&snapshot);
+            let (metadata, warnings) = page::metadata(&snapshot);
             warnings.iter().for_each(console::warn);
             let metadata = Rc::new(metadata);
             *initial = Some(metadata.clone());
@@ -927,7 +927,7 @@ fn try_refresh() -> Option<()> {
         {
             return None;
         }
-        let (metadata, _) = PageMetadata::read(&snapshot);
+        let (metadata, _) = page::metadata(&snapshot);
         let metadata = Rc::new(metadata.without_stale(page.initial.as_ref()?));
         page.current = Some((snapshot, metadata.clone()));
         let mut states = Vec::new();

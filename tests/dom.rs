@@ -10,6 +10,7 @@
 
 use js_sys::{Function, Promise, Reflect};
 use serde::Deserialize;
+use sharecite_core::json::Json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -172,6 +173,51 @@ fn snapshot_reads_meta_json_ld_canonical_title_and_lang() {
 
     remove(added);
     document.set_title(&previous_title);
+}
+
+/// The widget has JSON-LD read by the browser's `JSON.parse` (through
+/// the loader's `shareciteJson`), the native tests by the core's reader:
+/// the two must agree on every block. Duplicate keys, numbers written
+/// other than as JavaScript prints them and integer-like keys (which
+/// JavaScript puts first) are where they part, by design; see
+/// `Json::from_flat`.
+#[wasm_bindgen_test]
+fn the_browsers_json_reads_as_the_cores_reader_does() {
+    install_loader_function("shareciteJson");
+    let texts = [
+        r#"{"@type":"NewsArticle","headline":"Ω “5G” \u00e9\ud83d\ude00 \"q\" \\","n":[0,-1.5,42,true,false,null,{},[]],"author":{"name":"A"}}"#,
+        r#"["\u0000 NUL", "lone \ud800", "}]\u0000{", "", "s\u0000"]"#,
+        r#"{"__proto__":{"x":1},"constructor":"c","":"empty key"}"#,
+        " \t\n[1] \n",
+        "{oops",
+        "[1,]",
+        "{'a':1}",
+        "\"raw\nnewline\"",
+        "undefined",
+        "{} x",
+        "",
+        &("[".repeat(64) + &"]".repeat(64)),
+        &("[".repeat(65) + &"]".repeat(65)),
+        &("[".repeat(100_000) + &"]".repeat(100_000)),
+    ];
+    // Keys the page adds to every object are not the JSON's.
+    Function::new_no_args("Object.prototype.polluted = 'yes'")
+        .call0(&JsValue::NULL)
+        .unwrap();
+    for text in texts {
+        let browser = sharecite::testing::parse_json(text);
+        match (&browser, Json::parse(text)) {
+            (Ok(browser), Ok(core)) => assert_eq!(browser, &core, "{text}"),
+            (Err(reason), Err(_)) => assert!(!reason.is_empty(), "{text}"),
+            (browser, core) => panic!("{text}: the browser read {browser:?}, the core {core:?}"),
+        }
+    }
+    Function::new_no_args("delete Object.prototype.polluted")
+        .call0(&JsValue::NULL)
+        .unwrap();
+    // The browser's reason, as a site's developer sees it in the warning.
+    let reason = sharecite::testing::parse_json("{oops").unwrap_err();
+    assert!(reason.contains("JSON"), "{reason}");
 }
 
 #[wasm_bindgen_test]

@@ -1,17 +1,20 @@
-//! A small, strict JSON reader for JSON-LD blocks.
+//! JSON values, as JSON-LD blocks are read into them.
 //!
-//! `JSON.parse` is not reachable from the pure core, and `serde_json` would
-//! add more to every reader's download than this whole module. Page JSON is
+//! In the browser the widget has the page's JSON read by `JSON.parse`,
+//! which is there already, and the loader hands the value over in a flat
+//! form ([`Json::from_flat`]) that takes a few lines to read: a JSON reader
+//! of our own was 1.5 KB of every reader's download. [`Json::parse`], a
+//! small strict reader, serves native callers and the tests. Page JSON is
 //! hostile input, so nesting depth is bounded and every failure is a value,
-//! never a panic. Numbers are kept as their source text: metadata only ever
-//! prints them (a volume, an issue number).
+//! never a panic. Numbers are kept as text: metadata only ever prints them
+//! (a volume, an issue number).
 
 use alloc::string::String;
 use alloc::string::ToString;
 use alloc::vec::Vec;
 
-/// A parsed JSON value. Objects keep their member order and duplicates.
-#[derive(Clone, Debug, PartialEq)]
+/// A parsed JSON value. Objects keep their member order.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Json {
     Null,
     Bool(bool),
@@ -28,6 +31,19 @@ pub struct JsonError {
     pub offset: usize,
 }
 
+impl JsonError {
+    /// Where the text stopped being JSON, in words: `at byte 12`.
+    pub fn reason(&self) -> String {
+        let mut reason = String::from("at byte ");
+        crate::encode::push_decimal(
+            &mut reason,
+            u32::try_from(self.offset).unwrap_or(u32::MAX),
+            1,
+        );
+        reason
+    }
+}
+
 /// Deeper nesting than this is refused, so a hostile page cannot exhaust the
 /// stack; real JSON-LD rarely goes past 6.
 const MAX_DEPTH: usize = 64;
@@ -40,26 +56,53 @@ impl Json {
             bytes: text.as_bytes(),
             pos: 0,
         };
-        // Some CMSes wrap JSON-LD in an HTML comment or CDATA section.
-        reader.skip_wrappers();
         let value = reader.value(0)?;
         reader.skip_whitespace();
-        reader.skip_wrappers();
         if reader.pos != reader.bytes.len() {
             return Err(reader.error());
         }
         Ok(value)
     }
 
-    /// The member `key` of an object.
-    pub fn get(&self, key: &str) -> Option<&Json> {
-        match self {
-            Json::Object(members) => members
-                .iter()
-                .find(|(name, _)| name == key)
-                .map(|(_, value)| value),
-            _ => None,
+    /// Reads the flat form in which the loader (`shareciteJson` in
+    /// js/loader.js) hands over what `JSON.parse` made of a text, or the
+    /// reason it gives for refusing it.
+    ///
+    /// Each value is a tag byte: `n`, `t` and `f` for null, true and
+    /// false; `d` and `s` for a number and a string, each followed by its
+    /// text and a NUL; `[` and the items, then `]`; `{`, then each member
+    /// as an `s` string (its key) and a value, then `}`. Page text has its
+    /// NULs replaced (U+FFFD), so a NUL always ends a text, and nothing in
+    /// a text needs unescaping. A refused text is `!` and the browser's
+    /// reason. Numbers come as JavaScript prints them (`1e2` is `100`), a
+    /// repeated key only once (its last value), and members whose keys are
+    /// array indices (`"2"`) first, in JavaScript's order.
+    ///
+    /// `Err` holds the reason: the browser's, or that the value is nested
+    /// deeper than this side reads.
+    pub fn from_flat(flat: &str) -> Result<Json, String> {
+        let mut reader = Flat { flat, at: 0 };
+        if reader.take(b'!') {
+            return Err(flat.get(1..).unwrap_or_default().into());
         }
+        match reader.value(0) {
+            Some(value) if reader.at == flat.len() => Ok(value),
+            _ => Err("nested too deeply".into()),
+        }
+    }
+
+    /// The member `key` of an object. The last one, if the key is
+    /// repeated, as `JSON.parse` keeps it.
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        let mut found = None;
+        if let Json::Object(members) = self {
+            for (name, value) in members {
+                if name == key {
+                    found = Some(value);
+                }
+            }
+        }
+        found
     }
 
     /// The string, if this is one.
@@ -107,25 +150,6 @@ impl Reader<'_> {
     fn skip_whitespace(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.pos += 1;
-        }
-    }
-
-    fn skip_wrappers(&mut self) {
-        loop {
-            self.skip_whitespace();
-            let rest = &self.bytes[self.pos..];
-            let wrapper: &[&[u8]] = &[
-                b"<!--",
-                b"-->",
-                b"<![CDATA[",
-                b"]]>",
-                b"//<![CDATA[",
-                b"//]]>",
-            ];
-            match wrapper.iter().find(|w| rest.starts_with(w)) {
-                Some(w) => self.pos += w.len(),
-                None => return,
-            }
         }
     }
 
@@ -329,7 +353,76 @@ impl Reader<'_> {
             }
             self.pos = save;
         }
-        Ok(char::from_u32(first).unwrap_or('\u{fffd}'))
+        // U+0000 as the loader makes it for JSON.parse's reading, so that
+        // the two readers agree.
+        Ok(char::from_u32(first)
+            .filter(|&c| c != '\0')
+            .unwrap_or('\u{fffd}'))
+    }
+}
+
+/// Reads [`Json::from_flat`]'s form. Every text ends at an ASCII byte, so
+/// each slice is on a character boundary; a form that does not read is
+/// `None`, never a panic.
+struct Flat<'a> {
+    flat: &'a str,
+    at: usize,
+}
+
+impl Flat<'_> {
+    fn next(&mut self) -> Option<u8> {
+        let byte = *self.flat.as_bytes().get(self.at)?;
+        self.at += 1;
+        Some(byte)
+    }
+
+    /// Whether the next byte is `tag`, consumed if it is.
+    fn take(&mut self, tag: u8) -> bool {
+        let next = self.flat.as_bytes().get(self.at) == Some(&tag);
+        if next {
+            self.at += 1;
+        }
+        next
+    }
+
+    /// The text up to the next NUL, which is consumed.
+    fn text(&mut self) -> Option<String> {
+        let start = self.at;
+        while self.next()? != 0 {}
+        self.flat.get(start..self.at - 1).map(String::from)
+    }
+
+    fn value(&mut self, depth: usize) -> Option<Json> {
+        // The same bound as `Reader`'s, so the two read the same texts.
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        Some(match self.next()? {
+            b'n' => Json::Null,
+            b't' => Json::Bool(true),
+            b'f' => Json::Bool(false),
+            b'd' => Json::Number(self.text()?),
+            b's' => Json::String(self.text()?),
+            b'[' => {
+                let mut items = Vec::new();
+                while !self.take(b']') {
+                    items.push(self.value(depth + 1)?);
+                }
+                Json::Array(items)
+            }
+            b'{' => {
+                let mut members = Vec::new();
+                while !self.take(b'}') {
+                    if !self.take(b's') {
+                        return None;
+                    }
+                    let key = self.text()?;
+                    members.push((key, self.value(depth + 1)?));
+                }
+                Json::Object(members)
+            }
+            _ => return None,
+        })
     }
 }
 
@@ -357,11 +450,10 @@ mod tests {
             Json::Number("0".into()), Json::Number("-1.5e+3".into()), Json::Number("42".into())]);
         escapes: r#""a\"b\\c\/d\n\u00e9\ud83d\ude00""# => s("a\"b\\c/d\né😀");
         lone_surrogate_replaced: r#""\ud800x""# => s("\u{fffd}x");
+        nul_replaced_as_the_loader_does: r#""a\u0000b""# => s("a\u{fffd}b");
         object_order_kept: r#"{"b":1,"a":"x"}"# => Json::Object(vec![
             ("b".into(), Json::Number("1".into())), ("a".into(), s("x"))]);
         whitespace_around: " \n {} \t" => Json::Object(vec![]);
-        html_comment_wrapper: "<!-- {\"a\":null} -->" => Json::Object(vec![("a".into(), Json::Null)]);
-        cdata_wrapper: "//<![CDATA[\n[]\n//]]>" => Json::Array(vec![]);
         utf8_passthrough: "\"Korybko — “5G”\"" => s("Korybko — “5G”");
         escapes_between_multibyte_runs: r#""Ω\u03a9Ω\t“end”""# => s("ΩΩΩ\t“end”");
     }
@@ -395,6 +487,57 @@ mod tests {
         assert!(Json::parse(&deep).is_err());
         let ok = "[".repeat(60) + &"]".repeat(60);
         assert!(Json::parse(&ok).is_ok());
+    }
+
+    macro_rules! reads_flat {
+        ($($name:ident: $flat:expr => $want:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                assert_eq!(Json::from_flat($flat), $want);
+            }
+        )*};
+    }
+
+    reads_flat! {
+        flat_scalars: "[ntfd-1500\0sa\0]" => Ok(Json::Array(vec![
+            Json::Null, Json::Bool(true), Json::Bool(false), Json::Number("-1500".into()), s("a")]));
+        flat_object_in_order: "{sb\0d1\0sa\0sx\0}" => Ok(Json::Object(vec![
+            ("b".into(), Json::Number("1".into())), ("a".into(), s("x"))]));
+        flat_texts_hold_any_other_character: "{s}\0s]\"\\\n“\0}" => Ok(Json::Object(vec![
+            ("}".into(), s("]\"\\\n“"))]));
+        flat_empty_containers: "[[]{}s\0]" => Ok(Json::Array(vec![
+            Json::Array(vec![]), Json::Object(vec![]), s("")]));
+        flat_refused_with_the_browsers_reason: "!Unexpected token 'o', \"{oops\" is not valid JSON"
+            => Err("Unexpected token 'o', \"{oops\" is not valid JSON".into());
+        flat_unclosed: "[n" => Err("nested too deeply".into());
+        flat_key_without_its_tag: "{a\0n}" => Err("nested too deeply".into());
+        flat_text_without_its_end: "sabc" => Err("nested too deeply".into());
+        flat_trailing: "nn" => Err("nested too deeply".into());
+        flat_empty: "" => Err("nested too deeply".into());
+    }
+
+    #[test]
+    fn both_readers_bound_nesting_alike() {
+        for depth in [1, 60, 64, 65, 66, 100, 100_000] {
+            let text = "[".repeat(depth) + &"]".repeat(depth);
+            // Nested empty arrays are their own flat form.
+            let flat = text.clone();
+            assert_eq!(
+                Json::parse(&text).is_ok(),
+                Json::from_flat(&flat).is_ok(),
+                "{depth}"
+            );
+        }
+        assert!(Json::from_flat(&("[".repeat(60) + &"]".repeat(60))).is_ok());
+        assert!(Json::from_flat(&("[".repeat(100) + &"]".repeat(100))).is_err());
+    }
+
+    #[test]
+    fn a_repeated_key_reads_as_its_last_value_as_in_json_parse() {
+        let value = Json::parse(r#"{"a":1,"b":2,"a":3}"#).unwrap();
+        assert_eq!(value.get("a").and_then(Json::as_text), Some("3"));
+        let flat = Json::from_flat("{sa\0d1\0sa\0d3\0}").unwrap();
+        assert_eq!(flat.get("a").and_then(Json::as_text), Some("3"));
     }
 
     #[test]

@@ -14,6 +14,33 @@ use alloc::string::String;
 use alloc::string::ToString;
 use alloc::vec::Vec;
 
+/// Markers that CMSes wrap JSON-LD in, for pages that must also parse as
+/// XHTML or survive old browsers. Longest first where one ends another.
+const OPENERS: &[&str] = &["<!--", "//<![CDATA[", "<![CDATA["];
+const CLOSERS: &[&str] = &["-->", "//]]>", "]]>"];
+
+/// The JSON in a block's text: without surrounding whitespace and without
+/// the comment or CDATA markers around it.
+pub fn unwrap(text: &str) -> &str {
+    let mut json = crate::search::trim(text);
+    loop {
+        let before = json.len();
+        for opener in OPENERS {
+            if let Some(rest) = json.strip_prefix(opener) {
+                json = crate::search::trim(rest);
+            }
+        }
+        for closer in CLOSERS {
+            if let Some(rest) = json.strip_suffix(closer) {
+                json = crate::search::trim(rest);
+            }
+        }
+        if json.len() == before {
+            return json;
+        }
+    }
+}
+
 /// schema.org types of news articles (local names), as each of these lists,
 /// one string ([`crate::search::entries`]).
 const NEWS_TYPES: &str = "NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle";
@@ -358,6 +385,25 @@ mod tests {
         let base = Url::parse("https://site.example/news/item").unwrap();
         let docs: Vec<Json> = blocks.iter().map(|b| Json::parse(b).unwrap()).collect();
         extract(&docs, Some(&base), Some(&base))
+    }
+
+    macro_rules! unwraps {
+        ($($name:ident: $text:expr => $json:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                assert_eq!(unwrap($text), $json);
+            }
+        )*};
+    }
+
+    unwraps! {
+        bare: " {\"a\":1}\n" => "{\"a\":1}";
+        html_comment: "<!-- {\"a\":null} -->" => "{\"a\":null}";
+        cdata_in_script_comments: "//<![CDATA[\n[]\n//]]>" => "[]";
+        cdata: "<![CDATA[[1]]]>" => "[1]";
+        comment_around_cdata: "<!--\n//<![CDATA[\n{}\n//]]>\n-->" => "{}";
+        only_markers: " <!-- --> " => "";
+        markers_inside_are_kept: "[\"<!--\"]" => "[\"<!--\"]";
     }
 
     #[test]

@@ -140,23 +140,37 @@ pub struct PageMetadata {
 }
 
 impl PageMetadata {
-    /// Reads every source of `page`; malformed JSON-LD blocks are skipped
-    /// with a warning each.
+    /// Reads every source of `page`, JSON-LD with the core's own reader;
+    /// malformed JSON-LD blocks are skipped with a warning each.
     pub fn read(page: &PageSnapshot) -> (PageMetadata, Vec<Warning>) {
+        PageMetadata::read_with(page, &|json| {
+            Json::parse(json).map_err(|error| error.reason())
+        })
+    }
+
+    /// [`PageMetadata::read`], with `parse` reading each JSON-LD block
+    /// (once unwrapped, and not empty) or saying why it is not JSON. The
+    /// widget passes the browser's `JSON.parse`, so the core's reader is
+    /// not in its download.
+    pub fn read_with(
+        page: &PageSnapshot,
+        parse: &dyn Fn(&str) -> Result<Json, String>,
+    ) -> (PageMetadata, Vec<Warning>) {
         let base = Url::parse(&page.base).or_else(|| Url::parse(&page.location));
         let location = Url::parse(&page.location);
         let mut warnings = Vec::new();
         let mut documents = Vec::new();
         for block in &page.json_ld {
-            if crate::search::trim(block).is_empty() {
+            let json = crate::jsonld::unwrap(block);
+            if json.is_empty() {
                 continue;
             }
-            match Json::parse(block) {
+            match parse(json) {
                 Ok(document) => documents.push(document),
-                Err(error) => warnings.push(Warning::new(
+                Err(reason) => warnings.push(Warning::new(
                     JSON_LD_SOURCE,
                     crate::search::trim(block),
-                    WarningKind::MalformedJsonLd(error.offset),
+                    WarningKind::MalformedJsonLd(reason),
                 )),
             }
         }
@@ -855,7 +869,10 @@ mod tests {
         let (metadata, warnings) = PageMetadata::read(&p);
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].source(), JSON_LD_SOURCE);
-        assert_eq!(warnings[0].kind(), &WarningKind::MalformedJsonLd(21));
+        assert_eq!(
+            warnings[0].kind(),
+            &WarningKind::MalformedJsonLd("at byte 21".into())
+        );
         assert_eq!(metadata.article(&Partial::default()).title, "Good");
     }
 

@@ -33,8 +33,8 @@ pub enum WarningKind {
     InvalidSelector(&'static str),
     /// A selector that matched nothing.
     NoTargets,
-    /// A JSON-LD block that is not JSON; the byte offset of the problem.
-    MalformedJsonLd(usize),
+    /// A JSON-LD block that is not JSON, and why, in its reader's words.
+    MalformedJsonLd(String),
     /// Not an ISO 8601 date.
     InvalidDate,
     /// A value outside the attribute's list.
@@ -120,13 +120,9 @@ impl Warning {
                 out.push_str(instead);
             }
             WarningKind::NoTargets => out.push_str("matches no element; nothing is mounted for it"),
-            WarningKind::MalformedJsonLd(offset) => {
-                out.push_str("is not valid JSON (at byte ");
-                crate::encode::push_decimal(
-                    &mut out,
-                    u32::try_from(*offset).unwrap_or(u32::MAX),
-                    1,
-                );
+            WarningKind::MalformedJsonLd(reason) => {
+                out.push_str("is not valid JSON (");
+                out.push_str(reason);
                 out.push_str("); its metadata is ignored");
             }
             WarningKind::InvalidDate => {
@@ -172,8 +168,10 @@ mod tests {
             => "sharecite: data-networks=\"facebok x\" names an unknown network \"facebok\"; it is left out. Known: facebook, x, linkedin, reddit, email, whatsapp, telegram, bluesky, mastodon, threads, hackernews, pinterest, copy, cite, crosspost, native, print";
         unsafe_url: Warning::new("data-discussion-url", "javascript:alert(1)", WarningKind::UnsafeUrl)
             => "sharecite: data-discussion-url=\"javascript:alert(1)\" is refused: only http(s): and mailto: links are allowed";
-        json_ld: Warning::new("script[type=\"application/ld+json\"]", "{oops", WarningKind::MalformedJsonLd(1))
+        json_ld: Warning::new("script[type=\"application/ld+json\"]", "{oops", WarningKind::MalformedJsonLd("at byte 1".into()))
             => "sharecite: script[type=\"application/ld+json\"]=\"{oops\" is not valid JSON (at byte 1); its metadata is ignored";
+        json_ld_in_the_browsers_words: Warning::new("script[type=\"application/ld+json\"]", "{oops", WarningKind::MalformedJsonLd("Unexpected token 'o', \"{oops\" is not valid JSON".into()))
+            => "sharecite: script[type=\"application/ld+json\"]=\"{oops\" is not valid JSON (Unexpected token 'o', \"{oops\" is not valid JSON); its metadata is ignored";
         target_selector: Warning::new("data-target", "[[[", WarningKind::InvalidSelector("nothing is mounted for it"))
             => "sharecite: data-target=\"[[[\" is not a valid CSS selector; nothing is mounted for it";
         article_selector: Warning::new("data-article", "[[[", WarningKind::InvalidSelector("the placement's <article> or <main> is used instead"))

@@ -275,6 +275,8 @@ proptest! {
     fn json_never_panics(text in hostile(), raw in any::<String>()) {
         let _ = Json::parse(&text);
         let _ = Json::parse(&raw);
+        let _ = Json::from_flat(&text);
+        let _ = Json::from_flat(&raw);
     }
 
     #[test]
