@@ -1,5 +1,6 @@
 // Fails when what a reader downloads (dist/, gzip) outgrows the budget in
-// size-budget.json, a shipped wasm carries a custom section, or a
+// size-budget.json, a shipped wasm carries a custom section, the widget
+// could compile in a browser older than the glue assumes, or a
 // precompressed copy (.gz, .br) is missing or is not its file. Sizes are
 // deterministic for a given toolchain, so this is a test; times are not,
 // and live in `make bench`.
@@ -7,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { staleCopies } from './precompressed.mjs';
 import { customSectionNames } from './wasm-binary.mjs';
+import { needsBulkMemory } from './glue-fallbacks.mjs';
 
 const root = new URL('..', import.meta.url);
 const budget = JSON.parse(readFileSync(new URL('size-budget.json', root), 'utf8'));
@@ -32,6 +34,14 @@ for (const name of ['sharecite_bg.wasm', 'sharecite_cite_bg.wasm']) {
     console.error(`dist/${name} ships custom sections (${custom.join(', ')}): strip them (wasm-opt --strip-*).`);
     process.exit(1);
   }
+}
+
+// The glue ships without a fallback for browsers too old to compile the
+// widget (scripts/glue-fallbacks.mjs); that holds while the widget needs
+// bulk memory.
+if (!needsBulkMemory(readFileSync(new URL('dist/sharecite_bg.wasm', root)))) {
+  console.error('dist/sharecite_bg.wasm no longer needs bulk memory, so older browsers compile it: restore the glue fallback scripts/glue-fallbacks.mjs removes.');
+  process.exit(1);
 }
 
 // A host serving dist/'s precompressed copies sends them in place of the
