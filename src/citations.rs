@@ -101,10 +101,7 @@ impl State {
             None => &["article", "main"],
         };
         selectors.iter().find_map(|selector| {
-            host.closest(selector)
-                .ok()
-                .flatten()
-                .or_else(|| dom::query(&document, selector))
+            dom::closest(host, selector).or_else(|| dom::query(&document, selector))
         })
     }
 

@@ -199,10 +199,11 @@ fn is_editing(node: &Node) -> bool {
         None => node.parent_element(),
     };
     let in_editable = element.is_some_and(|e| {
-        e.closest("input, textarea, [contenteditable]:not([contenteditable=false])")
-            .ok()
-            .flatten()
-            .is_some()
+        dom::closest(
+            &e,
+            "input, textarea, [contenteditable]:not([contenteditable=false])",
+        )
+        .is_some()
     });
     let focused_field = dom::document()
         .ok()
@@ -227,7 +228,7 @@ impl State {
         if common
             .dyn_ref::<Element>()
             .or(common.parent_element().as_ref())
-            .is_some_and(|e| e.closest("[data-sharecite-host]").ok().flatten().is_some())
+            .is_some_and(|e| dom::closest(e, "[data-sharecite-host]").is_some())
         {
             return None;
         }
@@ -348,7 +349,7 @@ impl State {
 
         let state = self.clone();
         let click = EventListener::new(&root, "click", move |event| {
-            let Some(control) = dom::closest(event, "[data-network]") else {
+            let Some(control) = dom::target_closest(event, "[data-network]") else {
                 return;
             };
             let id = control.get_attribute("data-network").unwrap_or_default();

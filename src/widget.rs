@@ -360,7 +360,7 @@ fn try_mount(script: &Element) -> Result<()> {
             let parent = script.parent_element();
             let in_body = parent
                 .as_ref()
-                .is_some_and(|p| p.closest("body").ok().flatten().is_some());
+                .is_some_and(|p| dom::closest(p, "body").is_some());
             if in_body {
                 place(&document, plan, &|host| script.after_with_node_1(host))?;
             } else {
@@ -619,7 +619,7 @@ impl State {
     }
 
     fn click(self: &Rc<Self>, event: &Event) {
-        if let Some(action) = dom::closest(event, "[data-action]") {
+        if let Some(action) = dom::target_closest(event, "[data-action]") {
             match action.get_attribute("data-action").as_deref() {
                 Some("cancel") => self.close_mastodon(),
                 Some("formats") => self.toggle_formats(),
@@ -822,7 +822,7 @@ impl State {
 
 /// The network of the control an event happened in.
 fn clicked_network(event: &Event) -> Option<Network> {
-    let control = dom::closest(event, "[data-network]")?;
+    let control = dom::target_closest(event, "[data-network]")?;
     Network::from_id(&control.get_attribute("data-network")?)
 }
 
