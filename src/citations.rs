@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
+use crate::events::Listener;
 use js_sys::Promise;
 use sharecite_core::cite::handoff::{article_fields, citation_parts};
 use sharecite_core::cite::CiteStyle;
@@ -144,17 +144,12 @@ impl State {
             return;
         };
         let state = self.clone();
-        let options = EventListenerOptions {
-            phase: EventListenerPhase::Capture,
-            passive: true,
-        };
-        let listener =
-            EventListener::new_with_options(&document, "pointerdown", options, move |event| {
-                let inside = event.composed_path().includes(&state.rendered.host, 0);
-                if !inside {
-                    state.close_formats(false);
-                }
-            });
+        let listener = Listener::capturing(&document, "pointerdown", move |event| {
+            let inside = event.composed_path().includes(&state.rendered.host, 0);
+            if !inside {
+                state.close_formats(false);
+            }
+        });
         self.outside_click.replace(Some(listener));
     }
 

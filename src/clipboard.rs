@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use gloo_events::{EventListener, EventListenerOptions};
+use crate::events::Listener;
 use js_sys::{Array, Object, Promise};
 use sharecite_core::Clip;
 use wasm_bindgen::prelude::*;
@@ -111,14 +111,9 @@ fn write_item(clipboard: &Clipboard, clip: &Clip) -> Result<Promise> {
 fn exec_command_copy(clip: &Rc<Clip>, last_error: JsValue) -> Result<Method> {
     let document = dom::document()?;
     let clip = Rc::clone(clip);
-    let listener = EventListener::new_with_options(
-        &document,
-        "copy",
-        EventListenerOptions::enable_prevent_default(),
-        move |event| {
-            put_in_copy_event(event, &clip);
-        },
-    );
+    let listener = Listener::new(&document, "copy", move |event| {
+        put_in_copy_event(event, &clip);
+    });
     let copied = document
         .unchecked_ref::<HtmlDocument>()
         .exec_command("copy")

@@ -13,6 +13,7 @@ mod citations;
 mod clipboard;
 mod console;
 mod dom;
+mod events;
 mod navigation;
 mod page;
 mod render;
@@ -87,5 +88,6 @@ pub fn add_locale(tag: String, text: String) -> bool {
 #[doc(hidden)]
 pub mod testing {
     //! Entry points for the browser tests in `tests/`; not part of the API.
+    pub use crate::events::Listener;
     pub use crate::page::{parse_json, snapshot};
 }

@@ -7,7 +7,7 @@
 //! `history.pushState`/`replaceState` that calls the original with the same
 //! `this`, arguments, result and exceptions, and is removed on drop.
 
-use gloo_events::EventListener;
+use crate::events::Listener;
 use js_sys::Function;
 use wasm_bindgen::prelude::*;
 use web_sys::History;
@@ -18,7 +18,7 @@ use crate::dom::{self, Result};
 #[must_use = "the watch stops when dropped"]
 #[derive(Debug)]
 pub struct NavigationWatch {
-    _listeners: Vec<EventListener>,
+    _listeners: Vec<Listener>,
     patches: Vec<HistoryPatch>,
 }
 
@@ -47,8 +47,7 @@ pub fn watch(on_navigate: fn()) -> Result<NavigationWatch> {
     let window = dom::window()?;
     let navigation: Option<web_sys::EventTarget> = dom::property(&window, "navigation");
     if let Some(navigation) = navigation {
-        let listener =
-            EventListener::new(&navigation, "currententrychange", move |_| on_navigate());
+        let listener = Listener::new(&navigation, "currententrychange", move |_| on_navigate());
         return Ok(NavigationWatch {
             _listeners: vec![listener],
             patches: Vec::new(),
@@ -57,7 +56,7 @@ pub fn watch(on_navigate: fn()) -> Result<NavigationWatch> {
 
     let mut listeners = Vec::new();
     for &event in &["popstate", "hashchange"] {
-        listeners.push(EventListener::new(&window, event, move |_| on_navigate()));
+        listeners.push(Listener::new(&window, event, move |_| on_navigate()));
     }
     let history = dom::history(&window);
     let mut patches = Vec::new();

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use gloo_events::{EventListener, EventListenerOptions};
+use crate::events::Listener;
 use gloo_timers::callback::Timeout;
 use sharecite_core::i18n::Key;
 use sharecite_core::view::quote_hrefs;
@@ -27,7 +27,7 @@ pub struct QuotePopover {
     position: CssStyleSheet,
     links: Vec<(Network, Element)>,
     quote: String,
-    _listeners: Vec<EventListener>,
+    _listeners: Vec<Listener>,
 }
 
 thread_local! {
@@ -45,7 +45,7 @@ thread_local! {
 
 struct Watch {
     placements: Vec<Weak<State>>,
-    listeners: Vec<EventListener>,
+    listeners: Vec<Listener>,
 }
 
 /// Serves `state`'s selection features, if it has any, until [`release`].
@@ -115,28 +115,23 @@ fn hide_quotes() {
         .for_each(|state| state.hide_quote());
 }
 
-fn listen() -> Vec<EventListener> {
+fn listen() -> Vec<Listener> {
     let (Ok(window), Ok(document)) = (dom::window(), dom::document()) else {
         return Vec::new();
     };
     let mut listeners = Vec::with_capacity(5);
-    listeners.push(EventListener::new_with_options(
-        &document,
-        "copy",
-        EventListenerOptions::enable_prevent_default(),
-        |event| {
-            let Some(selected) = Selected::now() else {
-                return;
-            };
-            for state in placements(copies) {
-                if state.copy_with_attribution(event, &selected) {
-                    break;
-                }
+    listeners.push(Listener::new(&document, "copy", |event| {
+        let Some(selected) = Selected::now() else {
+            return;
+        };
+        for state in placements(copies) {
+            if state.copy_with_attribution(event, &selected) {
+                break;
             }
-        },
-    ));
+        }
+    }));
     for &name in &["mouseup", "keyup"] {
-        listeners.push(EventListener::new(&document, name, |event| {
+        listeners.push(Listener::new(&document, name, |event| {
             let escape = event
                 .dyn_ref::<KeyboardEvent>()
                 .is_some_and(|e| e.key() == "Escape");
@@ -164,8 +159,8 @@ fn listen() -> Vec<EventListener> {
             .forget();
         }));
     }
-    listeners.push(EventListener::new(&window, "scroll", |_| hide_quotes()));
-    listeners.push(EventListener::new(&document, "selectionchange", |_| {
+    listeners.push(Listener::new(&window, "scroll", |_| hide_quotes()));
+    listeners.push(Listener::new(&document, "selectionchange", |_| {
         if Selected::now().is_none() {
             hide_quotes();
         }
@@ -348,7 +343,7 @@ impl State {
         self.rendered.host.after_with_node_1(&host)?;
 
         let state = self.clone();
-        let click = EventListener::new(&root, "click", move |event| {
+        let click = Listener::new(&root, "click", move |event| {
             let Some(control) = dom::target_closest(event, "[data-network]") else {
                 return;
             };

@@ -4,7 +4,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo_events::{EventListener, EventListenerOptions};
+use crate::events::Listener;
 use gloo_timers::callback::Timeout;
 use sharecite_core::cite::CiteStyle;
 use sharecite_core::i18n::Key;
@@ -32,7 +32,7 @@ const STATUS_MILLIS: u32 = 6000;
 #[derive(Debug)]
 pub struct Widget {
     state: Rc<State>,
-    _listeners: Vec<EventListener>,
+    _listeners: Vec<Listener>,
 }
 
 #[derive(Debug)]
@@ -43,7 +43,7 @@ pub(crate) struct State {
     pub(crate) article: RefCell<Article>,
     status_timer: RefCell<Option<Timeout>>,
     /// Closes the citation menu on a click elsewhere, while it is open.
-    pub(crate) outside_click: RefCell<Option<EventListener>>,
+    pub(crate) outside_click: RefCell<Option<Listener>>,
     /// The quote-sharing popover, once a reader has selected text.
     pub(crate) quote: RefCell<Option<crate::selection::QuotePopover>>,
 }
@@ -540,21 +540,17 @@ pub(crate) fn unmount(host: &HtmlElement) {
     host.remove();
 }
 
-fn listen(state: &Rc<State>, follows_page: bool) -> Vec<EventListener> {
+fn listen(state: &Rc<State>, follows_page: bool) -> Vec<Listener> {
     let root = &state.rendered.root;
-    let prevent = EventListenerOptions::enable_prevent_default;
     let mut listeners = Vec::with_capacity(6);
 
     let on_click = state.clone();
-    listeners.push(EventListener::new_with_options(
-        root,
-        "click",
-        prevent(),
-        move |event| on_click.click(event),
-    ));
+    listeners.push(Listener::new(root, "click", move |event| {
+        on_click.click(event)
+    }));
     // Middle-clicks open share links in a new tab without a `click`.
     let on_auxclick = state.clone();
-    listeners.push(EventListener::new(root, "auxclick", move |event| {
+    listeners.push(Listener::new(root, "auxclick", move |event| {
         let is_middle = event
             .dyn_ref::<MouseEvent>()
             .is_some_and(|e| e.button() == 1);
@@ -564,17 +560,12 @@ fn listen(state: &Rc<State>, follows_page: bool) -> Vec<EventListener> {
     }));
     if let Some(form) = &state.rendered.mastodon {
         let on_submit = state.clone();
-        listeners.push(EventListener::new_with_options(
-            &form.form,
-            "submit",
-            prevent(),
-            move |event| {
-                event.prevent_default();
-                on_submit.submit_mastodon();
-            },
-        ));
+        listeners.push(Listener::new(&form.form, "submit", move |event| {
+            event.prevent_default();
+            on_submit.submit_mastodon();
+        }));
         let on_key = state.clone();
-        listeners.push(EventListener::new(&form.form, "keydown", move |event| {
+        listeners.push(Listener::new(&form.form, "keydown", move |event| {
             if event
                 .dyn_ref::<KeyboardEvent>()
                 .is_some_and(|e| e.key() == "Escape")
@@ -584,23 +575,18 @@ fn listen(state: &Rc<State>, follows_page: bool) -> Vec<EventListener> {
         }));
     }
     let on_key = state.clone();
-    listeners.push(EventListener::new_with_options(
-        root,
-        "keydown",
-        prevent(),
-        move |event| {
-            if let Some(event) = event.dyn_ref::<KeyboardEvent>() {
-                on_key.formats_key(event);
-            }
-        },
-    ));
+    listeners.push(Listener::new(root, "keydown", move |event| {
+        if let Some(event) = event.dyn_ref::<KeyboardEvent>() {
+            on_key.formats_key(event);
+        }
+    }));
     // The moment before a reader uses a control: catch navigations a site
     // made without the History API, and start fetching the citation styles.
     let cites = state.config.networks.contains(&Network::Cite);
     if follows_page || cites {
         for &name in &["focusin", "pointerover"] {
             let on_intent = state.clone();
-            listeners.push(EventListener::new(&state.rendered.host, name, move |_| {
+            listeners.push(Listener::new(&state.rendered.host, name, move |_| {
                 if follows_page {
                     refresh_if_moved();
                 }

@@ -175,6 +175,79 @@ fn snapshot_reads_meta_json_ld_canonical_title_and_lang() {
     document.set_title(&previous_title);
 }
 
+/// The widget's listeners (src/events.rs): each hears its events until its
+/// handle is dropped, a capturing one before the target's own, and a
+/// handler may cancel the event (no listener is passive).
+#[wasm_bindgen_test]
+fn listeners_hear_until_dropped_and_capture_first() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    let parent = document().create_element("div").unwrap();
+    let child = document().create_element("button").unwrap();
+    parent.append_child(&child).unwrap();
+    document().body().unwrap().append_child(&parent).unwrap();
+    let heard = Rc::new(RefCell::new(Vec::new()));
+    let click = || {
+        let event = web_sys::Event::new_with_event_init_dict("click", &{
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            init.set_cancelable(true);
+            init
+        })
+        .unwrap();
+        child.dispatch_event(&event).unwrap();
+        event.default_prevented()
+    };
+
+    let log = heard.clone();
+    let on_child = sharecite::testing::Listener::new(&child, "click", move |event| {
+        log.borrow_mut().push("child");
+        event.prevent_default();
+    });
+    let log = heard.clone();
+    let bubbling = sharecite::testing::Listener::new(&parent, "click", move |_| {
+        log.borrow_mut().push("parent, bubbling")
+    });
+    let log = heard.clone();
+    let capturing = sharecite::testing::Listener::capturing(&parent, "click", move |_| {
+        log.borrow_mut().push("parent, capturing")
+    });
+    assert!(click(), "a handler can cancel the event");
+    assert_eq!(
+        *heard.borrow(),
+        ["parent, capturing", "child", "parent, bubbling"]
+    );
+
+    // A dropped listener's function is freed with it: one left behind
+    // would throw on the next click, and the page would hear of it.
+    let errors = js_sys::Array::new();
+    let record = Function::new_with_args("list", "return (event) => list.push(event.message);")
+        .call1(&JsValue::NULL, &errors)
+        .unwrap()
+        .unchecked_into::<Function>();
+    let window = web_sys::window().unwrap();
+    window
+        .add_event_listener_with_callback("error", &record)
+        .unwrap();
+
+    heard.borrow_mut().clear();
+    drop(capturing);
+    drop(on_child);
+    assert!(!click());
+    assert_eq!(*heard.borrow(), ["parent, bubbling"]);
+
+    heard.borrow_mut().clear();
+    drop(bubbling);
+    click();
+    assert!(heard.borrow().is_empty());
+    window
+        .remove_event_listener_with_callback("error", &record)
+        .unwrap();
+    assert_eq!(errors.length(), 0, "{:?}", errors.to_vec());
+    parent.remove();
+}
+
 /// The widget has JSON-LD read by the browser's `JSON.parse` (through
 /// the loader's `shareciteJson`), the native tests by the core's reader:
 /// the two must agree on every block. Duplicate keys, numbers written
