@@ -877,6 +877,34 @@ mod tests {
     }
 
     #[test]
+    fn json_ld_goes_to_the_given_reader_unwrapped_and_its_reason_is_reported() {
+        let mut p = page();
+        p.json_ld = vec![
+            "<!-- {\"x\":1} -->".into(),
+            " \n ".into(),
+            " broken ".into(),
+        ];
+        let seen = core::cell::RefCell::new(Vec::new());
+        let (metadata, warnings) = PageMetadata::read_with(&p, &|json| {
+            seen.borrow_mut().push(json.to_string());
+            if json == "broken" {
+                return Err("the reader's reason".into());
+            }
+            Json::parse(r#"{"@type":"Article","headline":"Read"}"#).map_err(|e| e.reason())
+        });
+        assert_eq!(*seen.borrow(), ["{\"x\":1}", "broken"]);
+        assert_eq!(
+            warnings,
+            [Warning::new(
+                JSON_LD_SOURCE,
+                "broken",
+                WarningKind::MalformedJsonLd("the reader's reason".into())
+            )]
+        );
+        assert_eq!(metadata.article(&Partial::default()).title, "Read");
+    }
+
+    #[test]
     fn shared_url_loses_tracking_and_unsafe_urls_are_skipped() {
         let mut p = page();
         p.metas = meta(&[("og:url", "javascript:alert(1)"), ("og:image", "data:x")]);
