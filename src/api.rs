@@ -2,7 +2,7 @@
 //! frameworks and client-side routers. Options are the `data-*` attributes
 //! in camelCase (`originalSource`, `citeStyle`...).
 
-use js_sys::{Array, Number};
+use js_sys::Array;
 use sharecite_core::warning::WarningKind;
 use sharecite_core::{Attribute, Attributes, Warning};
 use wasm_bindgen::prelude::*;
@@ -190,8 +190,8 @@ fn read_options(base: &Attributes, options: &JsValue) -> Attributes {
             Some(text)
         } else if let Some(flag) = value.as_bool() {
             Some(if flag { "on" } else { "off" }.to_string())
-        } else if let Some(number) = value.dyn_ref::<Number>() {
-            number.to_string_with_radix(10).ok().map(String::from)
+        } else if value.as_f64().is_some() {
+            Some(dom::text(&value))
         } else if let Some(list) = value.dyn_ref::<Array>() {
             let separator = if attribute == Attribute::Author {
                 ";"

@@ -9,7 +9,7 @@ use crate::events::Listener;
 use js_sys::{Array, Object, Promise};
 use sharecite_core::Clip;
 use wasm_bindgen::prelude::*;
-use web_sys::{Blob, BlobPropertyBag, ClipboardEvent, HtmlDocument};
+use web_sys::{ClipboardEvent, HtmlDocument};
 
 use crate::dom::{self, Result};
 
@@ -29,6 +29,13 @@ extern "C" {
 
     #[wasm_bindgen(constructor, catch, js_class = "ClipboardItem")]
     fn new(items: &Object) -> core::result::Result<ClipboardItem, JsValue>;
+
+    /// `new Blob([text], { type })`, which cannot throw: a `Blob` of one
+    /// string and a type, without web-sys's exception check and its
+    /// options dictionary's setters.
+    type Blob;
+    #[wasm_bindgen(constructor, js_class = "Blob")]
+    fn new(parts: &Array, options: &Object) -> Blob;
 }
 
 /// Which way the clip reached the clipboard.
@@ -95,10 +102,8 @@ fn write_text(
 fn write_item(clipboard: &Clipboard, clip: &Clip) -> Result<Promise> {
     let items = Object::new();
     for &(mime, content) in &[("text/plain", &clip.text), ("text/html", &clip.html)] {
-        let options = BlobPropertyBag::new();
-        options.set_type(mime);
         let parts = Array::of1(&JsValue::from_str(content));
-        let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        let blob = Blob::new(&parts, &dom::object(&[("type", mime)]));
         dom::set(&items, mime, &blob)?;
     }
     let item = ClipboardItem::new(&items)?;

@@ -68,7 +68,9 @@ extern "C" {
     /// Calls that web-sys declares as throwing but that cannot throw as we
     /// make them: getters of the page's own window and document, the first
     /// range of a selection that has one, `focus`, `removeAttribute` of a
-    /// constant name, `closest` with a valid selector, a shadow root for a
+    /// constant name, `closest` with a valid selector, `print` (which a
+    /// sandboxed frame blocks without throwing), the text of a selection or
+    /// a number (`toString`), a shadow root for a
     /// host we just made, new rules for a constructed stylesheet, a copy
     /// event's `setData`, and `Reflect.set` on a new plain object. A
     /// catching call checks for an exception after it returns; the calls
@@ -77,6 +79,10 @@ extern "C" {
     type NoThrow;
     #[wasm_bindgen(method)]
     fn focus(this: &NoThrow);
+    #[wasm_bindgen(method, js_name = print)]
+    fn print_page(this: &NoThrow);
+    #[wasm_bindgen(method, js_name = toString)]
+    fn to_text(this: &NoThrow) -> String;
     #[wasm_bindgen(method, js_name = removeAttribute)]
     fn remove_attribute(this: &NoThrow, name: &str);
     #[wasm_bindgen(method, js_name = closest)]
@@ -328,6 +334,16 @@ pub fn elements(list: &NodeList) -> Vec<Element> {
         }
     }
     elements
+}
+
+/// The text of a selection, or a number as JavaScript writes it.
+pub fn text(value: &JsValue) -> String {
+    no_throw(value).to_text()
+}
+
+/// Opens the browser's print dialog for the page.
+pub fn print(window: &Window) {
+    no_throw(window).print_page();
 }
 
 /// `element` or its nearest ancestor matching `selector`, which is a

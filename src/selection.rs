@@ -180,7 +180,7 @@ impl Selected {
         if selection.is_collapsed() || selection.range_count() == 0 {
             return None;
         }
-        let text = selection.to_string().into();
+        let text = dom::text(&selection);
         let range = dom::first_range(&selection);
         Some(Selected { text, range })
     }

@@ -637,9 +637,7 @@ impl State {
             Network::Print => {
                 self.dispatch_share(network);
                 if let Ok(window) = dom::window() {
-                    if let Err(error) = window.print() {
-                        console::error("printing failed", &error);
-                    }
+                    dom::print(&window);
                 }
             }
             // A share link was followed.
