@@ -21,13 +21,14 @@ use crate::{console, dom};
 extern "C" {
     /// Provided by the loader (js/loader.js): loads the citation module
     /// once and formats the article (its handoff fields) with it, resolving
-    /// to the citation's text and HTML (a handoff citation).
-    #[wasm_bindgen(js_name = shareciteCite, catch)]
-    fn cite_later(fields: &str, style: &str) -> Result<Promise, JsValue>;
+    /// to the citation's text and HTML (a handoff citation). Both functions
+    /// report every failure through the promise, never by throwing.
+    #[wasm_bindgen(js_name = shareciteCite)]
+    fn cite_later(fields: &str, style: &str) -> Promise;
 
     /// Provided by the loader: starts loading the citation module.
-    #[wasm_bindgen(js_name = shareciteCitePrefetch, catch)]
-    fn prefetch_citations() -> Result<(), JsValue>;
+    #[wasm_bindgen(js_name = shareciteCitePrefetch)]
+    fn prefetch_citations();
 }
 
 /// Paragraphs shorter than this are bylines and captions, not the text.
@@ -72,16 +73,13 @@ impl State {
                 }
             }
         });
-        match cite_later(&fields, style.id()) {
-            Ok(promise) => dom::settle(&promise, copy_formatted),
-            Err(error) => copy_formatted(Err(error)),
-        }
+        dom::settle(&cite_later(&fields, style.id()), copy_formatted);
     }
 
     /// Starts fetching the citation module before a reader clicks, so the
     /// click still counts as theirs when the clipboard is written.
     pub(crate) fn prefetch_citations(&self) {
-        let _ = prefetch_citations();
+        prefetch_citations();
     }
 
     /// The crosspost snippet, quoting the description or the first paragraph.
