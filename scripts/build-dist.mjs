@@ -17,7 +17,7 @@ import { originals } from './precompressed.mjs';
 import { transformSync } from 'esbuild';
 import { shortenNames } from './short-names.mjs';
 import { withLoaderInit } from './glue-init.mjs';
-import { withoutDeadFallbacks } from './glue-fallbacks.mjs';
+import { withoutDeadFallback } from './glue-fallbacks.mjs';
 
 const root = new URL('..', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
@@ -30,7 +30,7 @@ const short = (glue, name) => {
   if (modules.size !== 1) throw new Error(`build/${name}.min.wasm: expected one import module`);
   return shortenNames(glue, JSON.parse(read(`build/${name}.names.json`)), [...modules][0]);
 };
-const glue = withoutDeadFallbacks(withLoaderInit(short(read('build/sharecite.js'), 'sharecite_bg')));
+const glue = withoutDeadFallback(withLoaderInit(short(read('build/sharecite.js'), 'sharecite_bg')));
 if (!glue.startsWith('let wasm_bindgen = ')) {
   throw new Error('build/sharecite.js is not wasm-bindgen --target no-modules output');
 }

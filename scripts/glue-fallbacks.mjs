@@ -16,7 +16,7 @@ import { wasmFeatures } from './binaryen-features.mjs';
 const ENCODE_INTO = /\n( *)if \(!\('encodeInto' in cachedTextEncoder\)\) \{\n[\s\S]*?\n\1\}\n/;
 
 /** `glue` without the fallback no browser that runs the widget needs. */
-export function withoutDeadFallbacks(glue) {
+export function withoutDeadFallback(glue) {
   if (!ENCODE_INTO.test(glue)) {
     throw new Error("wasm-bindgen's glue no longer has the TextEncoder.encodeInto stand-in: update scripts/glue-fallbacks.mjs");
   }

@@ -70,12 +70,12 @@ extern "C" {
     /// range of a selection that has one, `focus`, `removeAttribute` of a
     /// constant name, `closest` with a valid selector, `print` (which a
     /// sandboxed frame blocks without throwing), the text of a selection or
-    /// a number (`toString`), a shadow root for a
-    /// host we just made, new rules for a constructed stylesheet, a copy
-    /// event's `setData`, and `Reflect.set` on a new plain object. A
-    /// catching call checks for an exception after it returns; the calls
-    /// these replace cost 0.6 KB of gzipped wasm. As with [`Built`], a page that patches one of these to throw
-    /// gets its own exception back.
+    /// a number (`toString`), a shadow root for a host we just made, new
+    /// rules for a constructed stylesheet, a copy event's `setData`, and
+    /// `Reflect.set` on a new plain object. A catching call checks for an
+    /// exception after it returns, in code at every call site. As with
+    /// [`Built`], a page that patches one of these to throw gets its own
+    /// exception back.
     type NoThrow;
     #[wasm_bindgen(method)]
     fn focus(this: &NoThrow);

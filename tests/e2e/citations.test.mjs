@@ -170,16 +170,32 @@ test('copy attribution: long copies from the article carry the attribution and l
   await close();
 });
 
-test('an invalid data-article is reported once and the placement\'s own article used instead', async () => {
-  const { page, log, close } = await browser.open('/citations.html', {
+/** citations.html with `data-article="${selector}"` on its script. */
+function openWithArticle(selector) {
+  return browser.open('/citations.html', {
     clipboard: true,
     before: (_, context) =>
       context.route('**/citations.html', async (route) => {
         const response = await route.fetch();
-        const html = (await response.text()).replace('data-copy-attribution="on"', 'data-copy-attribution="on" data-article="[[["');
+        const html = (await response.text()).replace('data-copy-attribution="on"', `data-copy-attribution="on" data-article="${selector}"`);
         return route.fulfill({ response, body: html });
       }),
   });
+}
+
+test('data-article names the element copies are attributed from', async () => {
+  // The article's fourth paragraph alone ("News pages carry..."), not the fifth.
+  const { page, log, close } = await openWithArticle('article > p:nth-of-type(4)');
+  await selectParagraph(page, 'article p', 3);
+  assert.match((await copySelection(page))['text/plain'], /^News pages carry many third-party scripts[\s\S]*\n\n“Measuring the Weight/, 'inside: attributed');
+  await selectParagraph(page, 'article p', 4);
+  assert.match((await copySelection(page))['text/plain'], /^Select a sentence in this article[^\n]*with it\.$/, 'outside: left alone');
+  assert.deepEqual(shareciteMessages(log, 'warning'), []);
+  await close();
+});
+
+test('an invalid data-article is reported once and the placement\'s own article used instead', async () => {
+  const { page, log, close } = await openWithArticle('[[[');
   await selectParagraph(page, 'article p', 3);
   const clip = await copySelection(page);
   assert.match(clip['text/plain'], /^News pages carry many third-party scripts[\s\S]*anything\.\n\n“Measuring the Weight/, 'still attributed');

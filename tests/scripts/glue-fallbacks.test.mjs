@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import binaryen from 'binaryen';
-import { needsBulkMemory, withoutDeadFallbacks } from '../../scripts/glue-fallbacks.mjs';
+import { needsBulkMemory, withoutDeadFallback } from '../../scripts/glue-fallbacks.mjs';
 
 // The parts of wasm-bindgen's glue concerned, as it writes them.
 const glue = `let wasm_bindgen = (function(exports) {
@@ -32,7 +32,7 @@ const glue = `let wasm_bindgen = (function(exports) {
 `;
 
 test('the encodeInto stand-in leaves; the FinalizationRegistry one, which runs as the script does, stays', () => {
-  const out = withoutDeadFallbacks(glue);
+  const out = withoutDeadFallback(glue);
   assert.doesNotMatch(out, /'encodeInto' in|\.encode\(arg\)/);
   assert.match(out, /typeof FinalizationRegistry === 'undefined'/);
   const parts = new Function(`${out}\nreturn wasm_bindgen;`)();
@@ -43,8 +43,8 @@ test('the encodeInto stand-in leaves; the FinalizationRegistry one, which runs a
 
 test('a glue without it as expected fails the build', () => {
   const expected = /update scripts\/glue-fallbacks\.mjs/;
-  assert.throws(() => withoutDeadFallbacks(glue.replace("if (!('encodeInto' in", "if (!('encodeInto' of")), expected);
-  assert.throws(() => withoutDeadFallbacks(withoutDeadFallbacks(glue)), expected);
+  assert.throws(() => withoutDeadFallback(glue.replace("if (!('encodeInto' in", "if (!('encodeInto' of")), expected);
+  assert.throws(() => withoutDeadFallback(withoutDeadFallback(glue)), expected);
 });
 
 const module = (wat) => {

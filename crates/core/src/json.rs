@@ -78,8 +78,10 @@ impl Json {
     /// repeated key only once (its last value), and members whose keys are
     /// array indices (`"2"`) first, in JavaScript's order.
     ///
-    /// `Err` holds the reason: the browser's, or that the value is nested
-    /// deeper than this side reads.
+    /// `Err` holds the reason: the browser's, or [`UNREAD`]. One reason
+    /// for the two ways this side can refuse a value, which a page meets
+    /// only when its JSON nests more than 64 deep: the loader writes
+    /// nothing else it cannot read, unless the page broke what it calls.
     pub fn from_flat(flat: &str) -> Result<Json, String> {
         let mut reader = Flat { flat, at: 0 };
         if reader.take(b'!') {
@@ -87,7 +89,7 @@ impl Json {
         }
         match reader.value(0) {
             Some(value) if reader.at == flat.len() => Ok(value),
-            _ => Err("nested too deeply".into()),
+            _ => Err(UNREAD.into()),
         }
     }
 
@@ -364,6 +366,9 @@ impl Reader<'_> {
 /// Reads [`Json::from_flat`]'s form. Every text ends at an ASCII byte, so
 /// each slice is on a character boundary; a form that does not read is
 /// `None`, never a panic.
+/// Why [`Json::from_flat`] did not read a value the browser did.
+pub const UNREAD: &str = "nested too deeply, or garbled";
+
 struct Flat<'a> {
     flat: &'a str,
     at: usize,
@@ -509,11 +514,12 @@ mod tests {
             Json::Array(vec![]), Json::Object(vec![]), s("")]));
         flat_refused_with_the_browsers_reason: "!Unexpected token 'o', \"{oops\" is not valid JSON"
             => Err("Unexpected token 'o', \"{oops\" is not valid JSON".into());
-        flat_unclosed: "[n" => Err("nested too deeply".into());
-        flat_key_without_its_tag: "{a\0n}" => Err("nested too deeply".into());
-        flat_text_without_its_end: "sabc" => Err("nested too deeply".into());
-        flat_trailing: "nn" => Err("nested too deeply".into());
-        flat_empty: "" => Err("nested too deeply".into());
+        flat_too_deep: &("[".repeat(66) + &"]".repeat(66)) => Err(UNREAD.into());
+        flat_unclosed: "[n" => Err(UNREAD.into());
+        flat_key_without_its_tag: "{a\0n}" => Err(UNREAD.into());
+        flat_text_without_its_end: "sabc" => Err(UNREAD.into());
+        flat_trailing: "nn" => Err(UNREAD.into());
+        flat_empty: "" => Err(UNREAD.into());
     }
 
     #[test]
