@@ -50,16 +50,19 @@
     }
   };
 
-  // Both wasm modules start here: compiled while they download, or, from a
-  // server that does not send `application/wasm` (streaming refuses the
-  // response before reading it), from the downloaded bytes. A module that
-  // does not compile fails with its own error, not a "body already used".
+  // Both wasm modules start here. They are stored deflated (see
+  // scripts/build-dist.mjs: readers download 54 KB whether or not the host
+  // compresses wasm), inflated by the browser as they arrive and compiled
+  // while they download. The inflated stream is labelled here, so a server
+  // that does not send `application/wasm` makes no difference.
   function shareciteInstantiate(url, imports) {
     return fetch(url).then((response) => {
       if (!response.ok) throw new Error(`${response.status} fetching ${url}`);
-      return WebAssembly.instantiateStreaming(response, imports).catch((error) => {
-        if (response.bodyUsed) throw error;
-        return response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports));
+      const inflated = response.body.pipeThrough(new DecompressionStream('deflate'));
+      return WebAssembly.instantiateStreaming(new Response(inflated, { headers: { 'content-type': 'application/wasm' } }), imports).catch((error) => {
+        // A stream that does not inflate reaches the compiler as a bare
+        // "failed to read": say what it likely is.
+        throw error instanceof WebAssembly.CompileError ? error : new Error(`not the deflated module dist/ ships, or cut short (${error.message})`);
       });
     });
   }

@@ -6,6 +6,7 @@
 // and live in `make bench`.
 
 import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import { staleCopies } from './precompressed.mjs';
 import { customSectionNames } from './wasm-binary.mjs';
 import { needsBulkMemory } from './glue-fallbacks.mjs';
@@ -26,10 +27,13 @@ if (failed) {
   process.exit(1);
 }
 
+// The modules as the loader inflates them (dist/ stores them deflated).
+const shipped = (name) => inflateSync(readFileSync(new URL(`dist/${name}`, root)));
+
 // Browsers ignore custom sections (names, producers, target features):
 // in a shipped module they are bytes every reader downloads for nothing.
 for (const name of ['sharecite_bg.wasm', 'sharecite_cite_bg.wasm']) {
-  const custom = customSectionNames(readFileSync(new URL(`dist/${name}`, root)));
+  const custom = customSectionNames(shipped(name));
   if (custom.length > 0) {
     console.error(`dist/${name} ships custom sections (${custom.join(', ')}): strip them (wasm-opt --strip-*).`);
     process.exit(1);
@@ -39,7 +43,7 @@ for (const name of ['sharecite_bg.wasm', 'sharecite_cite_bg.wasm']) {
 // The glue ships without a fallback for browsers too old to compile the
 // widget (scripts/glue-fallbacks.mjs); that holds while the widget needs
 // bulk memory.
-if (!needsBulkMemory(readFileSync(new URL('dist/sharecite_bg.wasm', root)))) {
+if (!needsBulkMemory(shipped('sharecite_bg.wasm'))) {
   console.error('dist/sharecite_bg.wasm no longer needs bulk memory, so older browsers compile it: restore the glue fallback scripts/glue-fallbacks.mjs removes.');
   process.exit(1);
 }

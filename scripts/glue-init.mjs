@@ -2,9 +2,8 @@
 // instantiating. The glue can start from a URL, a Request, a Response, a
 // module or bytes, synchronously (`initSync`) or not, and warns about
 // deprecated arguments; the loader only ever hands it the wasm's URL, and
-// its `shareciteInstantiate` already does what is left (streaming
-// compilation, with a fallback for servers that do not send
-// application/wasm) for the citation module too. So this swaps the glue's
+// its `shareciteInstantiate` already does what is left (inflating the
+// stored module, streaming compilation) for the citation module too. So this swaps the glue's
 // four loading functions (and its look for its own script) for one
 // line, bytes no reader needs. Throws when
 // the glue no longer has the shape this expects, so a wasm-bindgen upgrade

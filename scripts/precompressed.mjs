@@ -1,5 +1,5 @@
-// dist/'s precompressed copies: beside each file, a `.br` and a `.gz` that a
-// host serves as stored (README, Hosting). scripts/build-dist.mjs writes
+// dist/'s precompressed copies: beside each file but the (deflated) wasm
+// modules, a `.br` and a `.gz` that a host serves as stored (README, Hosting). scripts/build-dist.mjs writes
 // them, scripts/serve.mjs serves them, scripts/check-size.mjs holds each to
 // its file.
 
@@ -15,6 +15,12 @@ export const COPIES = [
 /** Whether `file` is itself a precompressed copy. */
 export const isCopy = (file) => COPIES.some(({ suffix }) => file.endsWith(suffix));
 
+/**
+ * Whether `file` gets precompressed copies: not the wasm modules, which
+ * are stored deflated (scripts/build-dist.mjs) and would not shrink.
+ */
+export const precompressible = (file) => !file.endsWith('.wasm');
+
 /** The files below `folder` (a file URL ending in `/`) that are not copies, relative to it. */
 export function originals(folder) {
   return readdirSync(folder, { recursive: true })
@@ -24,7 +30,7 @@ export function originals(folder) {
 /** Each copy below `folder` that is missing or does not decode to its file, as `file.suffix`. */
 export function staleCopies(folder) {
   const stale = [];
-  for (const file of originals(folder)) {
+  for (const file of originals(folder).filter(precompressible)) {
     const bytes = readFileSync(new URL(file, folder));
     for (const { suffix, decode } of COPIES) {
       let copy = null;

@@ -1,16 +1,17 @@
 // The citation module on its own, without a browser: it imports nothing, so
-// Node instantiates dist/sharecite_cite_bg.wasm as it ships and calls its
+// Node inflates dist/sharecite_cite_bg.wasm, instantiates it and calls its
 // three exports as js/loader.js does (crates/cite-wasm/src/lib.rs has the
 // contract).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 
 const STYLES = ['apa', 'mla', 'chicago', 'chicago-author-date', 'harvard', 'bibtex', 'biblatex', 'ris', 'csl-json'];
 
 async function citationModule() {
-  const { instance } = await WebAssembly.instantiate(readFileSync(new URL('../../dist/sharecite_cite_bg.wasm', import.meta.url)), {});
+  const { instance } = await WebAssembly.instantiate(inflateSync(readFileSync(new URL('../../dist/sharecite_cite_bg.wasm', import.meta.url))), {});
   const { alloc, cite, free, memory } = instance.exports;
   const pass = (text) => {
     const bytes = new TextEncoder().encode(text);

@@ -3,6 +3,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { useBrowser, shareciteMessages, control } from './helpers.mjs';
 
 const browser = useBrowser();
@@ -136,7 +138,11 @@ test('when the wasm cannot load: one console error, page untouched, nothing thro
 test('a wasm that is missing or does not compile is reported as what it is', async () => {
   for (const [fulfil, reason] of [
     [{ status: 404, body: 'Not Found' }, /404 fetching http:\/\/127\.0\.0\.1:\d+\/dist\/sharecite_bg\.wasm/],
-    [{ status: 200, contentType: 'application/wasm', body: 'not a wasm module' }, /CompileError/],
+    [{ status: 200, contentType: 'application/wasm', body: deflateSync('not a wasm module') }, /CompileError/],
+    // A plain module where dist/ ships a deflated one (a host or a build
+    // step that unpacked it), and text that is neither.
+    [{ status: 200, contentType: 'application/wasm', body: inflateSync(readFileSync(new URL('../../dist/sharecite_bg.wasm', import.meta.url))) }, /not the deflated module dist\/ ships/],
+    [{ status: 200, contentType: 'application/wasm', body: 'not a wasm module' }, /not the deflated module dist\/ ships/],
   ]) {
     const { page, log, close } = await browser.open('/', {
       waitForHosts: 0,
