@@ -135,6 +135,25 @@ test('when the wasm cannot load: one console error, page untouched, nothing thro
   await close();
 });
 
+test('a browser that cannot inflate the wasm (no DecompressionStream: Firefox before 113, Safari before 16.4) mounts nothing and says why', async () => {
+  const { page, log, close } = await browser.open('/', {
+    waitForHosts: 0,
+    init: () => {
+      delete window.DecompressionStream;
+    },
+  });
+  const before = await page.evaluate(() => document.body.innerHTML);
+  await page.waitForFunction(() => window.sharecite !== undefined);
+  await page.waitForTimeout(500);
+  const errors = shareciteMessages(log, 'error');
+  assert.equal(errors.length, 1, errors.join('\n'));
+  assert.match(errors[0], /^sharecite: could not load http:\/\/127\.0\.0\.1:\d+\/dist\/sharecite_bg\.wasm\?v=1; no share buttons on this page\. ReferenceError: DecompressionStream is not defined/);
+  assert.deepEqual(log.errors, []);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('[data-sharecite-host]').length), 0);
+  assert.equal(await page.evaluate(() => document.body.innerHTML), before);
+  await close();
+});
+
 test('a wasm that is missing or does not compile is reported as what it is', async () => {
   for (const [fulfil, reason] of [
     [{ status: 404, body: 'Not Found' }, /404 fetching http:\/\/127\.0\.0\.1:\d+\/dist\/sharecite_bg\.wasm/],
