@@ -78,9 +78,9 @@ writeFileSync(new URL('dist/sharecite.js', root), COMPILE_HINT + code);
 // they stream in to the compiler. A reader then downloads the widget's
 // 54.0 KB from any host. Of the plain module, a host compressing on the fly
 // at its default sends more (nginx's gzip, level 1: 62.8 KB; ngx_brotli,
-// quality 6: 55.0 KB), and one that leaves wasm alone, as nginx's and
-// Apache's default lists of types do, 129.4 KB; only a brotli copy stored
-// at quality 11 was smaller (49.9 KB). README, Hosting, has the table.
+// quality 6: 55.0 KB), and one that leaves wasm alone, as nginx's default
+// gzip_types and Debian's Apache deflate.conf do, 129.4 KB; only a brotli
+// copy stored at quality 11 was smaller (49.9 KB). README, Hosting.
 await Promise.all(['sharecite_bg', 'sharecite_cite_bg'].map(async (name) => {
   const module = readFileSync(new URL(`build/${name}.ordered.wasm`, root));
   writeFileSync(new URL(`dist/${name}.wasm`, root), await zlibAsync(module, { numiterations: 15 }));
@@ -95,13 +95,12 @@ for (const file of readdirSync(new URL('crates/core/locales/', root))) {
 }
 
 // Precompressed copies beside each file that is not stored deflated
-// already, for a host to serve as they are
-// (nginx's gzip_static and brotli_static, Caddy's `precompressed`): a
-// server compressing on the fly spends little effort per response
-// (nginx's gzip defaults to level 1, ngx_brotli's to quality 6), and the
-// readers of every page pay for it. Zopfli's gzip is any gzip decoder's,
-// searched far harder than zlib's level 9 (5.6% smaller on the widget);
-// brotli at quality 11. serve.mjs serves the copies as such a host does,
+// already, for a host to serve as they are (nginx's gzip_static and
+// brotli_static, Caddy's `precompressed`): a server compressing on the fly
+// spends little effort per response (nginx's gzip defaults to level 1,
+// ngx_brotli's to quality 6), and the readers of every page pay for it.
+// Zopfli's gzip is any gzip decoder's, searched far harder than zlib's
+// level 9 (6% smaller on the widget); brotli at quality 11. serve.mjs serves the copies as such a host does,
 // and check-size.mjs holds each to the file it stands for.
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
 const files = originals(new URL('dist/', root));

@@ -3,11 +3,11 @@
 // module or bytes, synchronously (`initSync`) or not, and warns about
 // deprecated arguments; the loader only ever hands it the wasm's URL, and
 // its `shareciteInstantiate` already does what is left (inflating the
-// stored module, streaming compilation) for the citation module too. So this swaps the glue's
-// four loading functions (and its look for its own script) for one
-// line, bytes no reader needs. Throws when
-// the glue no longer has the shape this expects, so a wasm-bindgen upgrade
-// fails the build, not the page.
+// stored module, streaming compilation) for the citation module too. So
+// this swaps the glue's four loading functions (and its look for its own
+// script) for one line, bytes no reader needs. Throws when the glue no
+// longer has the shape this expects, so a wasm-bindgen upgrade fails the
+// build, not the page.
 
 const EXPORTED = 'return Object.assign(__wbg_init, { initSync }, exports);';
 /** A function of the glue's, from its first line to the closing brace at its indent. */

@@ -1,7 +1,7 @@
 // dist/'s precompressed copies: beside each file but the (deflated) wasm
-// modules, a `.br` and a `.gz` that a host serves as stored (README, Hosting). scripts/build-dist.mjs writes
-// them, scripts/serve.mjs serves them, scripts/check-size.mjs holds each to
-// its file.
+// modules, a `.br` and a `.gz` that a host serves as stored (README,
+// Hosting). scripts/build-dist.mjs writes them, scripts/serve.mjs serves
+// them, scripts/check-size.mjs holds each to its file.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
