@@ -25,7 +25,9 @@ export function shareciteUnsplit(bytes) {
   const [before, after, ...streams] = parts;
   const [OPS, INDEX, CALL, MEMORY, CONSTANT, REST] = [0, 1, 2, 3, 4, 5];
   const read = new Uint32Array(6);
-  const out = new Uint8Array(bytes.length * 2);
+  // Each function adds a five-byte size, and has at least a byte in the
+  // rest's stream (its count of local declarations).
+  const out = new Uint8Array(bytes.length + 5 * streams[REST].length + 6);
   out.set(before);
   let o = before.length;
   const byte = (stream) => {

@@ -84,6 +84,13 @@ test('a split module rebuilt by the loader is valid, runs as the original and sp
   assert.equal(await run(rebuilt), await run(original));
 });
 
+test('a module of many tiny functions, which grow most when rebuilt, comes back whole', () => {
+  const tiny = assemble(`(module ${'(func) '.repeat(200)}(func (export "f") (result i32) (i32.const 1)))`);
+  const rebuilt = shareciteUnsplit(splitCode(tiny));
+  assert.ok(WebAssembly.validate(rebuilt));
+  assert.ok(rebuilt.length > 2 * splitCode(tiny).length, 'each of its sizes is written in five bytes');
+});
+
 test('an instruction split-code does not know fails the build', () => {
   const simd = assemble('(module (func (export "f") (result i32) (i32x4.extract_lane 0 (v128.const i32x4 1 2 3 4))))');
   assert.throws(() => splitCode(simd), /split-code: unknown instruction 0xfd/);
