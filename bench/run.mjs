@@ -11,7 +11,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants, inflateSync } from 'node:zlib';
-import { shareciteUnsplit } from '../js/unsplit.mjs';
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/helpers.mjs';
@@ -350,8 +349,8 @@ process.stdout.write('\n');
 // each wasm function lazily, on the main thread, when it is first called,
 // so the code a start runs is start time as well as bytes. Traced with
 // only the wasm category, and stopped as soon as the controls are usable.
-// dist/ stores the module split and deflated; the loader rebuilds it.
-const wasmBytes = shareciteUnsplit(inflateSync(readFileSync(new URL('dist/sharecite_bg.wasm', root))));
+// dist/ stores the module deflated; the loader inflates it.
+const wasmBytes = inflateSync(readFileSync(new URL('dist/sharecite_bg.wasm', root)));
 const wasmBodies = codeBodies(wasmBytes);
 const wasmImports = WebAssembly.Module.imports(new WebAssembly.Module(wasmBytes)).filter((i) => i.kind === 'function').length;
 const LAZY_RUNS = Math.min(RUNS, 3);

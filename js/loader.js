@@ -50,28 +50,21 @@
     }
   };
 
-  // Both wasm modules start here. They are stored split and deflated (see
-  // scripts/build-dist.mjs: readers download 47 KB of widget whether or not
-  // the host compresses wasm). The browser inflates them as they arrive,
-  // shareciteUnsplit (js/unsplit.mjs) rebuilds the module, and it compiles
-  // as a stream we label, so a server that does not send
-  // `application/wasm` makes no difference. Compiled from the bytes
-  // (`WebAssembly.instantiate`) instead, the widget was ready 1.2-1.3x
-  // later at 4x throttling; as a stream, in 0.96x the time of the plain
-  // module deflated (12 interleaved pairs each).
-  // @unsplit
+  // Both wasm modules start here. They are stored deflated (see
+  // scripts/build-dist.mjs: readers download 54 KB whether or not the host
+  // compresses wasm), inflated by the browser as they arrive and compiled
+  // while they download. The inflated stream is labelled here, so a server
+  // that does not send `application/wasm` makes no difference.
   function shareciteInstantiate(url, imports) {
-    return fetch(url)
-      .then((response) => {
-        if (!response.ok) throw new Error(`${response.status} fetching ${url}`);
-        return new Response(response.body.pipeThrough(new DecompressionStream('deflate'))).arrayBuffer().catch((error) => {
-          // The browser says only that the stream broke: say what it likely is.
-          throw new Error(`not the deflated module dist/ ships, or cut short (${error.message})`);
-        });
-      })
-      .then((bytes) =>
-        WebAssembly.instantiateStreaming(new Response(shareciteUnsplit(new Uint8Array(bytes)), { headers: { 'content-type': 'application/wasm' } }), imports),
-      );
+    return fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${response.status} fetching ${url}`);
+      const inflated = response.body.pipeThrough(new DecompressionStream('deflate'));
+      return WebAssembly.instantiateStreaming(new Response(inflated, { headers: { 'content-type': 'application/wasm' } }), imports).catch((error) => {
+        // A stream that does not inflate reaches the compiler as a bare
+        // "failed to read": say what it likely is.
+        throw error instanceof WebAssembly.CompileError ? error : new Error(`not the deflated module dist/ ships, or cut short (${error.message})`);
+      });
+    });
   }
 
   // The citation styles (APA, MLA, Chicago, Harvard, BibTeX…) are a module

@@ -10,7 +10,6 @@ import { inflateSync } from 'node:zlib';
 import { staleCopies } from './precompressed.mjs';
 import { customSectionNames } from './wasm-binary.mjs';
 import { needsBulkMemory } from './glue-fallbacks.mjs';
-import { shareciteUnsplit } from '../js/unsplit.mjs';
 
 const root = new URL('..', import.meta.url);
 const budget = JSON.parse(readFileSync(new URL('size-budget.json', root), 'utf8'));
@@ -28,9 +27,8 @@ if (failed) {
   process.exit(1);
 }
 
-// The modules as the loader rebuilds them (dist/ stores them split and
-// deflated).
-const shipped = (name) => shareciteUnsplit(inflateSync(readFileSync(new URL(`dist/${name}`, root))));
+// The modules as the loader inflates them (dist/ stores them deflated).
+const shipped = (name) => inflateSync(readFileSync(new URL(`dist/${name}`, root)));
 
 // Browsers ignore custom sections (names, producers, target features):
 // in a shipped module they are bytes every reader downloads for nothing.

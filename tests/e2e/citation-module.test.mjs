@@ -1,6 +1,5 @@
 // The citation module on its own, without a browser: it imports nothing, so
-// Node rebuilds dist/sharecite_cite_bg.wasm as the loader does
-// (js/unsplit.mjs), instantiates it and calls its
+// Node inflates dist/sharecite_cite_bg.wasm, instantiates it and calls its
 // three exports as js/loader.js does (crates/cite-wasm/src/lib.rs has the
 // contract).
 
@@ -8,12 +7,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
-import { shareciteUnsplit } from '../../js/unsplit.mjs';
 
 const STYLES = ['apa', 'mla', 'chicago', 'chicago-author-date', 'harvard', 'bibtex', 'biblatex', 'ris', 'csl-json'];
 
 async function citationModule() {
-  const { instance } = await WebAssembly.instantiate(shareciteUnsplit(inflateSync(readFileSync(new URL('../../dist/sharecite_cite_bg.wasm', import.meta.url)))), {});
+  const { instance } = await WebAssembly.instantiate(inflateSync(readFileSync(new URL('../../dist/sharecite_cite_bg.wasm', import.meta.url))), {});
   const { alloc, cite, free, memory } = instance.exports;
   const pass = (text) => {
     const bytes = new TextEncoder().encode(text);
