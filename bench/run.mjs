@@ -10,7 +10,8 @@
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { gzipSync, brotliCompressSync, constants, inflateSync } from 'node:zlib';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { readStoredModule } from '../scripts/stored-module.mjs';
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/helpers.mjs';
@@ -350,7 +351,7 @@ process.stdout.write('\n');
 // so the code a start runs is start time as well as bytes. Traced with
 // only the wasm category, and stopped as soon as the controls are usable.
 // dist/ stores the module deflated; the loader inflates it.
-const wasmBytes = inflateSync(readFileSync(new URL('dist/sharecite_bg.wasm', root)));
+const wasmBytes = readStoredModule(new URL('dist/sharecite_bg.wasm', root));
 const wasmBodies = codeBodies(wasmBytes);
 const wasmImports = WebAssembly.Module.imports(new WebAssembly.Module(wasmBytes)).filter((i) => i.kind === 'function').length;
 const LAZY_RUNS = Math.min(RUNS, 3);

@@ -61,8 +61,9 @@
       const inflated = response.body.pipeThrough(new DecompressionStream('deflate'));
       return WebAssembly.instantiateStreaming(new Response(inflated, { headers: { 'content-type': 'application/wasm' } }), imports).catch((error) => {
         // A stream that does not inflate reaches the compiler as a bare
-        // "failed to read": say what it likely is.
-        throw error instanceof WebAssembly.CompileError ? error : new Error(`not the deflated module dist/ ships, or cut short (${error.message})`);
+        // "failed to read" (a TypeError): say what it likely is. A module
+        // that does not compile or link keeps its own error.
+        throw error instanceof TypeError ? new Error(`not the deflated module dist/ ships, or cut short (${error.message})`) : error;
       });
     });
   }

@@ -14,7 +14,8 @@
 
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { gzipAsync, zlibAsync } from '@gfx/zopfli';
+import { gzipAsync } from '@gfx/zopfli';
+import { storeModule } from './stored-module.mjs';
 import { originals, precompressible } from './precompressed.mjs';
 import { transformSync } from 'esbuild';
 import { shortenNames } from './short-names.mjs';
@@ -83,7 +84,7 @@ writeFileSync(new URL('dist/sharecite.js', root), COMPILE_HINT + code);
 // copy stored at quality 11 was smaller (49.9 KB). README, Hosting.
 await Promise.all(['sharecite_bg', 'sharecite_cite_bg'].map(async (name) => {
   const module = readFileSync(new URL(`build/${name}.ordered.wasm`, root));
-  writeFileSync(new URL(`dist/${name}.wasm`, root), await zlibAsync(module, { numiterations: 15 }));
+  writeFileSync(new URL(`dist/${name}.wasm`, root), await storeModule(module));
 }));
 
 // English is built in; every other locale is fetched by pages that need it.
@@ -114,24 +115,10 @@ await Promise.all(files.filter(precompressible).map(async (file) => {
   precompressed[file] = { gz: gz.length, br: br.length };
 }));
 
-const sizes = {};
-for (const name of ['sharecite.js', 'sharecite_bg.wasm', 'sharecite_cite_bg.wasm']) {
-  const bytes = readFileSync(new URL(`dist/${name}`, root));
-  sizes[name] = {
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotli(bytes).length,
-    precompressed_gz: precompressed[name]?.gz ?? bytes.length,
-  };
-}
-const sum = (list) => list.reduce((total, s) => ({
-  raw: total.raw + s.raw, gzip: total.gzip + s.gzip, brotli: total.brotli + s.brotli, precompressed_gz: total.precompressed_gz + s.precompressed_gz,
-}), { raw: 0, gzip: 0, brotli: 0, precompressed_gz: 0 });
-// What every reader downloads; the citation module comes only when used.
-const total = sum([sizes['sharecite.js'], sizes['sharecite_bg.wasm']]);
-// Everything a site hosts: every file of dist/ (not counting its
-// precompressed copies twice), each compressed as served.
-const dist = sum(files.map((file) => {
+// A file of dist/ as measured: raw, gzip -9 (our yardstick), brotli 11,
+// and as a host serving its .gz copy (or the file itself, if stored
+// compressed) sends it.
+const measure = (file) => {
   const bytes = readFileSync(new URL(`dist/${file}`, root));
   return {
     raw: bytes.length,
@@ -139,7 +126,16 @@ const dist = sum(files.map((file) => {
     brotli: brotli(bytes).length,
     precompressed_gz: precompressed[file]?.gz ?? bytes.length,
   };
-}));
+};
+const sizes = Object.fromEntries(['sharecite.js', 'sharecite_bg.wasm', 'sharecite_cite_bg.wasm'].map((name) => [name, measure(name)]));
+const sum = (list) => list.reduce((total, s) => ({
+  raw: total.raw + s.raw, gzip: total.gzip + s.gzip, brotli: total.brotli + s.brotli, precompressed_gz: total.precompressed_gz + s.precompressed_gz,
+}), { raw: 0, gzip: 0, brotli: 0, precompressed_gz: 0 });
+// What every reader downloads; the citation module comes only when used.
+const total = sum([sizes['sharecite.js'], sizes['sharecite_bg.wasm']]);
+// Everything a site hosts: every file of dist/ (not counting its
+// precompressed copies twice), each compressed as served.
+const dist = sum(files.map(measure));
 writeFileSync(new URL('build/sizes.json', root), JSON.stringify({ version, files: sizes, total, dist }, null, 2) + '\n');
 const column = (label, bytes) => `${label} ${String(bytes).padStart(6)} B`;
 for (const [name, s] of Object.entries({ ...sizes, total, 'dist/ (all files)': dist })) {

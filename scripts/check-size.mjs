@@ -6,10 +6,10 @@
 // and live in `make bench`.
 
 import { readFileSync } from 'node:fs';
-import { inflateSync } from 'node:zlib';
 import { staleCopies } from './precompressed.mjs';
 import { customSectionNames } from './wasm-binary.mjs';
 import { needsBulkMemory } from './glue-fallbacks.mjs';
+import { readStoredModule } from './stored-module.mjs';
 
 const root = new URL('..', import.meta.url);
 const budget = JSON.parse(readFileSync(new URL('size-budget.json', root), 'utf8'));
@@ -28,7 +28,7 @@ if (failed) {
 }
 
 // The modules as the loader inflates them (dist/ stores them deflated).
-const shipped = (name) => inflateSync(readFileSync(new URL(`dist/${name}`, root)));
+const shipped = (name) => readStoredModule(new URL(`dist/${name}`, root));
 
 // Browsers ignore custom sections (names, producers, target features):
 // in a shipped module they are bytes every reader downloads for nothing.

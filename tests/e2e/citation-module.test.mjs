@@ -5,13 +5,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { inflateSync } from 'node:zlib';
+import { readStoredModule } from '../../scripts/stored-module.mjs';
 
 const STYLES = ['apa', 'mla', 'chicago', 'chicago-author-date', 'harvard', 'bibtex', 'biblatex', 'ris', 'csl-json'];
 
 async function citationModule() {
-  const { instance } = await WebAssembly.instantiate(inflateSync(readFileSync(new URL('../../dist/sharecite_cite_bg.wasm', import.meta.url))), {});
+  const { instance } = await WebAssembly.instantiate(readStoredModule(new URL('../../dist/sharecite_cite_bg.wasm', import.meta.url)), {});
   const { alloc, cite, free, memory } = instance.exports;
   const pass = (text) => {
     const bytes = new TextEncoder().encode(text);

@@ -3,8 +3,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { deflateSync, inflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+import { readStoredModule } from '../../scripts/stored-module.mjs';
 import { useBrowser, shareciteMessages, control } from './helpers.mjs';
 
 const browser = useBrowser();
@@ -158,9 +158,12 @@ test('a wasm that is missing or does not compile is reported as what it is', asy
   for (const [fulfil, reason] of [
     [{ status: 404, body: 'Not Found' }, /404 fetching http:\/\/127\.0\.0\.1:\d+\/dist\/sharecite_bg\.wasm/],
     [{ status: 200, contentType: 'application/wasm', body: deflateSync('not a wasm module') }, /CompileError/],
+    // A module that fails as it starts keeps its own error, not the hint
+    // for a stream that does not inflate: (module (func unreachable) (start 0)).
+    [{ status: 200, contentType: 'application/wasm', body: deflateSync(Buffer.from('0061736d01000000010401600000030201000801000a05010300000b', 'hex')) }, /RuntimeError: unreachable/],
     // A plain module where dist/ ships a deflated one (a host or a build
     // step that unpacked it), and text that is neither.
-    [{ status: 200, contentType: 'application/wasm', body: inflateSync(readFileSync(new URL('../../dist/sharecite_bg.wasm', import.meta.url))) }, /not the deflated module dist\/ ships/],
+    [{ status: 200, contentType: 'application/wasm', body: readStoredModule(new URL('../../dist/sharecite_bg.wasm', import.meta.url)) }, /not the deflated module dist\/ ships/],
     [{ status: 200, contentType: 'application/wasm', body: 'not a wasm module' }, /not the deflated module dist\/ ships/],
   ]) {
     const { page, log, close } = await browser.open('/', {

@@ -363,12 +363,12 @@ impl Reader<'_> {
     }
 }
 
-/// Reads [`Json::from_flat`]'s form. Every text ends at an ASCII byte, so
-/// each slice is on a character boundary; a form that does not read is
-/// `None`, never a panic.
 /// Why [`Json::from_flat`] did not read a value the browser did.
 pub const UNREAD: &str = "nested too deeply, or garbled";
 
+/// Reads [`Json::from_flat`]'s form. Every text ends at an ASCII byte, so
+/// each slice is on a character boundary; a form that does not read is
+/// `None`, never a panic.
 struct Flat<'a> {
     flat: &'a str,
     at: usize,
