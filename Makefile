@@ -33,6 +33,13 @@ SIZE_CARGO    := cargo +$(NIGHTLY) build --release --target $(WASM_TARGET) --lib
 # rebuild each other's std every time.
 CITE_RUSTFLAGS := $(SIZE_RUSTFLAGS) -Cllvm-args=-inline-threshold=0
 CITE_TARGET   := target/size-cite
+# The decoder that rebuilds both modules from their split form
+# (crates/unsplit): no_std without a heap, so a 4 KiB stack is plenty (it
+# uses 128 bytes of it, which leaves --low-memory-unused, below, true) and
+# the module starts with one page of memory, not seventeen.
+UNSPLIT_RUSTFLAGS := $(SIZE_RUSTFLAGS) -Clink-arg=-zstack-size=4096
+UNSPLIT_TARGET := target/unsplit
+UNSPLIT_WASM  := $(UNSPLIT_TARGET)/$(WASM_TARGET)/release/sharecite_unsplit.wasm
 RELEASE_WASM  := $(SIZE_TARGET)/$(WASM_TARGET)/release/sharecite.wasm
 CITE_WASM     := $(CITE_TARGET)/$(WASM_TARGET)/release/sharecite_cite.wasm
 # --low-memory-unused lets wasm-opt fold address constants into loads and
@@ -61,7 +68,7 @@ PORT          ?= 8080
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CHROMIUM     := /usr/bin/chromium
 
-.PHONY: tools rust-tools node-tools browsers bench-tools dist demo serve test test-native test-wasm test-scripts test-e2e check-size bench fuzz icons citation-goldens fmt lint clean
+.PHONY: tools rust-tools node-tools browsers bench-tools decoder dist demo serve test test-native test-wasm test-scripts test-e2e check-size bench fuzz icons citation-goldens fmt lint clean
 
 ## Tools ##################################################################
 
@@ -95,7 +102,12 @@ bench-tools: rust-tools
 
 ## Build ##################################################################
 
-dist: tools
+decoder: tools
+	RUSTFLAGS="$(UNSPLIT_RUSTFLAGS)" $(SIZE_CARGO) --target-dir $(UNSPLIT_TARGET) -p sharecite-unsplit -Zbuild-std=core
+	@mkdir -p build
+	wasm-opt $(WASM_OPT_FLAGS) $(UNSPLIT_WASM) -o build/sharecite_unsplit.wasm
+
+dist: tools decoder
 	RUSTFLAGS="$(SIZE_RUSTFLAGS)" $(SIZE_CARGO) --target-dir $(SIZE_TARGET) -p sharecite -Zbuild-std=std,panic_abort
 	@# On its own, with core and alloc only: the citation module is no_std
 	@# with a panic handler of its own, which std's would clash with.
@@ -143,7 +155,7 @@ test-wasm: tools browsers
 	cargo test --target $(WASM_TARGET) -p sharecite
 
 # The build scripts' own checks (scripts/short-names.mjs).
-test-scripts: node-tools
+test-scripts: node-tools decoder
 	node --test tests/scripts/
 
 check-size: dist
@@ -171,6 +183,7 @@ lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target $(WASM_TARGET) -p sharecite -- -D warnings
 	cargo clippy --target $(WASM_TARGET) -p sharecite-cite -- -D warnings
+	cargo clippy --target $(WASM_TARGET) -p sharecite-unsplit -- -D warnings
 
 clean:
-	rm -rf build dist $(SIZE_TARGET) $(CITE_TARGET)
+	rm -rf build dist $(SIZE_TARGET) $(CITE_TARGET) $(UNSPLIT_TARGET)

@@ -4,9 +4,10 @@
 //   dist/sharecite_bg.wasm  the optimized module, its imports and exports
 //                           renamed short (scripts/short-names.mjs), its
 //                           functions ordered for gzip (order-functions.mjs),
-//                           stored deflated (below)
+//                           stored split and deflated (below), with the
+//                           decoder that rebuilds it (crates/unsplit)
 //   dist/sharecite_cite_bg.wasm  the citation styles, fetched on first use,
-//                           stored deflated too
+//                           stored split and deflated too
 //   dist/locales/*.txt      the strings of every language but English
 //   dist/**/*.gz, *.br      the JS and the locales precompressed, for hosts
 //                           that serve files as stored (README, Hosting)
@@ -40,6 +41,13 @@ if (!glue.startsWith('let wasm_bindgen = ')) {
 const loader = read('js/loader.js');
 const marker = '  // @wasm-bindgen-glue\n';
 if (!loader.includes(marker)) throw new Error('js/loader.js lost its @wasm-bindgen-glue marker');
+// The function that hands a split form to the decoder (below), as the
+// build's check and the tests import it.
+const unsplitMarker = '  // @unsplit\n';
+const unsplit = read('js/unsplit.mjs').replace('export function shareciteUnsplit', 'function shareciteUnsplit');
+if (!loader.includes(unsplitMarker) || !unsplit.includes('\nfunction shareciteUnsplit')) {
+  throw new Error('js/loader.js lost its @unsplit marker, or js/unsplit.mjs its shareciteUnsplit');
+}
 
 // Route every closure invocation (makeClosure and makeMutClosure) through
 // the loader's trap guard.
@@ -51,6 +59,7 @@ if (found.length !== 2) {
 const guarded = glue.replace(invocations, 'return __shareciteGuard(() => $1);');
 
 const source = loader
+  .replace(unsplitMarker, unsplit)
   .replace(marker, guarded + '\n')
   .replaceAll('__VERSION__', version);
 const { code } = transformSync(source, {
@@ -74,17 +83,24 @@ const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 rmSync(new URL('dist/', root), { recursive: true, force: true });
 mkdirSync(new URL('dist/', root), { recursive: true });
 writeFileSync(new URL('dist/sharecite.js', root), COMPILE_HINT + code);
-// Both modules are stored deflated (zlib's format, searched by Zopfli),
-// and the loader inflates them with the browser's DecompressionStream as
-// they stream in to the compiler. A reader then downloads the widget's
-// 54.0 KB from any host. Of the plain module, a host compressing on the fly
-// at its default sends more (nginx's gzip, level 1: 62.8 KB; ngx_brotli,
-// quality 6: 55.0 KB), and one that leaves wasm alone, as nginx's default
-// gzip_types and Debian's Apache deflate.conf do, 129.4 KB; only a brotli
-// copy stored at quality 11 was smaller (49.9 KB). README, Hosting.
+// Both modules are stored split (scripts/split-code.mjs: their code's
+// opcodes, indices, call targets, memory arguments and constants each in a
+// stream of their own, which deflate compresses 12% smaller) and deflated
+// (zlib's format, searched by Zopfli); the widget's file carries the
+// decoder, 2.6 KB of wasm, in front (scripts/stored-module.mjs). The loader
+// inflates them with the browser's DecompressionStream and rebuilds each
+// with the decoder before compiling it. A reader then downloads the
+// widget's 47.4 KB from any host. The plain module is 54.0 KB by Zopfli's
+// deflate alone; a host compressing it on the fly at its default sends
+// 62.8 KB (nginx's gzip, level 1) or 55.0 KB (ngx_brotli, quality 6), a
+// brotli copy stored at quality 11 is 49.9 KB, and a host that leaves wasm
+// alone, as nginx's default gzip_types and Debian's Apache deflate.conf
+// do, sends 129.4 KB. README, Hosting.
+const decoder = readFileSync(new URL('build/sharecite_unsplit.wasm', root));
 await Promise.all(['sharecite_bg', 'sharecite_cite_bg'].map(async (name) => {
   const module = readFileSync(new URL(`build/${name}.ordered.wasm`, root));
-  writeFileSync(new URL(`dist/${name}.wasm`, root), await storeModule(module));
+  const stored = await storeModule(module, decoder, { carried: name === 'sharecite_bg' });
+  writeFileSync(new URL(`dist/${name}.wasm`, root), stored);
 }));
 
 // English is built in; every other locale is fetched by pages that need it.

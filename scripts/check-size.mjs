@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { staleCopies } from './precompressed.mjs';
 import { customSectionNames } from './wasm-binary.mjs';
 import { needsBulkMemory } from './glue-fallbacks.mjs';
-import { readStoredModule } from './stored-module.mjs';
+import { readStoredModule, storedParts } from './stored-module.mjs';
 
 const root = new URL('..', import.meta.url);
 const budget = JSON.parse(readFileSync(new URL('size-budget.json', root), 'utf8'));
@@ -32,8 +32,13 @@ const shipped = (name) => readStoredModule(new URL(`dist/${name}`, root));
 
 // Browsers ignore custom sections (names, producers, target features):
 // in a shipped module they are bytes every reader downloads for nothing.
-for (const name of ['sharecite_bg.wasm', 'sharecite_cite_bg.wasm']) {
-  const custom = customSectionNames(shipped(name));
+const modules = {
+  'sharecite_bg.wasm': shipped('sharecite_bg.wasm'),
+  'sharecite_cite_bg.wasm': shipped('sharecite_cite_bg.wasm'),
+  "sharecite_bg.wasm's decoder": storedParts(new URL('dist/sharecite_bg.wasm', root)).decoder,
+};
+for (const [name, module] of Object.entries(modules)) {
+  const custom = customSectionNames(module);
   if (custom.length > 0) {
     console.error(`dist/${name} ships custom sections (${custom.join(', ')}): strip them (wasm-opt --strip-*).`);
     process.exit(1);
@@ -43,7 +48,7 @@ for (const name of ['sharecite_bg.wasm', 'sharecite_cite_bg.wasm']) {
 // The glue ships without a fallback for browsers too old to compile the
 // widget (scripts/glue-fallbacks.mjs); that holds while the widget needs
 // bulk memory.
-if (!needsBulkMemory(shipped('sharecite_bg.wasm'))) {
+if (!needsBulkMemory(modules['sharecite_bg.wasm'])) {
   console.error('dist/sharecite_bg.wasm no longer needs bulk memory, so older browsers compile it: restore the glue fallback scripts/glue-fallbacks.mjs removes.');
   process.exit(1);
 }

@@ -1,14 +1,49 @@
-// How dist/ stores a wasm module, in one place: deflated, in zlib's
-// format, searched by Zopfli. js/loader.js inflates it with the browser's
-// DecompressionStream('deflate'); scripts/build-dist.mjs writes it, and
+// How dist/ stores a wasm module, in one place. Its code section is split
+// into streams of like bytes (scripts/split-code.mjs), and the widget's
+// file carries, in front, the small wasm module that rebuilds both
+// (crates/unsplit); then it is deflated in zlib's format, searched by
+// Zopfli:
+//
+//   deflate(u32 LE decoder length | decoder (empty for the citation
+//   module: the widget's serves) | split form)
+//
+// js/loader.js inflates it with the browser's DecompressionStream('deflate')
+// and rebuilds it with js/unsplit.mjs; scripts/build-dist.mjs writes it, and
 // the size check, the benchmark and the tests read it back through this.
 
 import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { zlibAsync } from '@gfx/zopfli';
+import { splitCode } from './split-code.mjs';
+import { shareciteUnsplit } from '../js/unsplit.mjs';
 
-/** `module` (a wasm binary) as dist/ stores it. */
-export const storeModule = (module) => zlibAsync(module, { numiterations: 15 });
+/** An instance of the decoder module `decoder` (bytes), as the loader makes one. */
+export const decoderInstance = (decoder) => new WebAssembly.Instance(new WebAssembly.Module(decoder));
 
-/** The wasm binary stored at `url` (a file URL into dist/). */
-export const readStoredModule = (url) => inflateSync(readFileSync(url));
+/**
+ * `module` (a wasm binary) as dist/ stores it; `decoder` is the module
+ * that rebuilds it, `carried` whether this file carries it.
+ */
+export function storeModule(module, decoder, { carried }) {
+  const split = splitCode(module, decoderInstance(decoder));
+  const carry = carried ? decoder : new Uint8Array(0);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(carry.length);
+  return zlibAsync(Buffer.concat([length, carry, split]), { numiterations: 15 }).then((stored) => Buffer.from(stored));
+}
+
+/** A stored file's parts: the decoder it carries (maybe empty) and the split form. */
+export function storedParts(url) {
+  const stored = inflateSync(readFileSync(url));
+  const end = 4 + stored.readUInt32LE(0);
+  return { decoder: stored.subarray(4, end), split: stored.subarray(end) };
+}
+
+/**
+ * The wasm binary stored at `url` (a file URL into dist/), rebuilt by the
+ * decoder the widget's file beside it carries.
+ */
+export function readStoredModule(url) {
+  const { decoder } = storedParts(new URL('sharecite_bg.wasm', url));
+  return Buffer.from(shareciteUnsplit(decoderInstance(decoder), storedParts(url).split));
+}

@@ -7,18 +7,19 @@ import { useBrowser, control, shareciteMessages, RECORD_START } from './helpers.
 
 const browser = useBrowser();
 
-/** Keeps every wasm memory the page instantiates in `window.__wasmMemories`. */
+/**
+ * Keeps the memory of every module the page compiles as a stream (the
+ * widget and the citation module) in `window.__wasmMemories`; not the
+ * decoder's that rebuilt them, an instance the loader lets go.
+ */
 const CAPTURE_WASM_MEMORY = () => {
   window.__wasmMemories = [];
-  const keep = (instantiate) =>
-    async function (...args) {
-      const result = await instantiate.apply(this, args);
-      const exports = (result.instance || result).exports;
-      for (const value of Object.values(exports)) if (value instanceof WebAssembly.Memory) window.__wasmMemories.push(value);
-      return result;
-    };
-  WebAssembly.instantiateStreaming = keep(WebAssembly.instantiateStreaming);
-  WebAssembly.instantiate = keep(WebAssembly.instantiate);
+  const instantiate = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = async function (...args) {
+    const { instance, module } = await instantiate.apply(this, args);
+    for (const value of Object.values(instance.exports)) if (value instanceof WebAssembly.Memory) window.__wasmMemories.push(value);
+    return { instance, module };
+  };
 };
 
 test('mount from script (queued before load), update, destroy; sharecite:ready fires once', async () => {

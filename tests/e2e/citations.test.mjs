@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
+import { storedParts, storeModule } from '../../scripts/stored-module.mjs';
 import { useBrowser, recordEvents, events, control, status, readClipboard, shareciteMessages } from './helpers.mjs';
 
 const browser = useBrowser();
@@ -318,17 +318,20 @@ test('when the citation module cannot load, the failure is announced and nothing
 });
 
 // A module with the citation module's exports whose `cite` traps at once,
-// deflated as dist/ ships modules:
+// stored as dist/ stores the citation module (split, deflated, rebuilt by
+// the decoder the widget's file carries):
 // (module (memory (export "memory") 1)
 //   (func (export "alloc") (param i32) (result i32) i32.const 16)
 //   (func (export "cite") (param i32 i32 i32 i32) (result i64) unreachable)
 //   (func (export "free") (param i32 i32)))
-const TRAPPING_CITE_MODULE = deflateSync(
+const TRAPPING_CITE_MODULE = await storeModule(
   Buffer.from(
     '0061736d0100000001130360017f017f60047f7f7f7f017e60027f7f000304030001020503010001072004066d656d6f7279020005616c6c6f630000' +
       '04636974650001046672656500020a0d03040041100b0300000b02000b',
     'hex',
   ),
+  storedParts(new URL('../../dist/sharecite_bg.wasm', import.meta.url)).decoder,
+  { carried: false },
 );
 
 test('after the citation module traps, the next citation starts from a fresh instance', async () => {

@@ -3,8 +3,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deflateSync } from 'node:zlib';
-import { readStoredModule } from '../../scripts/stored-module.mjs';
+import { readFileSync } from 'node:fs';
+import { deflateSync, inflateSync } from 'node:zlib';
+import { readStoredModule, storedParts, storeModule } from '../../scripts/stored-module.mjs';
 import { useBrowser, shareciteMessages, control } from './helpers.mjs';
 
 const browser = useBrowser();
@@ -155,15 +156,29 @@ test('a browser that cannot inflate the wasm (no DecompressionStream: Firefox be
 });
 
 test('a wasm that is missing or does not compile is reported as what it is', async () => {
+  const widget = new URL('../../dist/sharecite_bg.wasm', import.meta.url);
+  const { decoder } = storedParts(widget);
+  // Stored as dist/ stores the widget, with its decoder in front.
+  const stored = (module) => storeModule(module, decoder, { carried: true });
+  // The widget as dist/ stores it, but with a wasm version no browser
+  // knows (the fifth byte of the module's sections before its code).
+  const unknownVersion = inflateSync(readFileSync(widget));
+  unknownVersion[4 + decoder.length + 32 + 4] = 2;
+  const decoderLength = Buffer.alloc(4);
+  decoderLength.writeUInt32LE(decoder.length);
   for (const [fulfil, reason] of [
     [{ status: 404, body: 'Not Found' }, /404 fetching http:\/\/127\.0\.0\.1:\d+\/dist\/sharecite_bg\.wasm/],
+    [{ status: 200, contentType: 'application/wasm', body: deflateSync(unknownVersion) }, /CompileError/],
+    // What deflates but is not stored as dist/ stores it: text (its first
+    // bytes read as a decoder's length), and a decoder followed by text.
     [{ status: 200, contentType: 'application/wasm', body: deflateSync('not a wasm module') }, /CompileError/],
+    [{ status: 200, contentType: 'application/wasm', body: deflateSync(Buffer.concat([decoderLength, decoder, Buffer.from('not a split form')])) }, /not a split wasm module/],
     // A module that fails as it starts keeps its own error, not the hint
     // for a stream that does not inflate: (module (func unreachable) (start 0)).
-    [{ status: 200, contentType: 'application/wasm', body: deflateSync(Buffer.from('0061736d01000000010401600000030201000801000a05010300000b', 'hex')) }, /RuntimeError: unreachable/],
+    [{ status: 200, contentType: 'application/wasm', body: await stored(Buffer.from('0061736d01000000010401600000030201000801000a05010300000b', 'hex')) }, /RuntimeError: unreachable/],
     // A plain module where dist/ ships a deflated one (a host or a build
     // step that unpacked it), and text that is neither.
-    [{ status: 200, contentType: 'application/wasm', body: readStoredModule(new URL('../../dist/sharecite_bg.wasm', import.meta.url)) }, /not the deflated module dist\/ ships/],
+    [{ status: 200, contentType: 'application/wasm', body: readStoredModule(widget) }, /not the deflated module dist\/ ships/],
     [{ status: 200, contentType: 'application/wasm', body: 'not a wasm module' }, /not the deflated module dist\/ ships/],
   ]) {
     const { page, log, close } = await browser.open('/', {
@@ -171,9 +186,10 @@ test('a wasm that is missing or does not compile is reported as what it is', asy
       before: (page) => page.route('**/sharecite_bg.wasm*', (route) => route.fulfill(fulfil)),
     });
     await page.waitForFunction(() => window.sharecite !== undefined);
-    await page.waitForTimeout(500);
+    for (let waited = 0; waited < 5000 && shareciteMessages(log, 'error').length === 0; waited += 100) await page.waitForTimeout(100);
+    await page.waitForTimeout(300);
     const errors = shareciteMessages(log, 'error');
-    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.equal(errors.length, 1, `${reason}: ${errors.join('\n')}`);
     assert.match(errors[0], /^sharecite: could not load /);
     assert.match(errors[0], reason);
     assert.deepEqual(log.errors, []);

@@ -1,0 +1,469 @@
+//! Rebuilds a wasm module from the split form dist/ stores it in.
+//!
+//! `scripts/split-code.mjs` splits each module's code section into streams
+//! of like bytes before it is deflated: opcodes with opcodes, local and
+//! label indices with their kind, call targets, memory arguments,
+//! constants. Interleaved, each kind breaks up the others' repeats; apart,
+//! deflate finds far more of them (12% fewer bytes). The reader's browser
+//! puts them back together with this crate, compiled to a wasm module of
+//! its own that travels in front of the widget's stored bytes: rebuilding
+//! in JavaScript cost 26-76 ms of a cold main thread at 4x throttling.
+//!
+//! # The split form
+//!
+//! Eight little-endian `u32` lengths, then as many parts: the module's
+//! sections before its code section, those after it, and the code's
+//! streams (opcodes, indices, call targets, memory arguments, constants,
+//! and the rest: the function count, local declarations and typed
+//! `select`'s types). Each instruction's immediates are read from their
+//! stream in the order it needs them. Sizes come out as five-byte LEB128s,
+//! which wasm accepts; the split form has none.
+//!
+//! ```
+//! // A module with one function, `(func (result i32) i32.const 7)`.
+//! let split = [
+//!     &[0, 0, 0, 0, 0, 0, 0, 0][..], // before the code: nothing, here
+//!     &[],                           // after it
+//!     &[0x41, 0x0b],                 // opcodes: i32.const, end
+//!     &[],                           // indices
+//!     &[],                           // call targets
+//!     &[],                           // memory arguments
+//!     &[7],                          // constants
+//!     &[1, 0],                       // one function, no locals
+//! ];
+//! let mut form = Vec::new();
+//! for part in split {
+//!     form.extend((part.len() as u32).to_le_bytes());
+//! }
+//! form.extend(split.concat());
+//!
+//! let mut module = vec![0; sharecite_unsplit::rebuilt_len_bound(&form).unwrap()];
+//! let len = sharecite_unsplit::unsplit(&form, &mut module).unwrap();
+//! assert_eq!(
+//!     &module[8..len],
+//!     [10, 0x8a, 0x80, 0x80, 0x80, 0, 1, 0x84, 0x80, 0x80, 0x80, 0, 0, 0x41, 7, 0x0b]
+//! );
+//! ```
+//!
+//! # The module's contract
+//!
+//! Nothing imported; `memory` and two functions exported, which the loader
+//! (`js/loader.js`, `shareciteInstantiate`) calls:
+//!
+//! - `room(len) -> at`: `len` bytes of fresh memory, which the loader fills
+//!   with the split form (a trap when memory cannot grow);
+//! - `unsplit(at, len) -> module_len`: the module rebuilt right after the
+//!   split form, or 0 when those bytes are not a split form.
+
+// No std in the wasm (nothing here needs it, and its panic machinery would
+// outweigh the rest); the native builds (the tests) keep it.
+#![cfg_attr(target_family = "wasm", no_std)]
+#![deny(missing_debug_implementations)]
+
+/// The split form begins with eight `u32` lengths.
+const HEADER: usize = 8 * 4;
+const CODE_SECTION: u8 = 10;
+/// Every size is written in five bytes, whatever its value.
+const SIZE_LEN: usize = 5;
+
+/// The code section's streams, in the split form's order.
+#[derive(Clone, Copy, Debug)]
+enum Stream {
+    Ops,
+    Index,
+    Call,
+    Memory,
+    Constant,
+    Rest,
+}
+
+/// The split form's parts: before, after, then the six streams.
+fn parts(split: &[u8]) -> Option<[&[u8]; 8]> {
+    let (header, mut body) = split.split_at_checked(HEADER)?;
+    let mut parts: [&[u8]; 8] = [&[]; 8];
+    for (part, length) in parts.iter_mut().zip(header.chunks_exact(4)) {
+        let length = u32::from_le_bytes(length.try_into().ok()?);
+        (*part, body) = body.split_at_checked(usize::try_from(length).ok()?)?;
+    }
+    body.is_empty().then_some(parts)
+}
+
+/// How many bytes the module rebuilt from `split` takes at most: the
+/// room [`unsplit`] needs. `None` when `split` is not a split form.
+pub fn rebuilt_len_bound(split: &[u8]) -> Option<usize> {
+    let rest = parts(split)?[7].len();
+    // Every function has a size and at least one byte in the rest's
+    // stream (its count of local declarations); the section has a size
+    // and an id.
+    (split.len() - HEADER + 1 + SIZE_LEN).checked_add(rest.checked_mul(SIZE_LEN)?)
+}
+
+/// Rebuilds into `module` the wasm module `split` holds, and says how many
+/// bytes it took; `None` when `split` is not a split form (a stream that
+/// ends early or has bytes left over), or `module` is shorter than
+/// [`rebuilt_len_bound`]. Never loops on damaged input: every step reads
+/// a byte.
+pub fn unsplit(split: &[u8], module: &mut [u8]) -> Option<usize> {
+    let [before, after, ops, index, call, memory, constant, rest] = parts(split)?;
+    let mut rebuild = Rebuild {
+        streams: [ops, index, call, memory, constant, rest],
+        out: module,
+        len: 0,
+    };
+    rebuild.put_all(before)?;
+    rebuild.put(CODE_SECTION)?;
+    let section = rebuild.size_room();
+    for _ in 0..rebuild.leb(Stream::Rest)? {
+        let body = rebuild.size_room();
+        rebuild.function_body()?;
+        rebuild.size(body)?;
+    }
+    rebuild.size(section)?;
+    if rebuild.streams.iter().any(|stream| !stream.is_empty()) {
+        return None;
+    }
+    rebuild.put_all(after)?;
+    Some(rebuild.len)
+}
+
+struct Rebuild<'a, 'm> {
+    /// What is left of each stream.
+    streams: [&'a [u8]; 6],
+    out: &'m mut [u8],
+    len: usize,
+}
+
+impl Rebuild<'_, '_> {
+    fn put(&mut self, byte: u8) -> Option<()> {
+        *self.out.get_mut(self.len)? = byte;
+        self.len += 1;
+        Some(())
+    }
+
+    fn put_all(&mut self, bytes: &[u8]) -> Option<()> {
+        let end = self.len.checked_add(bytes.len())?;
+        self.out.get_mut(self.len..end)?.copy_from_slice(bytes);
+        self.len = end;
+        Some(())
+    }
+
+    /// The next byte of `stream`, copied out.
+    fn byte(&mut self, stream: Stream) -> Option<u8> {
+        let left = &mut self.streams[stream as usize];
+        let (&byte, rest) = left.split_first()?;
+        *left = rest;
+        self.put(byte)?;
+        Some(byte)
+    }
+
+    fn bytes(&mut self, stream: Stream, count: usize) -> Option<()> {
+        let left = &mut self.streams[stream as usize];
+        let (bytes, rest) = left.split_at_checked(count)?;
+        *left = rest;
+        self.put_all(bytes)
+    }
+
+    /// The next LEB128 of `stream`, copied out, and its value's low 32
+    /// bits: counts are read for their value, and a count that does not
+    /// fit runs out of bytes long before it runs out.
+    fn leb(&mut self, stream: Stream) -> Option<u32> {
+        let mut value = 0u32;
+        let mut shift = 0u32;
+        loop {
+            let byte = self.byte(stream)?;
+            value |= u32::from(byte & 0x7f).checked_shl(shift).unwrap_or(0);
+            if byte & 0x80 == 0 {
+                return Some(value);
+            }
+            shift = shift.saturating_add(7);
+        }
+    }
+
+    /// Room for a size, written by [`Rebuild::size`] once what it
+    /// measures is out.
+    fn size_room(&mut self) -> usize {
+        let at = self.len;
+        self.len += SIZE_LEN;
+        at
+    }
+
+    fn size(&mut self, at: usize) -> Option<()> {
+        let mut size = self.len.checked_sub(at + SIZE_LEN)?;
+        let room = self.out.get_mut(at..at + SIZE_LEN)?;
+        for (i, byte) in room.iter_mut().enumerate() {
+            let more = if i + 1 < SIZE_LEN { 0x80 } else { 0 };
+            *byte = (size & 0x7f) as u8 | more;
+            size >>= 7;
+        }
+        Some(())
+    }
+
+    fn function_body(&mut self) -> Option<()> {
+        use Stream::*;
+        for _ in 0..self.leb(Rest)? {
+            self.leb(Rest)?;
+            self.byte(Rest)?;
+        }
+        let mut depth = 0u32;
+        loop {
+            match self.byte(Ops)? {
+                0x0b if depth == 0 => return Some(()),
+                0x0b => depth -= 1,
+                // block, loop, if: a value type (or none) among the
+                // opcodes, a type index among the indices.
+                0x02..=0x04 => {
+                    depth = depth.wrapping_add(1);
+                    match self.streams[Ops as usize].first() {
+                        Some(0x40 | 0x6f..=0x7f) => self.byte(Ops).map(drop)?,
+                        _ => self.leb(Index).map(drop)?,
+                    }
+                }
+                0x0c | 0x0d | 0x20..=0x26 => self.leb(Index).map(drop)?,
+                // br_table: its count of targets, then one more (the default).
+                0x0e => {
+                    for _ in 0..=self.leb(Index)? {
+                        self.leb(Index)?;
+                    }
+                }
+                0x10 | 0xd2 => self.leb(Call).map(drop)?,
+                0x11 => {
+                    self.leb(Call)?;
+                    self.leb(Call)?;
+                }
+                0x1c => {
+                    for _ in 0..self.leb(Rest)? {
+                        self.byte(Rest)?;
+                    }
+                }
+                0x28..=0x3e => {
+                    self.leb(Memory)?;
+                    self.leb(Memory)?;
+                }
+                0x3f | 0x40 | 0xd0 => self.byte(Ops).map(drop)?,
+                0x41 | 0x42 => self.leb(Constant).map(drop)?,
+                0x43 => self.bytes(Constant, 4)?,
+                0x44 => self.bytes(Constant, 8)?,
+                0xfc => match self.leb(Ops)? {
+                    8 => {
+                        self.leb(Index)?;
+                        self.byte(Ops)?;
+                    }
+                    10 => {
+                        self.byte(Ops)?;
+                        self.byte(Ops)?;
+                    }
+                    11 => self.byte(Ops).map(drop)?,
+                    12 | 14 => {
+                        self.leb(Index)?;
+                        self.leb(Index)?;
+                    }
+                    9.. => self.leb(Index).map(drop)?,
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The exports the loader calls (see the crate's documentation).
+#[cfg(target_family = "wasm")]
+mod exports {
+    use core::arch::wasm32::{memory_grow, memory_size, unreachable};
+
+    const PAGE: usize = 65536;
+
+    #[panic_handler]
+    fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
+        unreachable()
+    }
+
+    /// Makes memory reach `end`; false when it cannot.
+    fn grow_to(end: usize) -> bool {
+        let have = memory_size(0) * PAGE;
+        end <= have || memory_grow(0, (end - have).div_ceil(PAGE)) != usize::MAX
+    }
+
+    /// Memory past the end of what the module uses itself (its stack and
+    /// data; it has no heap), so nothing else ever writes there.
+    #[export_name = "room"]
+    extern "C" fn room(len: usize) -> usize {
+        let at = memory_size(0) * PAGE;
+        match at.checked_add(len) {
+            Some(end) if grow_to(end) => at,
+            _ => unreachable(),
+        }
+    }
+
+    #[export_name = "unsplit"]
+    extern "C" fn unsplit(at: usize, len: usize) -> usize {
+        // SAFETY: the loader gave these `len` bytes from `room(len)`, and
+        // filled them.
+        let split = unsafe { core::slice::from_raw_parts(at as *const u8, len) };
+        let out_at = at + len;
+        let Some(bound) = super::rebuilt_len_bound(split) else {
+            return 0;
+        };
+        if !out_at.checked_add(bound).is_some_and(grow_to) {
+            return 0;
+        }
+        // SAFETY: memory reaches `out_at + bound` now, and nothing else
+        // uses the memory past the split form.
+        let module = unsafe { core::slice::from_raw_parts_mut(out_at as *mut u8, bound) };
+        super::unsplit(split, module).unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    extern crate std;
+    use std::vec::Vec;
+
+    /// A split form of nothing but a code section, from its six streams.
+    fn split_form(streams: [&[u8]; 6]) -> Vec<u8> {
+        form(&[], &[], streams)
+    }
+
+    fn form(before: &[u8], after: &[u8], streams: [&[u8]; 6]) -> Vec<u8> {
+        let parts: Vec<&[u8]> = [before, after].into_iter().chain(streams).collect();
+        let mut form = Vec::new();
+        for part in &parts {
+            form.extend((part.len() as u32).to_le_bytes());
+        }
+        form.extend(parts.concat());
+        form
+    }
+
+    fn rebuilt(split: &[u8]) -> Option<Vec<u8>> {
+        let mut module = std::vec![0; rebuilt_len_bound(split)?];
+        let len = unsplit(split, &mut module)?;
+        module.truncate(len);
+        Some(module)
+    }
+
+    /// `size` as the five bytes the rebuilt module writes it in.
+    fn size(size: usize) -> [u8; 5] {
+        core::array::from_fn(|i| (size >> (7 * i)) as u8 & 0x7f | if i < 4 { 0x80 } else { 0 })
+    }
+
+    /// A code section of one function per body (locals included), as
+    /// the rebuilt module writes it.
+    fn code_section(bodies: &[&[u8]]) -> Vec<u8> {
+        let mut content = std::vec![bodies.len() as u8];
+        for body in bodies {
+            content.extend(size(body.len()));
+            content.extend(*body);
+        }
+        let mut section = std::vec![CODE_SECTION];
+        section.extend(size(content.len()));
+        section.extend(content);
+        section
+    }
+
+    /// A case's name, its six streams and the function body they make.
+    type Case<'a> = (&'a str, [&'a [u8]; 6], &'a [u8]);
+
+    /// Each kind of immediate comes back from its own stream, in place.
+    #[test]
+    fn every_immediate_comes_back_in_place() {
+        #[rustfmt::skip]
+        let cases: &[Case] = &[
+            // (name, [ops, index, call, memory, constant, rest], function body)
+            ("no locals, nothing but end", [&[0x0b], &[], &[], &[], &[], &[1, 0]], &[0, 0x0b]),
+            ("local declarations", [&[0x0b], &[], &[], &[], &[], &[1, 2, 3, 0x7f, 1, 0x7e]], &[2, 3, 0x7f, 1, 0x7e, 0x0b]),
+            ("local and global indices", [&[0x20, 0x21, 0x23, 0x0b], &[0, 0x81, 1, 2], &[], &[], &[], &[1, 0]],
+                &[0, 0x20, 0, 0x21, 0x81, 1, 0x23, 2, 0x0b]),
+            ("blocks: empty, value type, type index", [&[0x02, 0x40, 0x03, 0x7f, 0x04, 0x05, 0x0b, 0x0b, 0x0b, 0x0b], &[5], &[], &[], &[], &[1, 0]],
+                &[0, 0x02, 0x40, 0x03, 0x7f, 0x04, 5, 0x05, 0x0b, 0x0b, 0x0b, 0x0b]),
+            ("branches", [&[0x02, 0x40, 0x0c, 0x0d, 0x0e, 0x0b, 0x0b], &[0, 1, 2, 0, 0, 0], &[], &[], &[], &[1, 0]],
+                &[0, 0x02, 0x40, 0x0c, 0, 0x0d, 1, 0x0e, 2, 0, 0, 0, 0x0b, 0x0b]),
+            ("calls", [&[0x10, 0x11, 0xd2, 0x0b], &[], &[0x90, 3, 4, 0, 9], &[], &[], &[1, 0]],
+                &[0, 0x10, 0x90, 3, 0x11, 4, 0, 0xd2, 9, 0x0b]),
+            ("typed select", [&[0x1c, 0x0b], &[], &[], &[], &[], &[1, 0, 1, 0x7f]], &[0, 0x1c, 1, 0x7f, 0x0b]),
+            ("loads and stores", [&[0x28, 0x36, 0x0b], &[], &[], &[2, 0x80, 1, 0, 4], &[], &[1, 0]],
+                &[0, 0x28, 2, 0x80, 1, 0x36, 0, 4, 0x0b]),
+            ("memory.size and grow, ref.null", [&[0x3f, 0, 0x40, 0, 0xd0, 0x70, 0x0b], &[], &[], &[], &[], &[1, 0]],
+                &[0, 0x3f, 0, 0x40, 0, 0xd0, 0x70, 0x0b]),
+            ("constants, a ten-byte i64 among them", [&[0x41, 0x42, 0x43, 0x44, 0x0b], &[], &[], &[],
+                &[0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f, 1, 2, 3, 4, 1, 2, 3, 4, 5, 6, 7, 8], &[1, 0]],
+                &[0, 0x41, 0x7f, 0x42, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f,
+                  0x43, 1, 2, 3, 4, 0x44, 1, 2, 3, 4, 5, 6, 7, 8, 0x0b]),
+            ("0xfc: saturating truncation, memory.init, copy, fill, data.drop, table.init",
+                [&[0xfc, 0, 0xfc, 8, 0, 0xfc, 10, 0, 0, 0xfc, 11, 0, 0xfc, 9, 0xfc, 12, 0x0b], &[3, 4, 1, 2], &[], &[], &[], &[1, 0]],
+                &[0, 0xfc, 0, 0xfc, 8, 3, 0, 0xfc, 10, 0, 0, 0xfc, 11, 0, 0xfc, 9, 4, 0xfc, 12, 1, 2, 0x0b]),
+        ];
+        for (name, streams, body) in cases {
+            assert_eq!(
+                rebuilt(&split_form(*streams)).as_deref(),
+                Some(&code_section(&[body])[..]),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn sections_around_the_code_and_many_functions() {
+        let header = [0, 0x61, 0x73, 0x6d, 1, 0, 0, 0];
+        let data = [11, 1, 0];
+        let ops = [0x0b; 200];
+        let rest: Vec<u8> = [0xc8, 1].into_iter().chain([0; 200]).collect();
+        let split = form(&header, &data, [&ops, &[], &[], &[], &[], &rest]);
+        let mut expected = header.to_vec();
+        let bodies = std::vec![&[0, 0x0b][..]; 200];
+        let mut code = code_section(&bodies);
+        // code_section writes the count in one byte; 200 takes two.
+        code.splice(6..7, [0xc8, 1]);
+        let content = code.len() - 6;
+        code[1..6].copy_from_slice(&size(content));
+        expected.extend(code);
+        expected.extend(data);
+        // The bound is what the worst case (a byte of rest per function) needs.
+        assert!(rebuilt_len_bound(&split).unwrap() >= expected.len());
+        assert_eq!(rebuilt(&split), Some(expected));
+    }
+
+    /// Damaged or foreign bytes are refused, never read past or looped on.
+    #[test]
+    fn what_is_not_a_split_form_is_refused() {
+        let good = split_form([&[0x41, 0x0b], &[], &[], &[], &[7], &[1, 0]]);
+        assert!(rebuilt(&good).is_some());
+        let mut cut = good.clone();
+        cut.pop();
+        let mut longer = good.clone();
+        longer.push(0);
+        let mut lengths_too_long = good.clone();
+        lengths_too_long[0] = 0xff;
+        #[rustfmt::skip]
+        let refused: &[(&str, Vec<u8>)] = &[
+            ("empty", Vec::new()),
+            ("shorter than its lengths", std::vec![0; 31]),
+            ("cut short", cut),
+            ("bytes past its parts", longer),
+            ("a part longer than the input", lengths_too_long),
+            ("a plain wasm module", std::vec![0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]),
+            ("an opcode stream that ends before its end",
+                split_form([&[0x02, 0x40, 0x0b], &[], &[], &[], &[], &[1, 0]])),
+            ("an immediate missing from its stream", split_form([&[0x41, 0x0b], &[], &[], &[], &[], &[1, 0]])),
+            ("a stream with bytes left over", split_form([&[0x41, 0x0b], &[], &[], &[], &[7, 8], &[1, 0]])),
+            ("more functions than bodies", split_form([&[0x0b], &[], &[], &[], &[], &[2, 0]])),
+            ("a count that never ends", split_form([&[0x0e, 0x0b], &[0xff, 0xff, 0xff, 0xff, 0x0f], &[], &[], &[], &[1, 0]])),
+        ];
+        for (name, split) in refused {
+            assert_eq!(rebuilt(split), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_module_shorter_than_the_bound_is_refused_not_overrun() {
+        let split = split_form([&[0x41, 0x0b], &[], &[], &[], &[7], &[1, 0]]);
+        let whole = rebuilt(&split).unwrap();
+        for len in 0..whole.len() {
+            assert_eq!(
+                unsplit(&split, &mut std::vec![0; len]),
+                None,
+                "room for {len}"
+            );
+        }
+    }
+}

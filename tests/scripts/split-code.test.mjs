@@ -1,0 +1,130 @@
+// scripts/split-code.mjs and the decoder readers run (crates/unsplit's
+// wasm module, through js/unsplit.mjs): a module split into streams and
+// rebuilt runs as the original does, for every kind of instruction the two
+// know; an instruction they do not know fails the build, and a damaged
+// split form fails loudly, never in a loop. `make decoder` builds the
+// decoder these load.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import binaryen from 'binaryen';
+import { splitCode } from '../../scripts/split-code.mjs';
+import { shareciteUnsplit } from '../../js/unsplit.mjs';
+import { decoderInstance } from '../../scripts/stored-module.mjs';
+
+const decoderBytes = readFileSync(new URL('../../build/sharecite_unsplit.wasm', import.meta.url));
+// A fresh instance for each module, as the loader makes.
+const decoder = () => decoderInstance(decoderBytes);
+const unsplit = (split) => shareciteUnsplit(decoder(), split);
+const split = (module) => splitCode(module, decoder());
+
+const assemble = (text) => {
+  const module = binaryen.parseText(text);
+  // What the widget is built with (and SIMD, which split-code refuses);
+  // not GC, whose encodings Node's V8 may not read.
+  const { BulkMemory, BulkMemoryOpt, SignExt, NontrappingFPToInt, ReferenceTypes, Multivalue, SIMD128 } = binaryen.Features;
+  module.setFeatures(BulkMemory | BulkMemoryOpt | SignExt | NontrappingFPToInt | ReferenceTypes | Multivalue | SIMD128);
+  assert.ok(module.validate(), 'the test module is valid');
+  const bytes = module.emitBinary();
+  module.dispose();
+  return Buffer.from(bytes);
+};
+
+// Every kind of immediate: block types (empty, a value type, a type
+// index), labels, br_table, calls direct and indirect, locals, globals,
+// tables, memory arguments, memory.size and grow, constants of all four
+// types (negative and wide ones too), typed select, references and the
+// 0xfc family (saturating truncation, bulk memory, tables).
+const EVERYTHING = `(module
+  (type $pair (func (param i32) (result i32 i32)))
+  (memory 1)
+  (data $text "sharecite")
+  (table $t 2 funcref)
+  (elem $e func $twice)
+  (global $g (mut i32) (i32.const 7))
+  (func $twice (param i32) (result i32) (i32.mul (local.get 0) (i32.const 2)))
+  (func $split (type $pair) (local.get 0) (i32.const -1))
+  (func (export "run") (param $n i32) (result i64)
+    (local $sum i64) (local $f f64) (local $x f32)
+    (local.set $f (f64.const 1.5e300))
+    (local.set $x (f32.const -0.25))
+    (memory.init $text (i32.const 16) (i32.const 0) (i32.const 9))
+    (data.drop $text)
+    (memory.copy (i32.const 64) (i32.const 16) (i32.const 9))
+    (memory.fill (i32.const 128) (i32.const 255) (i32.const 4))
+    (table.init $t $e (i32.const 1) (i32.const 0) (i32.const 1))
+    (elem.drop $e)
+    (drop (table.grow $t (ref.null func) (i32.const 1)))
+    (table.fill $t (i32.const 2) (ref.func $twice) (i32.const 1))
+    (table.copy $t $t (i32.const 0) (i32.const 2) (i32.const 1))
+    (drop (table.size $t))
+    (drop (ref.is_null (table.get $t (i32.const 0))))
+    (table.set $t (i32.const 2) (ref.null func))
+    (drop (memory.grow (i32.const 1)))
+    (global.set $g (i32.add (global.get $g) (memory.size)))
+    (block $out
+      (loop $again
+        (br_if $out (i32.eqz (local.get $n)))
+        (block $c (block $b (block $a
+          (br_table $a $b $c (i32.rem_u (local.get $n) (i32.const 3))))
+          (local.set $sum (i64.add (local.get $sum) (i64.const 9223372036854775807)))
+          (br $c))
+          (local.set $sum (i64.add (local.get $sum) (i64.extend_i32_s
+            (call_indirect (param i32) (result i32) (local.get $n) (i32.const 1))))))
+        (local.set $sum (i64.add (local.get $sum) (i64.load32_u offset=64 align=1 (i32.const 0))))
+        (i64.store offset=200 (i32.const 0) (local.get $sum))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $again)))
+    (if (result i32) (i32.gt_s (global.get $g) (i32.const 0))
+      (then (call $split (i32.load8_s offset=16 (i32.const 0))) (drop))
+      (else (i32.extend8_s (i32.const 200))))
+    (drop)
+    (drop (select (result f64) (local.get $f) (f64.const -2) (i32.const 1)))
+    (drop (i32.trunc_sat_f32_s (local.get $x)))
+    (i64.add (local.get $sum) (i64.load offset=200 (i32.const 0)))))`;
+
+test('a split module rebuilt by the loader is valid, runs as the original and splits the same again', async () => {
+  const original = assemble(EVERYTHING);
+  const form = split(original);
+  const rebuilt = unsplit(form);
+  assert.ok(WebAssembly.validate(rebuilt));
+  assert.deepEqual(split(rebuilt), form);
+  const run = async (bytes) => (await WebAssembly.instantiate(bytes)).instance.exports.run(25);
+  assert.equal(await run(rebuilt), await run(original));
+});
+
+test('a module of many tiny functions, which grow most when rebuilt, comes back whole', () => {
+  const tiny = assemble(`(module ${'(func) '.repeat(200)}(func (export "f") (result i32) (i32.const 1)))`);
+  const rebuilt = unsplit(split(tiny));
+  assert.ok(WebAssembly.validate(rebuilt));
+  assert.ok(rebuilt.length > 2 * split(tiny).length, 'each of its sizes is written in five bytes');
+});
+
+test('an instruction split-code does not know fails the build', () => {
+  const simd = assemble('(module (func (export "f") (result i32) (i32x4.extract_lane 0 (v128.const i32x4 1 2 3 4))))');
+  assert.throws(() => split(simd), /split-code: unknown instruction 0xfd/);
+});
+
+test('a damaged split form is refused, never read in a loop', () => {
+  const form = split(assemble(EVERYTHING));
+  const view = new DataView(form.buffer, form.byteOffset, form.byteLength);
+  // The opcodes' stream four bytes short (the last part four bytes longer,
+  // so the lengths still add up).
+  const short = Buffer.from(form);
+  const lengths = new DataView(short.buffer, short.byteOffset, 32);
+  lengths.setUint32(8, view.getUint32(8, true) - 4, true);
+  lengths.setUint32(28, view.getUint32(28, true) + 4, true);
+  assert.throws(() => unsplit(short), /not a split wasm module/);
+  // Each stream one byte shorter in turn, the byte given to the next.
+  for (let field = 2; field < 7; field++) {
+    const shifted = Buffer.from(form);
+    const header = new DataView(shifted.buffer, shifted.byteOffset, 32);
+    header.setUint32(field * 4, view.getUint32(field * 4, true) - 1, true);
+    header.setUint32(field * 4 + 4, view.getUint32(field * 4 + 4, true) + 1, true);
+    assert.throws(() => unsplit(shifted), /not a split wasm module/, `field ${field}`);
+  }
+  assert.throws(() => unsplit(form.subarray(0, form.length - 1)), /not a split wasm module/);
+  assert.throws(() => unsplit(new TextEncoder().encode('not a wasm module')), /not a split wasm module/);
+  assert.throws(() => unsplit(new Uint8Array(0)), /not a split wasm module/);
+});
