@@ -161,9 +161,10 @@ test('a wasm that is missing or does not compile is reported as what it is', asy
   // Stored as dist/ stores the widget, with its decoder in front.
   const stored = (module) => storeModule(module, decoder, { carried: true });
   // The widget as dist/ stores it, but with a wasm version no browser
-  // knows (the fifth byte of the module's sections before its code).
+  // knows: the fifth byte of the module's sections before its code, which
+  // follow the split form's header (the data's base and 13 lengths).
   const unknownVersion = inflateSync(readFileSync(widget));
-  unknownVersion[4 + decoder.length + 32 + 4] = 2;
+  unknownVersion[4 + decoder.length + 4 + 13 * 4 + 4] = 2;
   const decoderLength = Buffer.alloc(4);
   decoderLength.writeUInt32LE(decoder.length);
   for (const [fulfil, reason] of [

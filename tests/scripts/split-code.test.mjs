@@ -39,6 +39,7 @@ const assemble = (text) => {
 const EVERYTHING = `(module
   (type $pair (func (param i32) (result i32 i32)))
   (memory 1)
+  (data (i32.const 1024) "an address")
   (data $text "sharecite")
   (table $t 2 funcref)
   (elem $e func $twice)
@@ -82,11 +83,18 @@ const EVERYTHING = `(module
     (drop)
     (drop (select (result f64) (local.get $f) (f64.const -2) (i32.const 1)))
     (drop (i32.trunc_sat_f32_s (local.get $x)))
+    (drop (i32.load8_u (i32.const 1027)))
+    (drop (i32.const 66559))
+    (drop (i32.const 66560))
     (i64.add (local.get $sum) (i64.load offset=200 (i32.const 0)))))`;
 
 test('a split module rebuilt by the loader is valid, runs as the original and splits the same again', async () => {
   const original = assemble(EVERYTHING);
   const form = split(original);
+  // Its data is at 1024: of its constants, 1027 and 1024 + 65535 are
+  // addresses (two bytes each in their stream), 1024 + 65536 is not.
+  assert.equal(form.readUInt32LE(0), 1024);
+  assert.equal(form.readUInt32LE(4 + 11 * 4), 4);
   const rebuilt = unsplit(form);
   assert.ok(WebAssembly.validate(rebuilt));
   assert.deepEqual(split(rebuilt), form);
@@ -109,20 +117,21 @@ test('an instruction split-code does not know fails the build', () => {
 test('a damaged split form is refused, never read in a loop', () => {
   const form = split(assemble(EVERYTHING));
   const view = new DataView(form.buffer, form.byteOffset, form.byteLength);
+  // The data's base, then the lengths of the 13 parts: the sections
+  // before and after the code, and its 11 streams.
+  const length = (part) => 4 + part * 4;
+  const withLengths = (changes) => {
+    const changed = Buffer.from(form);
+    const header = new DataView(changed.buffer, changed.byteOffset, length(13));
+    for (const [part, by] of changes) header.setUint32(length(part), view.getUint32(length(part), true) + by, true);
+    return changed;
+  };
   // The opcodes' stream four bytes short (the last part four bytes longer,
   // so the lengths still add up).
-  const short = Buffer.from(form);
-  const lengths = new DataView(short.buffer, short.byteOffset, 32);
-  lengths.setUint32(8, view.getUint32(8, true) - 4, true);
-  lengths.setUint32(28, view.getUint32(28, true) + 4, true);
-  assert.throws(() => unsplit(short), /not a split wasm module/);
+  assert.throws(() => unsplit(withLengths([[2, -4], [12, 4]])), /not a split wasm module/);
   // Each stream one byte shorter in turn, the byte given to the next.
-  for (let field = 2; field < 7; field++) {
-    const shifted = Buffer.from(form);
-    const header = new DataView(shifted.buffer, shifted.byteOffset, 32);
-    header.setUint32(field * 4, view.getUint32(field * 4, true) - 1, true);
-    header.setUint32(field * 4 + 4, view.getUint32(field * 4 + 4, true) + 1, true);
-    assert.throws(() => unsplit(shifted), /not a split wasm module/, `field ${field}`);
+  for (let part = 2; part < 12; part++) {
+    assert.throws(() => unsplit(withLengths([[part, -1], [part + 1, 1]])), /not a split wasm module/, `part ${part}`);
   }
   assert.throws(() => unsplit(form.subarray(0, form.length - 1)), /not a split wasm module/);
   assert.throws(() => unsplit(new TextEncoder().encode('not a wasm module')), /not a split wasm module/);

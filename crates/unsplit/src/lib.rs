@@ -11,13 +11,14 @@
 //!
 //! # The split form
 //!
-//! Eight little-endian `u32` lengths, then as many parts: the module's
-//! sections before its code section, those after it, and the code's
-//! streams (opcodes, indices, call targets, memory arguments, constants,
-//! and the rest: the function count, local declarations and typed
-//! `select`'s types). Each instruction's immediates are read from their
-//! stream in the order it needs them. Sizes come out as five-byte LEB128s,
-//! which wasm accepts; the split form has none.
+//! A little-endian `u32`, the base address of the module's data; thirteen
+//! `u32` lengths; then as many parts: the module's sections before its code
+//! section, those after it, and the code's streams ([`Stream`], in its
+//! order). Each instruction's immediates are read from their stream in the
+//! order it needs them. An `i32.const` whose value is the data's base plus
+//! a 16-bit offset is opcode [`ADDRESS`], its offset two bytes of the
+//! address stream. Sizes come out as five-byte LEB128s, which wasm
+//! accepts; the split form has none.
 //!
 //! ```
 //! // A module with one function, `(func (result i32) i32.const 7)`.
@@ -25,13 +26,12 @@
 //!     &[0, 0, 0, 0, 0, 0, 0, 0][..], // before the code: nothing, here
 //!     &[],                           // after it
 //!     &[0x41, 0x0b],                 // opcodes: i32.const, end
-//!     &[],                           // indices
-//!     &[],                           // call targets
-//!     &[],                           // memory arguments
-//!     &[7],                          // constants
+//!     &[], &[], &[], &[], &[], &[],  // locals, labels, indices, calls, aligns, offsets
+//!     &[7],                          // i32 constants
+//!     &[], &[],                      // other constants, addresses
 //!     &[1, 0],                       // one function, no locals
 //! ];
-//! let mut form = Vec::new();
+//! let mut form = 0u32.to_le_bytes().to_vec(); // no data
 //! for part in split {
 //!     form.extend((part.len() as u32).to_le_bytes());
 //! }
@@ -60,42 +60,73 @@
 #![cfg_attr(target_family = "wasm", no_std)]
 #![deny(missing_debug_implementations)]
 
-/// The split form begins with eight `u32` lengths.
-const HEADER: usize = 8 * 4;
+/// The data's base address, then a length per part.
+const HEADER: usize = 4 + PARTS * 4;
+/// The sections before the code, those after it, and the streams.
+const PARTS: usize = 2 + STREAMS;
+const STREAMS: usize = 11;
 const CODE_SECTION: u8 = 10;
 /// Every size is written in five bytes, whatever its value.
 const SIZE_LEN: usize = 5;
+/// The opcode that stands for an `i32.const` of an address in the data
+/// (one no module uses: scripts/split-code.mjs fails the build on it).
+pub const ADDRESS: u8 = 0xc5;
+const I32_CONST: u8 = 0x41;
 
 /// The code section's streams, in the split form's order.
 #[derive(Clone, Copy, Debug)]
-enum Stream {
+pub enum Stream {
+    /// Opcodes, and the one-byte immediates among them: value block
+    /// types, memory and table indices, reference types, 0xfc's subcodes.
     Ops,
+    /// Local indices.
+    Local,
+    /// Branch labels, br_table's counts too.
+    Label,
+    /// Global, type (of a block) and segment indices.
     Index,
+    /// Call targets, call_indirect's type and table.
     Call,
-    Memory,
+    /// The alignment of loads and stores.
+    Align,
+    /// The offset of loads and stores.
+    Offset,
+    /// `i32.const` values that are not addresses in the data.
+    I32,
+    /// `i64`, `f32` and `f64` constants.
     Constant,
+    /// Addresses in the data, each as two bytes past its base.
+    Address,
+    /// The function count, local declarations and typed `select`'s types.
     Rest,
 }
 
-/// The split form's parts: before, after, then the six streams.
-fn parts(split: &[u8]) -> Option<[&[u8]; 8]> {
+/// The data's base address and the split form's parts.
+fn parts(split: &[u8]) -> Option<(u32, [&[u8]; PARTS])> {
     let (header, mut body) = split.split_at_checked(HEADER)?;
-    let mut parts: [&[u8]; 8] = [&[]; 8];
-    for (part, length) in parts.iter_mut().zip(header.chunks_exact(4)) {
-        let length = u32::from_le_bytes(length.try_into().ok()?);
+    let mut words = header
+        .chunks_exact(4)
+        .map(|word| u32::from_le_bytes([word[0], word[1], word[2], word[3]]));
+    let base = words.next()?;
+    let mut parts: [&[u8]; PARTS] = [&[]; PARTS];
+    for (part, length) in parts.iter_mut().zip(words) {
         (*part, body) = body.split_at_checked(usize::try_from(length).ok()?)?;
     }
-    body.is_empty().then_some(parts)
+    body.is_empty().then_some((base, parts))
 }
 
 /// How many bytes the module rebuilt from `split` takes at most: the
 /// room [`unsplit`] needs. `None` when `split` is not a split form.
 pub fn rebuilt_len_bound(split: &[u8]) -> Option<usize> {
-    let rest = parts(split)?[7].len();
+    let (_, parts) = parts(split)?;
+    let rest = parts[2 + Stream::Rest as usize].len();
+    let addresses = parts[2 + Stream::Address as usize].len();
     // Every function has a size and at least one byte in the rest's
     // stream (its count of local declarations); the section has a size
-    // and an id.
-    (split.len() - HEADER + 1 + SIZE_LEN).checked_add(rest.checked_mul(SIZE_LEN)?)
+    // and an id; an address's two bytes become an i32's five at most.
+    (split.len() - HEADER + 1 + SIZE_LEN)
+        .checked_add(rest.checked_mul(SIZE_LEN)?)?
+        .checked_add(addresses.checked_mul(2)?)
 }
 
 /// Rebuilds into `module` the wasm module `split` holds, and says how many
@@ -104,9 +135,10 @@ pub fn rebuilt_len_bound(split: &[u8]) -> Option<usize> {
 /// [`rebuilt_len_bound`]. Never loops on damaged input: every step reads
 /// a byte.
 pub fn unsplit(split: &[u8], module: &mut [u8]) -> Option<usize> {
-    let [before, after, ops, index, call, memory, constant, rest] = parts(split)?;
+    let (base, [before, after, streams @ ..]) = parts(split)?;
     let mut rebuild = Rebuild {
-        streams: [ops, index, call, memory, constant, rest],
+        streams,
+        base,
         out: module,
         len: 0,
     };
@@ -128,7 +160,8 @@ pub fn unsplit(split: &[u8], module: &mut [u8]) -> Option<usize> {
 
 struct Rebuild<'a, 'm> {
     /// What is left of each stream.
-    streams: [&'a [u8]; 6],
+    streams: [&'a [u8]; STREAMS],
+    base: u32,
     out: &'m mut [u8],
     len: usize,
 }
@@ -149,9 +182,7 @@ impl Rebuild<'_, '_> {
 
     /// The next byte of `stream`, copied out.
     fn byte(&mut self, stream: Stream) -> Option<u8> {
-        let left = &mut self.streams[stream as usize];
-        let (&byte, rest) = left.split_first()?;
-        *left = rest;
+        let byte = self.take(stream)?;
         self.put(byte)?;
         Some(byte)
     }
@@ -198,6 +229,31 @@ impl Rebuild<'_, '_> {
         Some(())
     }
 
+    /// An i32.const of the address `offset` bytes past the data's base.
+    fn address(&mut self) -> Option<()> {
+        let low = self.take(Stream::Address)?;
+        let high = self.take(Stream::Address)?;
+        let mut value = self
+            .base
+            .wrapping_add(u32::from(low) | u32::from(high) << 8);
+        self.put(I32_CONST)?;
+        // A signed LEB128 of a value below 2^31: seven bits a byte until
+        // what is left fits six, the seventh being the sign.
+        while value >= 0x40 {
+            self.put(value as u8 | 0x80)?;
+            value >>= 7;
+        }
+        self.put(value as u8)
+    }
+
+    /// The next byte of `stream`, not copied out.
+    fn take(&mut self, stream: Stream) -> Option<u8> {
+        let left = &mut self.streams[stream as usize];
+        let (&byte, rest) = left.split_first()?;
+        *left = rest;
+        Some(byte)
+    }
+
     fn function_body(&mut self) -> Option<()> {
         use Stream::*;
         for _ in 0..self.leb(Rest)? {
@@ -218,11 +274,13 @@ impl Rebuild<'_, '_> {
                         _ => self.leb(Index).map(drop)?,
                     }
                 }
-                0x0c | 0x0d | 0x20..=0x26 => self.leb(Index).map(drop)?,
+                0x0c | 0x0d => self.leb(Label).map(drop)?,
+                0x20..=0x22 => self.leb(Local).map(drop)?,
+                0x23..=0x26 => self.leb(Index).map(drop)?,
                 // br_table: its count of targets, then one more (the default).
                 0x0e => {
-                    for _ in 0..=self.leb(Index)? {
-                        self.leb(Index)?;
+                    for _ in 0..=self.leb(Label)? {
+                        self.leb(Label)?;
                     }
                 }
                 0x10 | 0xd2 => self.leb(Call).map(drop)?,
@@ -236,11 +294,17 @@ impl Rebuild<'_, '_> {
                     }
                 }
                 0x28..=0x3e => {
-                    self.leb(Memory)?;
-                    self.leb(Memory)?;
+                    self.leb(Align)?;
+                    self.leb(Offset)?;
                 }
                 0x3f | 0x40 | 0xd0 => self.byte(Ops).map(drop)?,
-                0x41 | 0x42 => self.leb(Constant).map(drop)?,
+                I32_CONST => self.leb(I32).map(drop)?,
+                ADDRESS => {
+                    // Not an opcode of the module: it stands for an i32.const.
+                    self.len -= 1;
+                    self.address()?;
+                }
+                0x42 => self.leb(Constant).map(drop)?,
                 0x43 => self.bytes(Constant, 4)?,
                 0x44 => self.bytes(Constant, 8)?,
                 0xfc => match self.leb(Ops)? {
@@ -316,18 +380,27 @@ mod exports {
 
 #[cfg(test)]
 mod tests {
+    use super::Stream::*;
     use super::*;
     extern crate std;
     use std::vec::Vec;
 
-    /// A split form of nothing but a code section, from its six streams.
-    fn split_form(streams: [&[u8]; 6]) -> Vec<u8> {
+    /// The data's base address in these tests.
+    const BASE: u32 = 0x10_0000;
+
+    /// A split form of nothing but a code section, from the bytes of some
+    /// of its streams (the others empty).
+    fn split_form(streams: &[(Stream, &[u8])]) -> Vec<u8> {
         form(&[], &[], streams)
     }
 
-    fn form(before: &[u8], after: &[u8], streams: [&[u8]; 6]) -> Vec<u8> {
-        let parts: Vec<&[u8]> = [before, after].into_iter().chain(streams).collect();
-        let mut form = Vec::new();
+    fn form(before: &[u8], after: &[u8], streams: &[(Stream, &[u8])]) -> Vec<u8> {
+        let mut parts: Vec<&[u8]> = std::vec![before, after];
+        parts.extend([&[][..]; STREAMS]);
+        for &(stream, bytes) in streams {
+            parts[2 + stream as usize] = bytes;
+        }
+        let mut form = BASE.to_le_bytes().to_vec();
         for part in &parts {
             form.extend((part.len() as u32).to_le_bytes());
         }
@@ -361,41 +434,43 @@ mod tests {
         section
     }
 
-    /// A case's name, its six streams and the function body they make.
-    type Case<'a> = (&'a str, [&'a [u8]; 6], &'a [u8]);
+    /// A case's name, its streams and the function body they make.
+    type Case<'a> = (&'a str, &'a [(Stream, &'a [u8])], &'a [u8]);
 
     /// Each kind of immediate comes back from its own stream, in place.
     #[test]
     fn every_immediate_comes_back_in_place() {
         #[rustfmt::skip]
         let cases: &[Case] = &[
-            // (name, [ops, index, call, memory, constant, rest], function body)
-            ("no locals, nothing but end", [&[0x0b], &[], &[], &[], &[], &[1, 0]], &[0, 0x0b]),
-            ("local declarations", [&[0x0b], &[], &[], &[], &[], &[1, 2, 3, 0x7f, 1, 0x7e]], &[2, 3, 0x7f, 1, 0x7e, 0x0b]),
-            ("local and global indices", [&[0x20, 0x21, 0x23, 0x0b], &[0, 0x81, 1, 2], &[], &[], &[], &[1, 0]],
-                &[0, 0x20, 0, 0x21, 0x81, 1, 0x23, 2, 0x0b]),
-            ("blocks: empty, value type, type index", [&[0x02, 0x40, 0x03, 0x7f, 0x04, 0x05, 0x0b, 0x0b, 0x0b, 0x0b], &[5], &[], &[], &[], &[1, 0]],
+            ("no locals, nothing but end", &[(Ops, &[0x0b]), (Rest, &[1, 0])], &[0, 0x0b]),
+            ("local declarations", &[(Ops, &[0x0b]), (Rest, &[1, 2, 3, 0x7f, 1, 0x7e])], &[2, 3, 0x7f, 1, 0x7e, 0x0b]),
+            ("locals and globals", &[(Ops, &[0x20, 0x21, 0x22, 0x23, 0x24, 0x0b]), (Local, &[0, 0x81, 1, 2]), (Index, &[3, 4]), (Rest, &[1, 0])],
+                &[0, 0x20, 0, 0x21, 0x81, 1, 0x22, 2, 0x23, 3, 0x24, 4, 0x0b]),
+            ("blocks: empty, value type, type index", &[(Ops, &[0x02, 0x40, 0x03, 0x7f, 0x04, 0x05, 0x0b, 0x0b, 0x0b, 0x0b]), (Index, &[5]), (Rest, &[1, 0])],
                 &[0, 0x02, 0x40, 0x03, 0x7f, 0x04, 5, 0x05, 0x0b, 0x0b, 0x0b, 0x0b]),
-            ("branches", [&[0x02, 0x40, 0x0c, 0x0d, 0x0e, 0x0b, 0x0b], &[0, 1, 2, 0, 0, 0], &[], &[], &[], &[1, 0]],
+            ("branches", &[(Ops, &[0x02, 0x40, 0x0c, 0x0d, 0x0e, 0x0b, 0x0b]), (Label, &[0, 1, 2, 0, 0, 0]), (Rest, &[1, 0])],
                 &[0, 0x02, 0x40, 0x0c, 0, 0x0d, 1, 0x0e, 2, 0, 0, 0, 0x0b, 0x0b]),
-            ("calls", [&[0x10, 0x11, 0xd2, 0x0b], &[], &[0x90, 3, 4, 0, 9], &[], &[], &[1, 0]],
+            ("calls", &[(Ops, &[0x10, 0x11, 0xd2, 0x0b]), (Call, &[0x90, 3, 4, 0, 9]), (Rest, &[1, 0])],
                 &[0, 0x10, 0x90, 3, 0x11, 4, 0, 0xd2, 9, 0x0b]),
-            ("typed select", [&[0x1c, 0x0b], &[], &[], &[], &[], &[1, 0, 1, 0x7f]], &[0, 0x1c, 1, 0x7f, 0x0b]),
-            ("loads and stores", [&[0x28, 0x36, 0x0b], &[], &[], &[2, 0x80, 1, 0, 4], &[], &[1, 0]],
+            ("typed select", &[(Ops, &[0x1c, 0x0b]), (Rest, &[1, 0, 1, 0x7f])], &[0, 0x1c, 1, 0x7f, 0x0b]),
+            ("loads and stores", &[(Ops, &[0x28, 0x36, 0x0b]), (Align, &[2, 0]), (Offset, &[0x80, 1, 4]), (Rest, &[1, 0])],
                 &[0, 0x28, 2, 0x80, 1, 0x36, 0, 4, 0x0b]),
-            ("memory.size and grow, ref.null", [&[0x3f, 0, 0x40, 0, 0xd0, 0x70, 0x0b], &[], &[], &[], &[], &[1, 0]],
+            ("memory.size and grow, ref.null", &[(Ops, &[0x3f, 0, 0x40, 0, 0xd0, 0x70, 0x0b]), (Rest, &[1, 0])],
                 &[0, 0x3f, 0, 0x40, 0, 0xd0, 0x70, 0x0b]),
-            ("constants, a ten-byte i64 among them", [&[0x41, 0x42, 0x43, 0x44, 0x0b], &[], &[], &[],
-                &[0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f, 1, 2, 3, 4, 1, 2, 3, 4, 5, 6, 7, 8], &[1, 0]],
+            ("constants, a ten-byte i64 among them", &[(Ops, &[0x41, 0x42, 0x43, 0x44, 0x0b]), (I32, &[0x7f]),
+                (Constant, &[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f, 1, 2, 3, 4, 1, 2, 3, 4, 5, 6, 7, 8]), (Rest, &[1, 0])],
                 &[0, 0x41, 0x7f, 0x42, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f,
                   0x43, 1, 2, 3, 4, 0x44, 1, 2, 3, 4, 5, 6, 7, 8, 0x0b]),
+            // BASE + 0x0203, BASE + 0xffff, and BASE itself, as signed LEB128s.
+            ("addresses in the data", &[(Ops, &[ADDRESS, ADDRESS, ADDRESS, 0x0b]), (Address, &[3, 2, 0xff, 0xff, 0, 0]), (Rest, &[1, 0])],
+                &[0, 0x41, 0x83, 0x84, 0xc0, 0, 0x41, 0xff, 0xff, 0xc3, 0, 0x41, 0x80, 0x80, 0xc0, 0, 0x0b]),
             ("0xfc: saturating truncation, memory.init, copy, fill, data.drop, table.init",
-                [&[0xfc, 0, 0xfc, 8, 0, 0xfc, 10, 0, 0, 0xfc, 11, 0, 0xfc, 9, 0xfc, 12, 0x0b], &[3, 4, 1, 2], &[], &[], &[], &[1, 0]],
+                &[(Ops, &[0xfc, 0, 0xfc, 8, 0, 0xfc, 10, 0, 0, 0xfc, 11, 0, 0xfc, 9, 0xfc, 12, 0x0b]), (Index, &[3, 4, 1, 2]), (Rest, &[1, 0])],
                 &[0, 0xfc, 0, 0xfc, 8, 3, 0, 0xfc, 10, 0, 0, 0xfc, 11, 0, 0xfc, 9, 4, 0xfc, 12, 1, 2, 0x0b]),
         ];
         for (name, streams, body) in cases {
             assert_eq!(
-                rebuilt(&split_form(*streams)).as_deref(),
+                rebuilt(&split_form(streams)).as_deref(),
                 Some(&code_section(&[body])[..]),
                 "{name}"
             );
@@ -408,7 +483,7 @@ mod tests {
         let data = [11, 1, 0];
         let ops = [0x0b; 200];
         let rest: Vec<u8> = [0xc8, 1].into_iter().chain([0; 200]).collect();
-        let split = form(&header, &data, [&ops, &[], &[], &[], &[], &rest]);
+        let split = form(&header, &data, &[(Ops, &ops), (Rest, &rest)]);
         let mut expected = header.to_vec();
         let bodies = std::vec![&[0, 0x0b][..]; 200];
         let mut code = code_section(&bodies);
@@ -423,31 +498,51 @@ mod tests {
         assert_eq!(rebuilt(&split), Some(expected));
     }
 
+    /// An address's two bytes come back as five (i32.const and a
+    /// four-byte LEB128, past this base): the bound allows for them.
+    #[test]
+    fn addresses_fit_the_bound() {
+        let ops = [ADDRESS; 100];
+        let addresses = [0xff; 200];
+        let split = form(
+            &[],
+            &[],
+            &[
+                (Ops, &[&ops[..], &[0x0b]].concat()),
+                (Address, &addresses),
+                (Rest, &[1, 0]),
+            ],
+        );
+        let module = rebuilt(&split).unwrap();
+        assert_eq!(module.len(), 6 + 1 + 5 + 1 + 100 * 5 + 1);
+        assert!(rebuilt_len_bound(&split).unwrap() >= module.len());
+    }
+
     /// Damaged or foreign bytes are refused, never read past or looped on.
     #[test]
     fn what_is_not_a_split_form_is_refused() {
-        let good = split_form([&[0x41, 0x0b], &[], &[], &[], &[7], &[1, 0]]);
+        let good = split_form(&[(Ops, &[0x41, 0x0b]), (I32, &[7]), (Rest, &[1, 0])]);
         assert!(rebuilt(&good).is_some());
         let mut cut = good.clone();
         cut.pop();
         let mut longer = good.clone();
         longer.push(0);
         let mut lengths_too_long = good.clone();
-        lengths_too_long[0] = 0xff;
+        lengths_too_long[4] = 0xff;
         #[rustfmt::skip]
         let refused: &[(&str, Vec<u8>)] = &[
             ("empty", Vec::new()),
-            ("shorter than its lengths", std::vec![0; 31]),
+            ("shorter than its lengths", std::vec![0; HEADER - 1]),
             ("cut short", cut),
             ("bytes past its parts", longer),
             ("a part longer than the input", lengths_too_long),
             ("a plain wasm module", std::vec![0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]),
-            ("an opcode stream that ends before its end",
-                split_form([&[0x02, 0x40, 0x0b], &[], &[], &[], &[], &[1, 0]])),
-            ("an immediate missing from its stream", split_form([&[0x41, 0x0b], &[], &[], &[], &[], &[1, 0]])),
-            ("a stream with bytes left over", split_form([&[0x41, 0x0b], &[], &[], &[], &[7, 8], &[1, 0]])),
-            ("more functions than bodies", split_form([&[0x0b], &[], &[], &[], &[], &[2, 0]])),
-            ("a count that never ends", split_form([&[0x0e, 0x0b], &[0xff, 0xff, 0xff, 0xff, 0x0f], &[], &[], &[], &[1, 0]])),
+            ("an opcode stream that ends before its end", split_form(&[(Ops, &[0x02, 0x40, 0x0b]), (Rest, &[1, 0])])),
+            ("an immediate missing from its stream", split_form(&[(Ops, &[0x41, 0x0b]), (Rest, &[1, 0])])),
+            ("half an address", split_form(&[(Ops, &[ADDRESS, 0x0b]), (Address, &[1]), (Rest, &[1, 0])])),
+            ("a stream with bytes left over", split_form(&[(Ops, &[0x41, 0x0b]), (I32, &[7, 8]), (Rest, &[1, 0])])),
+            ("more functions than bodies", split_form(&[(Ops, &[0x0b]), (Rest, &[2, 0])])),
+            ("a count that never ends", split_form(&[(Ops, &[0x0e, 0x0b]), (Label, &[0xff, 0xff, 0xff, 0xff, 0x0f]), (Rest, &[1, 0])])),
         ];
         for (name, split) in refused {
             assert_eq!(rebuilt(split), None, "{name}");
@@ -456,7 +551,12 @@ mod tests {
 
     #[test]
     fn a_module_shorter_than_the_bound_is_refused_not_overrun() {
-        let split = split_form([&[0x41, 0x0b], &[], &[], &[], &[7], &[1, 0]]);
+        let split = split_form(&[
+            (Ops, &[ADDRESS, 0x41, 0x0b]),
+            (I32, &[7]),
+            (Address, &[1, 2]),
+            (Rest, &[1, 0]),
+        ]);
         let whole = rebuilt(&split).unwrap();
         for len in 0..whole.len() {
             assert_eq!(
