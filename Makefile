@@ -122,12 +122,6 @@ dist: tools decoder
 	@# The citation module has no glue: its three exports are already short.
 	wasm-opt $(WASM_OPT_FLAGS) $(CITE_WASM) -o build/sharecite_cite_bg.opt.wasm
 	$(WASM_SHORT_NAMES) build/sharecite_bg.opt.wasm -o build/sharecite_bg.min.wasm > build/sharecite_bg.names.json
-	@# Similar functions side by side, where deflate's 32 KB window finds
-	@# their shared bytes: widget -0.9 KB, citation module -0.2 KB gzip.
-	@# Each keeps the best of three searches (seeds 1-3, in worker threads):
-	@# one search's result varies by 0.2 KB. The two modules run at once.
-	node scripts/order-functions.mjs build/sharecite_cite_bg.opt.wasm build/sharecite_cite_bg.ordered.wasm & cite=$$!; \
-	  node scripts/order-functions.mjs build/sharecite_bg.min.wasm build/sharecite_bg.ordered.wasm && wait $$cite
 	node scripts/build-dist.mjs
 
 icons: node-tools browsers
