@@ -45,6 +45,17 @@ for (const [name, module] of Object.entries(modules)) {
   }
 }
 
+// The loader compiles the decoder synchronously, which Chromium long
+// refused on the main thread for a module over 4 KB ("WebAssembly.Compile
+// is disallowed on the main thread, if the buffer size is larger than
+// 4KB"), as browsers built on older Chromium still do.
+const SYNC_COMPILE_LIMIT = 4096;
+const decoderBytes = modules["sharecite_bg.wasm's decoder"].length;
+if (decoderBytes > SYNC_COMPILE_LIMIT) {
+  console.error(`dist/sharecite_bg.wasm's decoder is ${decoderBytes} B: over ${SYNC_COMPILE_LIMIT} B, browsers on older Chromium will not compile it synchronously (js/loader.js).`);
+  process.exit(1);
+}
+
 // The glue ships without a fallback for browsers too old to compile the
 // widget (scripts/glue-fallbacks.mjs); that holds while the widget needs
 // bulk memory.
