@@ -35,7 +35,7 @@ CITE_RUSTFLAGS := $(SIZE_RUSTFLAGS) -Cllvm-args=-inline-threshold=0
 CITE_TARGET   := target/size-cite
 # The decoder that rebuilds both modules from their split form
 # (crates/unsplit): no_std without a heap, so a 4 KiB stack is plenty (it
-# uses 128 bytes of it, which leaves --low-memory-unused, below, true) and
+# uses about a hundred bytes, which leaves --low-memory-unused, below, true) and
 # the module starts with one page of memory, not seventeen.
 UNSPLIT_RUSTFLAGS := $(SIZE_RUSTFLAGS) -Clink-arg=-zstack-size=4096
 UNSPLIT_TARGET := target/unsplit
@@ -148,7 +148,8 @@ test-native:
 test-wasm: tools browsers
 	cargo test --target $(WASM_TARGET) -p sharecite
 
-# The build scripts' own checks (scripts/short-names.mjs).
+# The build scripts' own checks (scripts/short-names.mjs, …); the split
+# form's are run through the decoder `make decoder` builds.
 test-scripts: node-tools decoder
 	node --test tests/scripts/
 

@@ -1,5 +1,6 @@
 // Fails when what a reader downloads (dist/, gzip) outgrows the budget in
-// size-budget.json, a shipped wasm carries a custom section, the widget
+// size-budget.json, a shipped wasm carries a custom section, the decoder
+// outgrows what browsers compile synchronously on the main thread, the widget
 // could compile in a browser older than the glue assumes, or a
 // precompressed copy (.gz, .br) is missing or is not its file. Sizes are
 // deterministic for a given toolchain, so this is a test; times are not,
