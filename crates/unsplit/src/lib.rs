@@ -197,14 +197,26 @@ impl Rebuild<'_, '_> {
     /// The next LEB128 of `stream`, copied out, and its value's low 32
     /// bits: counts are read for their value, and a count that does not
     /// fit runs out of bytes long before it runs out.
+    #[inline(always)]
     fn leb(&mut self, stream: Stream) -> Option<u32> {
+        let read = self.leb_or_end(stream);
+        (read <= u64::from(u32::MAX)).then_some(read as u32)
+    }
+
+    /// [`Rebuild::leb`] as one number, past `u32::MAX` when the stream
+    /// ends first: an `Option` would come back through the stack, at each
+    /// of the twenty-odd calls.
+    #[inline(never)]
+    fn leb_or_end(&mut self, stream: Stream) -> u64 {
         let mut value = 0u32;
         let mut shift = 0u32;
         loop {
-            let byte = self.byte(stream)?;
+            let Some(byte) = self.byte(stream) else {
+                return u64::MAX;
+            };
             value |= u32::from(byte & 0x7f).checked_shl(shift).unwrap_or(0);
             if byte & 0x80 == 0 {
-                return Some(value);
+                return u64::from(value);
             }
             shift = shift.saturating_add(7);
         }
