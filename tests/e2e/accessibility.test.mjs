@@ -124,6 +124,9 @@ test('a placement far below the viewport is drawn only as the reader nears it, a
     const hosts = document.querySelectorAll('[data-sharecite-host]');
     return hosts[hosts.length - 1].shadowRoot.querySelector('[data-network]').checkVisibility({ contentVisibilityAuto: true }) === wanted;
   };
+  // Whether an element is skipped is decided at the first rendering after
+  // it is inserted (until then Chromium draws it): wait for that decision.
+  await page.waitForFunction(lastDrawn, false);
   assert.equal((await last()).drawn, false, 'not drawn while far away');
   await last('to it');
   await page.waitForFunction(lastDrawn, true);
