@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { readStoredModule } from '../scripts/stored-module.mjs';
+import { precompressible } from '../scripts/precompressed.mjs';
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/helpers.mjs';
@@ -490,13 +491,7 @@ try {
 // deflated, has no copies: it goes as it is.
 const precompressed = { gz: 0, br: 0 };
 for (const file of summary.sharecite.bytes.files) {
-  const stored = (suffix) => {
-    try {
-      return readFileSync(new URL(`.${file}${suffix}`, root)).length;
-    } catch {
-      return readFileSync(new URL(`.${file}`, root)).length;
-    }
-  };
+  const stored = (suffix) => readFileSync(new URL(`.${file}${precompressible(file) ? suffix : ''}`, root)).length;
   precompressed.gz += stored('.gz');
   precompressed.br += stored('.br');
 }

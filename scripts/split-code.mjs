@@ -9,6 +9,7 @@
 // rather than the page (the decoder would not know it either).
 
 import { shareciteUnsplit } from '../js/unsplit.mjs';
+import { leb128, sleb128, sections } from './wasm-binary.mjs';
 
 const CODE_SECTION = 10;
 const DATA_SECTION = 11;
@@ -37,6 +38,11 @@ const STREAMS = ['ops', 'local', 'label', 'index', 'call', 'align', 'offset', 'i
 // which the address stream holds: addresses in one stream of two bytes
 // each compress better than as LEB128s among the other constants.
 const ADDRESS = 0xc5;
+/**
+ * The split form's header: the data's base address and the length of each
+ * part (the sections before the code, those after it, the streams).
+ */
+export const SPLIT_HEADER = 4 + 4 * (2 + STREAMS.length);
 
 function splitOnly(module) {
   const streams = Object.fromEntries(STREAMS.map((name) => [name, []]));
@@ -45,10 +51,9 @@ function splitOnly(module) {
   const copy = (stream, from, to) => {
     for (let i = from; i < to; i++) streams[stream].push(module[i]);
   };
-  const leb = (signed) => {
-    const cursor = { p };
-    const value = readLeb(module, cursor, signed);
-    p = cursor.p;
+  const leb = (read = leb128) => {
+    const [value, end] = read(module, p);
+    p = end;
     return value;
   };
   const lebTo = (stream) => {
@@ -92,7 +97,7 @@ function splitOnly(module) {
         else if (op === 0x3f || op === 0x40 || op === 0xd0) byteTo('ops');
         else if (op === 0x41) {
           const start = p;
-          const offset = leb(true) - base;
+          const offset = leb(sleb128) - base;
           if (base && offset >= 0 && offset < 0x10000) {
             streams.ops[streams.ops.length - 1] = ADDRESS;
             streams.address.push(offset & 0xff, offset >> 8);
@@ -117,22 +122,10 @@ function splitOnly(module) {
   }
   if (!before) throw new Error('split-code: the module has no code section');
   const parts = [before, after, ...STREAMS.map((name) => Uint8Array.from(streams[name]))];
-  const header = new DataView(new ArrayBuffer(4 + 4 * parts.length));
+  const header = new DataView(new ArrayBuffer(SPLIT_HEADER));
   header.setUint32(0, base, true);
   parts.forEach((part, i) => header.setUint32(4 + i * 4, part.length, true));
   return Buffer.concat([new Uint8Array(header.buffer), ...parts]);
-}
-
-/** A LEB128 of `module` at `at.p`, which it moves past; `signed` for an sleb. */
-function readLeb(module, at, signed = false) {
-  let value = 0;
-  let shift = 0;
-  for (let b = 128; b & 128; shift += 7) {
-    b = module[at.p++];
-    value += (b & 127) * 2 ** shift;
-    if (!(b & 128) && signed && b & 64) return value - 2 ** (shift + 7);
-  }
-  return value;
 }
 
 // The offset of the data section's first segment if it is active in
@@ -140,16 +133,11 @@ function readLeb(module, at, signed = false) {
 // where Rust puts the data; else 0, which only leaves the address stream
 // empty.
 function dataBase(module) {
-  const at = { p: 8 };
-  while (at.p < module.length) {
-    const id = module[at.p++];
-    const end = readLeb(module, at) + at.p;
-    if (id === DATA_SECTION) {
-      if (readLeb(module, at) === 0 || readLeb(module, at) !== 0 || module[at.p++] !== 0x41) return 0;
-      const offset = readLeb(module, at, true);
-      return module[at.p] === 0x0b && offset > 0 ? offset : 0;
-    }
-    at.p = end;
-  }
-  return 0;
+  const data = sections(module).find(({ id }) => id === DATA_SECTION)?.body;
+  if (!data) return 0;
+  const [count, flagsAt] = leb128(data, 0);
+  const [flags, opAt] = leb128(data, flagsAt);
+  if (count === 0 || flags !== 0 || data[opAt] !== 0x41) return 0;
+  const [offset, endAt] = sleb128(data, opAt + 1);
+  return data[endAt] === 0x0b && offset > 0 ? offset : 0;
 }

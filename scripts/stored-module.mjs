@@ -33,10 +33,14 @@ export const decoderInstance = (decoder) => new WebAssembly.Instance(new WebAsse
  */
 export function storeModule(module, decoder, { carried }) {
   const split = splitCode(module, decoderInstance(decoder));
-  const carry = carried ? decoder : new Uint8Array(0);
+  return zlibAsync(framed(carried ? decoder : new Uint8Array(0), split), ZOPFLI).then((stored) => Buffer.from(stored));
+}
+
+/** `decoder` (maybe empty) and `split` framed as a stored file holds them, before deflating. */
+export function framed(decoder, split) {
   const length = Buffer.alloc(4);
-  length.writeUInt32LE(carry.length);
-  return zlibAsync(Buffer.concat([length, carry, split]), ZOPFLI).then((stored) => Buffer.from(stored));
+  length.writeUInt32LE(decoder.length);
+  return Buffer.concat([length, decoder, split]);
 }
 
 /** A stored file's parts: the decoder it carries (maybe empty) and the split form. */

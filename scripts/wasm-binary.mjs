@@ -1,19 +1,25 @@
 // Just enough of the wasm binary format for the build scripts that read
-// modules without binaryen: sections, LEB128 numbers, the code section's
+// modules without binaryen: sections, LEB128 numbers (signed too), the code section's
 // function bodies and the custom sections' names.
 
-/** The unsigned LEB128 number at `at` in `bytes`, and where it ends. */
-export function leb128(bytes, at) {
+/**
+ * The LEB128 number at `at` in `bytes`, and where it ends: unsigned, or
+ * signed with `signed` (exact within 2^53: any i32, most i64s).
+ */
+export function leb128(bytes, at, signed = false) {
   let value = 0;
   let shift = 0;
   let byte;
   do {
     byte = bytes[at++];
-    value |= (byte & 0x7f) << shift;
+    value += (byte & 0x7f) * 2 ** shift;
     shift += 7;
   } while (byte & 0x80);
-  return [value >>> 0, at];
+  return [signed && byte & 0x40 ? value - 2 ** shift : value, at];
 }
+
+/** The signed LEB128 number at `at` in `bytes`, and where it ends. */
+export const sleb128 = (bytes, at) => leb128(bytes, at, true);
 
 /** The sections of a wasm module, in order: `{ id, body }`. */
 export function sections(bytes) {

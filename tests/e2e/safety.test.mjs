@@ -3,9 +3,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { deflateSync, inflateSync } from 'node:zlib';
-import { readStoredModule, storedParts, storeModule } from '../../scripts/stored-module.mjs';
+import { deflateSync } from 'node:zlib';
+import { framed, readStoredModule, storedParts, storeModule } from '../../scripts/stored-module.mjs';
+import { SPLIT_HEADER } from '../../scripts/split-code.mjs';
 import { useBrowser, shareciteMessages, control } from './helpers.mjs';
 
 const browser = useBrowser();
@@ -157,23 +157,21 @@ test('a browser that cannot inflate the wasm (no DecompressionStream: Firefox be
 
 test('a wasm that is missing or does not compile is reported as what it is', async () => {
   const widget = new URL('../../dist/sharecite_bg.wasm', import.meta.url);
-  const { decoder } = storedParts(widget);
+  const { decoder, split } = storedParts(widget);
   // Stored as dist/ stores the widget, with its decoder in front.
   const stored = (module) => storeModule(module, decoder, { carried: true });
   // The widget as dist/ stores it, but with a wasm version no browser
-  // knows: the fifth byte of the module's sections before its code, which
-  // follow the split form's header (the data's base and 13 lengths).
-  const unknownVersion = inflateSync(readFileSync(widget));
-  unknownVersion[4 + decoder.length + 4 + 13 * 4 + 4] = 2;
-  const decoderLength = Buffer.alloc(4);
-  decoderLength.writeUInt32LE(decoder.length);
+  // knows: the fifth byte of the module's sections before its code, the
+  // first part after the split form's header.
+  const unknownVersion = Buffer.from(split);
+  unknownVersion[SPLIT_HEADER + 4] = 2;
   for (const [fulfil, reason] of [
     [{ status: 404, body: 'Not Found' }, /404 fetching http:\/\/127\.0\.0\.1:\d+\/dist\/sharecite_bg\.wasm/],
-    [{ status: 200, contentType: 'application/wasm', body: deflateSync(unknownVersion) }, /CompileError/],
+    [{ status: 200, contentType: 'application/wasm', body: deflateSync(framed(decoder, unknownVersion)) }, /CompileError/],
     // What deflates but is not stored as dist/ stores it: text (its first
     // bytes read as a decoder's length), and a decoder followed by text.
     [{ status: 200, contentType: 'application/wasm', body: deflateSync('not a wasm module') }, /CompileError/],
-    [{ status: 200, contentType: 'application/wasm', body: deflateSync(Buffer.concat([decoderLength, decoder, Buffer.from('not a split form')])) }, /not a split wasm module/],
+    [{ status: 200, contentType: 'application/wasm', body: deflateSync(framed(decoder, Buffer.from('not a split form'))) }, /not a split wasm module/],
     // A module that fails as it starts keeps its own error, not the hint
     // for a stream that does not inflate: (module (func unreachable) (start 0)).
     [{ status: 200, contentType: 'application/wasm', body: await stored(Buffer.from('0061736d01000000010401600000030201000801000a05010300000b', 'hex')) }, /RuntimeError: unreachable/],

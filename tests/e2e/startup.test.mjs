@@ -55,3 +55,32 @@ test('the widget starts from dist/\'s precompressed copies and its stored deflat
   assert.deepEqual(log.errors, []);
   assert.deepEqual(log.console.filter((m) => m.type === 'error' || m.type === 'warning'), []);
 });
+
+test('the decoder is compiled and run in the task that has the stored bytes; only the widget compiles as a stream', async () => {
+  // Each asynchronous compile or instantiate would wait for the page's own
+  // rendering (js/loader.js, shareciteInstantiate).
+  const { page, log, close } = await browser.open('/', {
+    init: () => {
+      window.__wasmCalls = [];
+      for (const name of ['compile', 'instantiate', 'compileStreaming', 'instantiateStreaming']) {
+        const original = WebAssembly[name];
+        WebAssembly[name] = function (...args) {
+          window.__wasmCalls.push(name);
+          return original.apply(this, args);
+        };
+      }
+      const Module = WebAssembly.Module;
+      WebAssembly.Module = function (bytes) {
+        window.__wasmCalls.push(`new Module(${bytes.length} B)`);
+        return new Module(bytes);
+      };
+    },
+  });
+  const calls = await page.evaluate(() => window.__wasmCalls);
+  await close();
+  assert.equal(calls.length, 2, calls.join(', '));
+  assert.match(calls[0], /^new Module\(\d+ B\)$/);
+  assert.ok(Number(/\d+/.exec(calls[0])[0]) <= 4096, `${calls[0]}: over the 4 KB browsers compile synchronously`);
+  assert.equal(calls[1], 'instantiateStreaming');
+  assert.deepEqual(log.errors, []);
+});

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import binaryen from 'binaryen';
-import { splitCode } from '../../scripts/split-code.mjs';
+import { SPLIT_HEADER, splitCode } from '../../scripts/split-code.mjs';
 import { shareciteUnsplit } from '../../js/unsplit.mjs';
 import { decoderInstance } from '../../scripts/stored-module.mjs';
 
@@ -93,6 +93,7 @@ test('a split module rebuilt by the loader is valid, runs as the original and sp
   const form = split(original);
   // Its data is at 1024: of its constants, 1027 and 1024 + 65535 are
   // addresses (two bytes each in their stream), 1024 + 65536 is not.
+  assert.equal(SPLIT_HEADER, 4 + 13 * 4);
   assert.equal(form.readUInt32LE(0), 1024);
   assert.equal(form.readUInt32LE(4 + 11 * 4), 4);
   const rebuilt = unsplit(form);
@@ -122,7 +123,7 @@ test('a damaged split form is refused, never read in a loop', () => {
   const length = (part) => 4 + part * 4;
   const withLengths = (changes) => {
     const changed = Buffer.from(form);
-    const header = new DataView(changed.buffer, changed.byteOffset, length(13));
+    const header = new DataView(changed.buffer, changed.byteOffset, SPLIT_HEADER);
     for (const [part, by] of changes) header.setUint32(length(part), view.getUint32(length(part), true) + by, true);
     return changed;
   };

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import binaryen from 'binaryen';
-import { codeBodies, customSectionNames, leb128, sections } from '../../scripts/wasm-binary.mjs';
+import { codeBodies, customSectionNames, leb128, sections, sleb128 } from '../../scripts/wasm-binary.mjs';
 
 /** A module with `count` functions, the last one long enough that its body's size takes two LEB128 bytes. */
 function module(count, custom = []) {
@@ -24,6 +24,20 @@ function module(count, custom = []) {
 test('LEB128 numbers of one to five bytes', () => {
   for (const [bytes, value] of [[[0x05], 5], [[0xe5, 0x8e, 0x26], 624485], [[0xff, 0xff, 0xff, 0xff, 0x0f], 0xffffffff]]) {
     assert.deepEqual(leb128(Uint8Array.from([0xaa, ...bytes]), 1), [value, 1 + bytes.length]);
+  }
+});
+
+test('signed LEB128 numbers: positive, negative, and an i32 at either end', () => {
+  for (const [bytes, value] of [
+    [[0x02], 2],
+    [[0x7e], -2],
+    [[0xff, 0x00], 127],
+    [[0x80, 0x7f], -128],
+    [[0x80, 0x80, 0xc0, 0x00], 1048576],
+    [[0xff, 0xff, 0xff, 0xff, 0x07], 0x7fffffff],
+    [[0x80, 0x80, 0x80, 0x80, 0x78], -0x80000000],
+  ]) {
+    assert.deepEqual(sleb128(Uint8Array.from([0xaa, ...bytes]), 1), [value, 1 + bytes.length]);
   }
 });
 
