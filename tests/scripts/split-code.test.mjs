@@ -32,10 +32,13 @@ const assemble = (text) => {
 };
 
 // Every kind of immediate: block types (empty, a value type, a type
-// index), labels, br_table, calls direct and indirect, locals, globals,
+// index), labels, br_table, calls direct and indirect, locals (got, set
+// and teed), globals,
 // tables, memory arguments, memory.size and grow, constants of all four
-// types (negative and wide ones too), typed select, references and the
-// 0xfc family (saturating truncation, bulk memory, tables).
+// types (negative and wide ones too; i32s before an i32.add, before
+// another i32.const and before anything else), typed select, references
+// and the 0xfc family (saturating truncation, bulk memory, tables): every
+// stream has some.
 const EVERYTHING = `(module
   (type $pair (func (param i32) (result i32 i32)))
   (memory 1)
@@ -64,6 +67,7 @@ const EVERYTHING = `(module
     (table.set $t (i32.const 2) (ref.null func))
     (drop (memory.grow (i32.const 1)))
     (global.set $g (i32.add (global.get $g) (memory.size)))
+    (local.set $n (i32.add (local.tee $n (local.get $n)) (i32.const 0)))
     (block $out
       (loop $again
         (br_if $out (i32.eqz (local.get $n)))
@@ -93,9 +97,10 @@ test('a split module rebuilt by the loader is valid, runs as the original and sp
   const form = split(original);
   // Its data is at 1024: of its constants, 1027 and 1024 + 65535 are
   // addresses (two bytes each in their stream), 1024 + 65536 is not.
-  assert.equal(SPLIT_HEADER, 4 + 13 * 4);
+  assert.equal(SPLIT_HEADER, 4 + 17 * 4);
   assert.equal(form.readUInt32LE(0), 1024);
-  assert.equal(form.readUInt32LE(4 + 11 * 4), 4);
+  assert.equal(form.readUInt32LE(4 + 15 * 4), 4);
+  for (let part = 2; part < 17; part++) assert.ok(form.readUInt32LE(4 + part * 4) > 0, `stream ${part - 2} has bytes`);
   const rebuilt = unsplit(form);
   assert.ok(WebAssembly.validate(rebuilt));
   assert.deepEqual(split(rebuilt), form);
@@ -118,8 +123,8 @@ test('an instruction split-code does not know fails the build', () => {
 test('a damaged split form is refused, never read in a loop', () => {
   const form = split(assemble(EVERYTHING));
   const view = new DataView(form.buffer, form.byteOffset, form.byteLength);
-  // The data's base, then the lengths of the 13 parts: the sections
-  // before and after the code, and its 11 streams.
+  // The data's base, then the lengths of the 17 parts: the sections
+  // before and after the code, and its 15 streams.
   const length = (part) => 4 + part * 4;
   const withLengths = (changes) => {
     const changed = Buffer.from(form);
@@ -129,9 +134,9 @@ test('a damaged split form is refused, never read in a loop', () => {
   };
   // The opcodes' stream four bytes short (the last part four bytes longer,
   // so the lengths still add up).
-  assert.throws(() => unsplit(withLengths([[2, -4], [12, 4]])), /not a split wasm module/);
+  assert.throws(() => unsplit(withLengths([[2, -4], [16, 4]])), /not a split wasm module/);
   // Each stream one byte shorter in turn, the byte given to the next.
-  for (let part = 2; part < 12; part++) {
+  for (let part = 2; part < 16; part++) {
     assert.throws(() => unsplit(withLengths([[part, -1], [part + 1, 1]])), /not a split wasm module/, `part ${part}`);
   }
   assert.throws(() => unsplit(form.subarray(0, form.length - 1)), /not a split wasm module/);

@@ -12,11 +12,13 @@
 //!
 //! # The split form
 //!
-//! A little-endian `u32`, the base address of the module's data; thirteen
+//! A little-endian `u32`, the base address of the module's data; seventeen
 //! `u32` lengths; then as many parts: the module's sections before its code
 //! section, those after it, and the code's streams ([`Stream`], in its
 //! order). Each instruction's immediates are read from their stream in the
-//! order it needs them. An `i32.const` whose value is the data's base plus
+//! order it needs them; for `local.*`, loads and stores and `i32.const`,
+//! which stream depends on the instruction (see [`Stream`]). An `i32.const`
+//! whose value is the data's base plus
 //! a 16-bit offset is opcode [`ADDRESS`], its offset two bytes of the
 //! address stream. Sizes come out as five-byte LEB128s, which wasm
 //! accepts; the split form has none.
@@ -27,8 +29,9 @@
 //!     &[0, 0, 0, 0, 0, 0, 0, 0][..], // before the code: nothing, here
 //!     &[],                           // after it
 //!     &[0x41, 0x0b],                 // opcodes: i32.const, end
-//!     &[], &[], &[], &[], &[], &[],  // locals, labels, indices, calls, aligns, offsets
-//!     &[7],                          // i32 constants
+//!     &[], &[], &[], &[], &[],       // locals (get, set), labels, indices, calls
+//!     &[], &[], &[],                 // aligns, offsets (stores, loads)
+//!     &[7], &[], &[],                // i32 constants (others, before i32.add, before i32.const)
 //!     &[], &[],                      // other constants, addresses
 //!     &[1, 0],                       // one function, no locals
 //! ];
@@ -65,7 +68,7 @@
 const HEADER: usize = 4 + PARTS * 4;
 /// The sections before the code, those after it, and the streams.
 const PARTS: usize = 2 + STREAMS;
-const STREAMS: usize = 11;
+const STREAMS: usize = 15;
 const CODE_SECTION: u8 = 10;
 /// Every size is written in five bytes, whatever its value.
 const SIZE_LEN: usize = 5;
@@ -73,6 +76,7 @@ const SIZE_LEN: usize = 5;
 /// (one no module uses: scripts/split-code.mjs fails the build on it).
 pub const ADDRESS: u8 = 0xc5;
 const I32_CONST: u8 = 0x41;
+const I32_ADD: u8 = 0x6a;
 
 /// The code section's streams, in the split form's order.
 #[derive(Clone, Copy, Debug)]
@@ -80,8 +84,10 @@ pub enum Stream {
     /// Opcodes, and the one-byte immediates among them: value block
     /// types, memory and table indices, reference types, 0xfc's subcodes.
     Ops,
-    /// Local indices.
+    /// `local.get`'s indices.
     Local,
+    /// `local.set`'s and `local.tee`'s indices.
+    LocalSet,
     /// Branch labels, br_table's counts too.
     Label,
     /// Global, type (of a block) and segment indices.
@@ -90,10 +96,17 @@ pub enum Stream {
     Call,
     /// The alignment of loads and stores.
     Align,
-    /// The offset of loads and stores.
+    /// The offset of stores.
     Offset,
-    /// `i32.const` values that are not addresses in the data.
+    /// The offset of loads.
+    LoadOffset,
+    /// `i32.const` values that are not addresses in the data, and not
+    /// followed by `i32.add` or another `i32.const`.
     I32,
+    /// `i32.const` values followed by `i32.add`: offsets into structs.
+    I32Add,
+    /// `i32.const` values followed by another `i32.const`.
+    I32Pair,
     /// `i64`, `f32` and `f64` constants.
     Constant,
     /// Addresses in the data, each as two bytes past its base.
@@ -288,7 +301,8 @@ impl Rebuild<'_, '_> {
                     }
                 }
                 0x0c | 0x0d => self.leb(Label).map(drop)?,
-                0x20..=0x22 => self.leb(Local).map(drop)?,
+                0x20 => self.leb(Local).map(drop)?,
+                0x21 | 0x22 => self.leb(LocalSet).map(drop)?,
                 0x23..=0x26 => self.leb(Index).map(drop)?,
                 // br_table: its count of targets, then one more (the default).
                 0x0e => {
@@ -306,12 +320,21 @@ impl Rebuild<'_, '_> {
                         self.byte(Rest)?;
                     }
                 }
-                0x28..=0x3e => {
+                op @ 0x28..=0x3e => {
                     self.leb(Align)?;
-                    self.leb(Offset)?;
+                    self.leb(if op <= 0x35 { LoadOffset } else { Offset })?;
                 }
                 0x3f | 0x40 | 0xd0 => self.byte(Ops).map(drop)?,
-                I32_CONST => self.leb(I32).map(drop)?,
+                // Its stream is told by the opcode after it, the next
+                // byte of the opcodes (one no immediate comes between).
+                I32_CONST => {
+                    let stream = match self.streams[Ops as usize].first() {
+                        Some(&I32_ADD) => I32Add,
+                        Some(&I32_CONST) => I32Pair,
+                        _ => I32,
+                    };
+                    self.leb(stream).map(drop)?
+                }
                 ADDRESS => {
                     // Not an opcode of the module: it stands for an i32.const.
                     self.len -= 1;
@@ -457,7 +480,7 @@ mod tests {
         let cases: &[Case] = &[
             ("no locals, nothing but end", &[(Ops, &[0x0b]), (Rest, &[1, 0])], &[0, 0x0b]),
             ("local declarations", &[(Ops, &[0x0b]), (Rest, &[1, 2, 3, 0x7f, 1, 0x7e])], &[2, 3, 0x7f, 1, 0x7e, 0x0b]),
-            ("locals and globals", &[(Ops, &[0x20, 0x21, 0x22, 0x23, 0x24, 0x0b]), (Local, &[0, 0x81, 1, 2]), (Index, &[3, 4]), (Rest, &[1, 0])],
+            ("locals and globals", &[(Ops, &[0x20, 0x21, 0x22, 0x23, 0x24, 0x0b]), (Local, &[0]), (LocalSet, &[0x81, 1, 2]), (Index, &[3, 4]), (Rest, &[1, 0])],
                 &[0, 0x20, 0, 0x21, 0x81, 1, 0x22, 2, 0x23, 3, 0x24, 4, 0x0b]),
             ("blocks: empty, value type, type index", &[(Ops, &[0x02, 0x40, 0x03, 0x7f, 0x04, 0x05, 0x0b, 0x0b, 0x0b, 0x0b]), (Index, &[5]), (Rest, &[1, 0])],
                 &[0, 0x02, 0x40, 0x03, 0x7f, 0x04, 5, 0x05, 0x0b, 0x0b, 0x0b, 0x0b]),
@@ -466,8 +489,10 @@ mod tests {
             ("calls", &[(Ops, &[0x10, 0x11, 0xd2, 0x0b]), (Call, &[0x90, 3, 4, 0, 9]), (Rest, &[1, 0])],
                 &[0, 0x10, 0x90, 3, 0x11, 4, 0, 0xd2, 9, 0x0b]),
             ("typed select", &[(Ops, &[0x1c, 0x0b]), (Rest, &[1, 0, 1, 0x7f])], &[0, 0x1c, 1, 0x7f, 0x0b]),
-            ("loads and stores", &[(Ops, &[0x28, 0x36, 0x0b]), (Align, &[2, 0]), (Offset, &[0x80, 1, 4]), (Rest, &[1, 0])],
-                &[0, 0x28, 2, 0x80, 1, 0x36, 0, 4, 0x0b]),
+            ("loads and stores", &[(Ops, &[0x28, 0x35, 0x36, 0x3e, 0x0b]), (Align, &[2, 3, 0, 1]), (LoadOffset, &[0x80, 1, 5]), (Offset, &[4, 6]), (Rest, &[1, 0])],
+                &[0, 0x28, 2, 0x80, 1, 0x35, 3, 5, 0x36, 0, 4, 0x3e, 1, 6, 0x0b]),
+            ("i32 constants, by the opcode after each", &[(Ops, &[0x41, 0x6a, 0x41, 0x41, ADDRESS, 0x41, 0x0b]), (I32, &[3, 4]), (I32Add, &[1]), (I32Pair, &[2]), (Address, &[0, 0]), (Rest, &[1, 0])],
+                &[0, 0x41, 1, 0x6a, 0x41, 2, 0x41, 3, 0x41, 0x80, 0x80, 0xc0, 0, 0x41, 4, 0x0b]),
             ("memory.size and grow, ref.null", &[(Ops, &[0x3f, 0, 0x40, 0, 0xd0, 0x70, 0x0b]), (Rest, &[1, 0])],
                 &[0, 0x3f, 0, 0x40, 0, 0xd0, 0x70, 0x0b]),
             ("constants, a ten-byte i64 among them", &[(Ops, &[0x41, 0x42, 0x43, 0x44, 0x0b]), (I32, &[0x7f]),
