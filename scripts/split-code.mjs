@@ -34,10 +34,12 @@ export function splitCode(module, decoder) {
 
 // The streams, in the order the split form holds them (crates/unsplit's
 // `Stream`); `address` holds the i32.const values that point into the
-// module's data (see ADDRESS).
+// module's data (see ADDRESS); `after` the sections after the code, their
+// data segments' contents taken out into the last six (see splitData).
 const STREAMS = [
-  'ops', 'local', 'localSet', 'label', 'index', 'call', 'align', 'offset', 'loadOffset',
+  'after', 'ops', 'local', 'localSet', 'label', 'index', 'call', 'align', 'offset', 'loadOffset',
   'i32', 'i32Add', 'i32Pair', 'constant', 'address', 'rest',
+  'text', 'binary0', 'binary1', 'binary2', 'binary3', 'runs',
 ];
 // An opcode no module uses (the build fails on it, below) standing for an
 // i32.const whose value is the data's base address plus a 16-bit offset,
@@ -46,9 +48,9 @@ const STREAMS = [
 const ADDRESS = 0xc5;
 /**
  * The split form's header: the data's base address and the length of each
- * part (the sections before the code, those after it, the streams).
+ * part (the sections before the code, then the streams).
  */
-export const SPLIT_HEADER = 4 + 4 * (2 + STREAMS.length);
+export const SPLIT_HEADER = 4 + 4 * (1 + STREAMS.length);
 
 function splitOnly(module) {
   const streams = Object.fromEntries(STREAMS.map((name) => [name, []]));
@@ -140,11 +142,75 @@ function splitOnly(module) {
     const stream = streams.ops[next] === 0x6a ? 'i32Add' : streams.ops[next] === 0x41 ? 'i32Pair' : 'i32';
     streams[stream].push(...bytes);
   }
-  const parts = [before, after, ...STREAMS.map((name) => Uint8Array.from(streams[name]))];
+  splitData(after, streams);
+  const parts = [before, ...STREAMS.map((name) => Uint8Array.from(streams[name]))];
   const header = new DataView(new ArrayBuffer(SPLIT_HEADER));
   header.setUint32(0, base, true);
   parts.forEach((part, i) => header.setUint32(4 + i * 4, part.length, true));
   return Buffer.concat([new Uint8Array(header.buffer), ...parts]);
+}
+
+// The module's data is text (strings, the stylesheet, icon paths) with
+// tables between (string slices, vtables: mostly 32-bit words whose high
+// bytes repeat). Apart they compress better: the text's runs in one
+// stream, the other bytes in four by their address's last two bits (a
+// word's first bytes in one, its second bytes in another...), and the
+// lengths of the alternate runs, other bytes first (the first may be
+// empty, and so may one between two texts), as LEB128s in a sixth
+// (widget -0.4 KB). The sections after the code must be one data section
+// (Rust puts nothing else there once custom sections are stripped).
+const TEXT_RUN = 6;
+const isText = (byte) => byte >= 0x20 && byte < 0x7f;
+
+function splitData(after, streams) {
+  if (!after.length) return;
+  const fail = (why) => { throw new Error(`split-code: ${why}`); };
+  if (after[0] !== DATA_SECTION) fail(`section ${after[0]} after the code, not data`);
+  let [size, p] = leb128(after, 1);
+  if (p + size !== after.length) fail('a section after the data');
+  const push = (stream, bytes) => {
+    for (const byte of bytes) streams[stream].push(byte);
+  };
+  const copy = (from, to) => push('after', after.subarray(from, to));
+  const runs = [];
+  let otherRun = 0;
+  let [count, end] = leb128(after, p);
+  copy(0, end);
+  for (p = end; count > 0; count -= 1) {
+    const start = p;
+    let flags, offset = 0, length;
+    [flags, p] = leb128(after, p);
+    if (flags === 0) {
+      if (after[p] !== 0x41) fail('a data segment placed by an expression other than i32.const');
+      [offset, p] = sleb128(after, p + 1);
+      if (after[p++] !== 0x0b) fail('a data segment placed by an expression other than i32.const');
+    } else if (flags !== 1) fail(`a data segment with flags ${flags}`);
+    [length, p] = leb128(after, p);
+    copy(start, p);
+    const content = after.subarray(p, (p += length));
+    for (let at = 0; at < content.length; ) {
+      let textEnd = at;
+      while (textEnd < content.length && isText(content[textEnd])) textEnd++;
+      if (textEnd - at >= TEXT_RUN) {
+        runs.push(otherRun, textEnd - at);
+        otherRun = 0;
+        push('text', content.subarray(at, textEnd));
+        at = textEnd;
+      } else {
+        streams[`binary${(offset + at) & 3}`].push(content[at++]);
+        otherRun++;
+      }
+    }
+  }
+  if (p !== after.length) fail('the data section has bytes after its segments');
+  // The decoder reads a run when it needs a byte, so none ends the list.
+  if (otherRun) runs.push(otherRun);
+  for (let run of runs) {
+    do {
+      streams.runs.push((run & 0x7f) | (run > 0x7f ? 0x80 : 0));
+      run >>>= 7;
+    } while (run);
+  }
 }
 
 // The offset of the data section's first segment if it is active in

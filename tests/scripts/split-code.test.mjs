@@ -44,6 +44,7 @@ const EVERYTHING = `(module
   (memory 1)
   (data (i32.const 1024) "an address")
   (data $text "sharecite")
+  (data (i32.const 2048) "\\01\\02\\03\\04\\05 and text")
   (table $t 2 funcref)
   (elem $e func $twice)
   (global $g (mut i32) (i32.const 7))
@@ -97,10 +98,10 @@ test('a split module rebuilt by the loader is valid, runs as the original and sp
   const form = split(original);
   // Its data is at 1024: of its constants, 1027 and 1024 + 65535 are
   // addresses (two bytes each in their stream), 1024 + 65536 is not.
-  assert.equal(SPLIT_HEADER, 4 + 17 * 4);
+  assert.equal(SPLIT_HEADER, 4 + 23 * 4);
   assert.equal(form.readUInt32LE(0), 1024);
   assert.equal(form.readUInt32LE(4 + 15 * 4), 4);
-  for (let part = 2; part < 17; part++) assert.ok(form.readUInt32LE(4 + part * 4) > 0, `stream ${part - 2} has bytes`);
+  for (let part = 2; part < 23; part++) assert.ok(form.readUInt32LE(4 + part * 4) > 0, `part ${part} has bytes`);
   const rebuilt = unsplit(form);
   assert.ok(WebAssembly.validate(rebuilt));
   assert.deepEqual(split(rebuilt), form);
@@ -123,8 +124,8 @@ test('an instruction split-code does not know fails the build', () => {
 test('a damaged split form is refused, never read in a loop', () => {
   const form = split(assemble(EVERYTHING));
   const view = new DataView(form.buffer, form.byteOffset, form.byteLength);
-  // The data's base, then the lengths of the 17 parts: the sections
-  // before and after the code, and its 15 streams.
+  // The data's base, then the lengths of the 23 parts: the sections
+  // before the code, then its 22 streams.
   const length = (part) => 4 + part * 4;
   const withLengths = (changes) => {
     const changed = Buffer.from(form);
@@ -134,9 +135,9 @@ test('a damaged split form is refused, never read in a loop', () => {
   };
   // The opcodes' stream four bytes short (the last part four bytes longer,
   // so the lengths still add up).
-  assert.throws(() => unsplit(withLengths([[2, -4], [16, 4]])), /not a split wasm module/);
+  assert.throws(() => unsplit(withLengths([[2, -4], [22, 4]])), /not a split wasm module/);
   // Each stream one byte shorter in turn, the byte given to the next.
-  for (let part = 2; part < 16; part++) {
+  for (let part = 1; part < 22; part++) {
     assert.throws(() => unsplit(withLengths([[part, -1], [part + 1, 1]])), /not a split wasm module/, `part ${part}`);
   }
   assert.throws(() => unsplit(form.subarray(0, form.length - 1)), /not a split wasm module/);

@@ -12,10 +12,12 @@
 //!
 //! # The split form
 //!
-//! A little-endian `u32`, the base address of the module's data; seventeen
-//! `u32` lengths; then as many parts: the module's sections before its code
-//! section, those after it, and the code's streams ([`Stream`], in its
-//! order). Each instruction's immediates are read from their stream in the
+//! A little-endian `u32`, the base address of the module's data; 23 `u32`
+//! lengths; then as many parts: the module's sections before its code
+//! section, then the streams ([`Stream`], in its order): the sections after
+//! the code without their data's contents, the code's, and the data's
+//! (text, other bytes by their address, the lengths of their alternate
+//! runs). Each instruction's immediates are read from their stream in the
 //! order it needs them; for `local.*`, loads and stores and `i32.const`,
 //! which stream depends on the instruction (see [`Stream`]). An `i32.const`
 //! whose value is the data's base plus
@@ -27,13 +29,14 @@
 //! // A module with one function, `(func (result i32) i32.const 7)`.
 //! let split = [
 //!     &[0, 0, 0, 0, 0, 0, 0, 0][..], // before the code: nothing, here
-//!     &[],                           // after it
+//!     &[],                           // after it (no data)
 //!     &[0x41, 0x0b],                 // opcodes: i32.const, end
 //!     &[], &[], &[], &[], &[],       // locals (get, set), labels, indices, calls
 //!     &[], &[], &[],                 // aligns, offsets (stores, loads)
 //!     &[7], &[], &[],                // i32 constants (others, before i32.add, before i32.const)
 //!     &[], &[],                      // other constants, addresses
 //!     &[1, 0],                       // one function, no locals
+//!     &[], &[], &[], &[], &[], &[],  // the data's text, other bytes, runs
 //! ];
 //! let mut form = 0u32.to_le_bytes().to_vec(); // no data
 //! for part in split {
@@ -66,9 +69,9 @@
 
 /// The data's base address, then a length per part.
 const HEADER: usize = 4 + PARTS * 4;
-/// The sections before the code, those after it, and the streams.
-const PARTS: usize = 2 + STREAMS;
-const STREAMS: usize = 15;
+/// The sections before the code, then the streams.
+const PARTS: usize = 1 + STREAMS;
+const STREAMS: usize = 22;
 const CODE_SECTION: u8 = 10;
 /// Every size is written in five bytes, whatever its value.
 const SIZE_LEN: usize = 5;
@@ -78,9 +81,13 @@ pub const ADDRESS: u8 = 0xc5;
 const I32_CONST: u8 = 0x41;
 const I32_ADD: u8 = 0x6a;
 
-/// The code section's streams, in the split form's order.
+/// The streams, in the split form's order.
 #[derive(Clone, Copy, Debug)]
 pub enum Stream {
+    /// The sections after the code: a data section (or nothing), its
+    /// segments' contents taken out into [`Stream::Text`],
+    /// [`Stream::Binary0`] to [`Stream::Binary3`] and [`Stream::Runs`].
+    After,
     /// Opcodes, and the one-byte immediates among them: value block
     /// types, memory and table indices, reference types, 0xfc's subcodes.
     Ops,
@@ -113,7 +120,24 @@ pub enum Stream {
     Address,
     /// The function count, local declarations and typed `select`'s types.
     Rest,
+    /// The data's runs of text (six or more printable ASCII bytes).
+    Text,
+    /// The data's other bytes whose address is a multiple of four: the
+    /// first bytes of its words (pointers, lengths, vtables' entries).
+    Binary0,
+    /// The other bytes at an address of 1 modulo 4.
+    Binary1,
+    /// At 2 modulo 4.
+    Binary2,
+    /// At 3 modulo 4.
+    Binary3,
+    /// The lengths (LEB128s) of the data's alternate runs of other bytes
+    /// and of text, other bytes first.
+    Runs,
 }
+
+/// The streams of the data's bytes that are not text, by address modulo 4.
+const BINARY: [Stream; 4] = [Stream::Binary0, Stream::Binary1, Stream::Binary2, Stream::Binary3];
 
 /// The data's base address and the split form's parts.
 fn parts(split: &[u8]) -> Option<(u32, [&[u8]; PARTS])> {
@@ -133,11 +157,13 @@ fn parts(split: &[u8]) -> Option<(u32, [&[u8]; PARTS])> {
 /// room [`unsplit`] needs. `None` when `split` is not a split form.
 pub fn rebuilt_len_bound(split: &[u8]) -> Option<usize> {
     let (_, parts) = parts(split)?;
-    let rest = parts[2 + Stream::Rest as usize].len();
-    let addresses = parts[2 + Stream::Address as usize].len();
+    let rest = parts[1 + Stream::Rest as usize].len();
+    let addresses = parts[1 + Stream::Address as usize].len();
     // Every function has a size and at least one byte in the rest's
     // stream (its count of local declarations); the section has a size
     // and an id; an address's two bytes become an i32's five at most.
+    // (The runs' bytes never reach the module; reading them borrows that
+    // much room for a moment: Rebuild::run.)
     (split.len() - HEADER + 1 + SIZE_LEN)
         .checked_add(rest.checked_mul(SIZE_LEN)?)?
         .checked_add(addresses.checked_mul(2)?)
@@ -149,12 +175,14 @@ pub fn rebuilt_len_bound(split: &[u8]) -> Option<usize> {
 /// [`rebuilt_len_bound`]. Never loops on damaged input: every step reads
 /// a byte.
 pub fn unsplit(split: &[u8], module: &mut [u8]) -> Option<usize> {
-    let (base, [before, after, streams @ ..]) = parts(split)?;
+    let (base, [before, streams @ ..]) = parts(split)?;
     let mut rebuild = Rebuild {
         streams,
         base,
         out: module,
         len: 0,
+        run_left: 0,
+        in_text: true,
     };
     rebuild.put_all(before)?;
     rebuild.put(CODE_SECTION)?;
@@ -165,10 +193,10 @@ pub fn unsplit(split: &[u8], module: &mut [u8]) -> Option<usize> {
         rebuild.size(body)?;
     }
     rebuild.size(section)?;
+    rebuild.data()?;
     if rebuild.streams.iter().any(|stream| !stream.is_empty()) {
         return None;
     }
-    rebuild.put_all(after)?;
     Some(rebuild.len)
 }
 
@@ -178,9 +206,16 @@ struct Rebuild<'a, 'm> {
     base: u32,
     out: &'m mut [u8],
     len: usize,
+    /// What is left of the data's current run, and whether it is text.
+    run_left: u32,
+    in_text: bool,
 }
 
 impl Rebuild<'_, '_> {
+    // Called, not inlined, as `take` is: the decoder travels in every
+    // reader's download, and a call per byte costs less than its bytes
+    // would (3.4 -> 3.25 KB, for about a millisecond at 4x throttling).
+    #[inline(never)]
     fn put(&mut self, byte: u8) -> Option<()> {
         *self.out.get_mut(self.len)? = byte;
         self.len += 1;
@@ -273,11 +308,61 @@ impl Rebuild<'_, '_> {
     }
 
     /// The next byte of `stream`, not copied out.
+    #[inline(never)]
     fn take(&mut self, stream: Stream) -> Option<u8> {
         let left = &mut self.streams[stream as usize];
         let (&byte, rest) = left.split_first()?;
         *left = rest;
         Some(byte)
+    }
+
+    /// The sections after the code: a data section whose segments'
+    /// contents are put back together from their streams, or nothing.
+    /// Its bytes are copied, not checked: the split writes nothing but an
+    /// id, a size and segments active at an `i32.const` (flags 0) or
+    /// passive (1), and the browser validates the rebuilt module.
+    fn data(&mut self) -> Option<()> {
+        use Stream::*;
+        if self.streams[After as usize].is_empty() {
+            return Some(());
+        }
+        self.byte(After)?;
+        self.leb(After)?;
+        for _ in 0..self.leb(After)? {
+            // The address's low bits are all the lanes need, so it is
+            // read as unsigned.
+            let mut address = 0;
+            if self.leb(After)? == 0 {
+                self.byte(After)?;
+                address = self.leb(After)?;
+                self.byte(After)?;
+            }
+            for at in 0..self.leb(After)? {
+                while self.run_left == 0 {
+                    self.run_left = self.run()?;
+                    self.in_text = !self.in_text;
+                }
+                self.run_left -= 1;
+                let stream = if self.in_text {
+                    Text
+                } else {
+                    BINARY[(address.wrapping_add(at) & 3) as usize]
+                };
+                let byte = self.take(stream)?;
+                self.put(byte)?;
+            }
+        }
+        Some(())
+    }
+
+    /// The next run's length. Read as any LEB128, copied out and then
+    /// taken back: the module's room has the runs' bytes to spare (see
+    /// [`rebuilt_len_bound`]).
+    fn run(&mut self) -> Option<u32> {
+        let at = self.len;
+        let run = self.leb(Stream::Runs);
+        self.len = at;
+        run
     }
 
     fn function_body(&mut self) -> Option<()> {
@@ -431,10 +516,11 @@ mod tests {
     }
 
     fn form(before: &[u8], after: &[u8], streams: &[(Stream, &[u8])]) -> Vec<u8> {
-        let mut parts: Vec<&[u8]> = std::vec![before, after];
+        let mut parts: Vec<&[u8]> = std::vec![before];
         parts.extend([&[][..]; STREAMS]);
+        parts[1 + After as usize] = after;
         for &(stream, bytes) in streams {
-            parts[2 + stream as usize] = bytes;
+            parts[1 + stream as usize] = bytes;
         }
         let mut form = BASE.to_le_bytes().to_vec();
         for part in &parts {
@@ -534,6 +620,52 @@ mod tests {
         // The bound is what the worst case (a byte of rest per function) needs.
         assert!(rebuilt_len_bound(&split).unwrap() >= expected.len());
         assert_eq!(rebuilt(&split), Some(expected));
+    }
+
+    /// A data section's segments (active and passive) come back from the
+    /// text, the other bytes by their address's lane, and the runs.
+    #[test]
+    fn the_data_comes_back_from_its_streams() {
+        // One segment at BASE + 1: two other bytes, "sharecite", one more;
+        // one passive: "text!!".
+        let after = [
+            11, 29, 2, 0, 0x41, 0x81, 0x80, 0xc0, 0, 0x0b, 12, 1, 6,
+        ];
+        let streams: &[(Stream, &[u8])] = &[
+            (Ops, &[0x0b]),
+            (Rest, &[1, 0]),
+            (Text, b"sharecitetext!!"),
+            (Binary1, &[1]),
+            (Binary2, &[2]),
+            (Binary0, &[3]),
+            (Runs, &[2, 9, 1, 6]),
+        ];
+        let mut data = std::vec![11, 29, 2, 0, 0x41, 0x81, 0x80, 0xc0, 0, 0x0b, 12, 1, 2];
+        data.extend(b"sharecite");
+        data.extend([3, 1, 6]);
+        data.extend(b"text!!");
+        let mut expected = code_section(&[&[0, 0x0b]]);
+        expected.extend(data);
+        let split = form(&[], &after, streams);
+        assert!(rebuilt_len_bound(&split).unwrap() >= expected.len());
+        assert_eq!(rebuilt(&split), Some(expected));
+
+        // Runs that do not match the contents are refused.
+        let with_runs = |runs: &[u8]| {
+            let mut streams = streams.to_vec();
+            streams[6] = (Runs, runs);
+            rebuilt(&form(&[], &after, &streams))
+        };
+        #[rustfmt::skip]
+        let refused: &[(&str, &[u8])] = &[
+            ("runs that end early", &[2, 9, 1]),
+            ("runs left over", &[2, 9, 1, 6, 1]),
+            ("runs of nothing but empty ones", &[0, 0, 0, 0]),
+            ("a run of more text than there is", &[2, 10, 0, 6]),
+        ];
+        for (name, runs) in refused {
+            assert_eq!(with_runs(runs), None, "{name}");
+        }
     }
 
     /// An address's two bytes come back as five (i32.const and a
