@@ -37,7 +37,7 @@ export function splitCode(module, decoder) {
 // module's data (see ADDRESS); `after` the sections after the code, their
 // data segments' contents taken out into the last six (see splitData).
 const STREAMS = [
-  'after', 'ops', 'local', 'localSet', 'label', 'index', 'call', 'align', 'offset', 'loadOffset',
+  'after', 'ops', 'blockType', 'local', 'localSet', 'label', 'index', 'call', 'align', 'offset', 'loadOffset',
   'i32', 'i32Add', 'i32Pair', 'constant', 'address', 'rest',
   'text', 'binary0', 'binary1', 'binary2', 'binary3', 'runs',
 ];
@@ -93,11 +93,10 @@ function splitOnly(module) {
         const at = p;
         const op = module[p];
         byteTo('ops');
-        if (op === 0x02 || op === 0x03 || op === 0x04) {
-          const type = module[p];
-          if (type === 0x40 || (type >= 0x6f && type <= 0x7f)) byteTo('ops');
-          else lebTo('index');
-        } else if (op === 0x0c || op === 0x0d) lebTo('label');
+        // A block's type, a value type (or none) or a type index, as the
+        // one LEB128 it is.
+        if (op === 0x02 || op === 0x03 || op === 0x04) lebTo('blockType');
+        else if (op === 0x0c || op === 0x0d) lebTo('label');
         else if (op === 0x20) lebTo('local');
         else if (op === 0x21 || op === 0x22) lebTo('localSet');
         else if (op >= 0x23 && op <= 0x26) lebTo('index');

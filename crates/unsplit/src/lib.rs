@@ -12,7 +12,7 @@
 //!
 //! # The split form
 //!
-//! A little-endian `u32`, the base address of the module's data; 23 `u32`
+//! A little-endian `u32`, the base address of the module's data; 24 `u32`
 //! lengths; then as many parts: the module's sections before its code
 //! section, then the streams ([`Stream`], in its order): the sections after
 //! the code without their data's contents, the code's, and the data's
@@ -31,6 +31,7 @@
 //!     &[0, 0, 0, 0, 0, 0, 0, 0][..], // before the code: nothing, here
 //!     &[],                           // after it (no data)
 //!     &[0x41, 0x0b],                 // opcodes: i32.const, end
+//!     &[],                           // blocks' types
 //!     &[], &[], &[], &[], &[],       // locals (get, set), labels, indices, calls
 //!     &[], &[], &[],                 // aligns, offsets (stores, loads)
 //!     &[7], &[], &[],                // i32 constants (others, before i32.add, before i32.const)
@@ -71,7 +72,7 @@
 const HEADER: usize = 4 + PARTS * 4;
 /// The sections before the code, then the streams.
 const PARTS: usize = 1 + STREAMS;
-const STREAMS: usize = 22;
+const STREAMS: usize = 23;
 const CODE_SECTION: u8 = 10;
 /// Every size is written in five bytes, whatever its value.
 const SIZE_LEN: usize = 5;
@@ -88,9 +89,11 @@ pub enum Stream {
     /// segments' contents taken out into [`Stream::Text`],
     /// [`Stream::Binary0`] to [`Stream::Binary3`] and [`Stream::Runs`].
     After,
-    /// Opcodes, and the one-byte immediates among them: value block
-    /// types, memory and table indices, reference types, 0xfc's subcodes.
+    /// Opcodes, and the one-byte immediates among them: memory and table
+    /// indices, reference types, 0xfc's subcodes.
     Ops,
+    /// Blocks' types: a value type (or none) or a type index.
+    BlockType,
     /// `local.get`'s indices.
     Local,
     /// `local.set`'s and `local.tee`'s indices.
@@ -376,14 +379,10 @@ impl Rebuild<'_, '_> {
             match self.byte(Ops)? {
                 0x0b if depth == 0 => return Some(()),
                 0x0b => depth -= 1,
-                // block, loop, if: a value type (or none) among the
-                // opcodes, a type index among the indices.
+                // block, loop, if
                 0x02..=0x04 => {
                     depth = depth.wrapping_add(1);
-                    match self.streams[Ops as usize].first() {
-                        Some(0x40 | 0x6f..=0x7f) => self.byte(Ops).map(drop)?,
-                        _ => self.leb(Index).map(drop)?,
-                    }
+                    self.leb(BlockType)?;
                 }
                 0x0c | 0x0d => self.leb(Label).map(drop)?,
                 0x20 => self.leb(Local).map(drop)?,
@@ -568,9 +567,9 @@ mod tests {
             ("local declarations", &[(Ops, &[0x0b]), (Rest, &[1, 2, 3, 0x7f, 1, 0x7e])], &[2, 3, 0x7f, 1, 0x7e, 0x0b]),
             ("locals and globals", &[(Ops, &[0x20, 0x21, 0x22, 0x23, 0x24, 0x0b]), (Local, &[0]), (LocalSet, &[0x81, 1, 2]), (Index, &[3, 4]), (Rest, &[1, 0])],
                 &[0, 0x20, 0, 0x21, 0x81, 1, 0x22, 2, 0x23, 3, 0x24, 4, 0x0b]),
-            ("blocks: empty, value type, type index", &[(Ops, &[0x02, 0x40, 0x03, 0x7f, 0x04, 0x05, 0x0b, 0x0b, 0x0b, 0x0b]), (Index, &[5]), (Rest, &[1, 0])],
+            ("blocks: empty, value type, type index", &[(Ops, &[0x02, 0x03, 0x04, 0x05, 0x0b, 0x0b, 0x0b, 0x0b]), (BlockType, &[0x40, 0x7f, 5]), (Rest, &[1, 0])],
                 &[0, 0x02, 0x40, 0x03, 0x7f, 0x04, 5, 0x05, 0x0b, 0x0b, 0x0b, 0x0b]),
-            ("branches", &[(Ops, &[0x02, 0x40, 0x0c, 0x0d, 0x0e, 0x0b, 0x0b]), (Label, &[0, 1, 2, 0, 0, 0]), (Rest, &[1, 0])],
+            ("branches", &[(Ops, &[0x02, 0x0c, 0x0d, 0x0e, 0x0b, 0x0b]), (BlockType, &[0x40]), (Label, &[0, 1, 2, 0, 0, 0]), (Rest, &[1, 0])],
                 &[0, 0x02, 0x40, 0x0c, 0, 0x0d, 1, 0x0e, 2, 0, 0, 0, 0x0b, 0x0b]),
             ("calls", &[(Ops, &[0x10, 0x11, 0xd2, 0x0b]), (Call, &[0x90, 3, 4, 0, 9]), (Rest, &[1, 0])],
                 &[0, 0x10, 0x90, 3, 0x11, 4, 0, 0xd2, 9, 0x0b]),
@@ -707,7 +706,7 @@ mod tests {
             ("bytes past its parts", longer),
             ("a part longer than the input", lengths_too_long),
             ("a plain wasm module", std::vec![0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]),
-            ("an opcode stream that ends before its end", split_form(&[(Ops, &[0x02, 0x40, 0x0b]), (Rest, &[1, 0])])),
+            ("an opcode stream that ends before its end", split_form(&[(Ops, &[0x02, 0x0b]), (BlockType, &[0x40]), (Rest, &[1, 0])])),
             ("an immediate missing from its stream", split_form(&[(Ops, &[0x41, 0x0b]), (Rest, &[1, 0])])),
             ("half an address", split_form(&[(Ops, &[ADDRESS, 0x0b]), (Address, &[1]), (Rest, &[1, 0])])),
             ("a stream with bytes left over", split_form(&[(Ops, &[0x41, 0x0b]), (I32, &[7, 8]), (Rest, &[1, 0])])),
