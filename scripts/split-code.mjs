@@ -38,13 +38,14 @@ export function splitCode(module, decoder) {
 // data segments' contents taken out into the last six (see splitData).
 const STREAMS = [
   'after', 'ops', 'blockType', 'local', 'localSet', 'label', 'index', 'call', 'align', 'offset', 'loadOffset',
-  'i32', 'i32Add', 'i32Pair', 'constant', 'address', 'rest',
+  'i32', 'i32Add', 'i32Pair', 'constant', 'address', 'addressHigh', 'rest',
   'text', 'binary0', 'binary1', 'binary2', 'binary3', 'runs',
 ];
 // An opcode no module uses (the build fails on it, below) standing for an
 // i32.const whose value is the data's base address plus a 16-bit offset,
-// which the address stream holds: addresses in one stream of two bytes
-// each compress better than as LEB128s among the other constants.
+// which the address streams hold, its low byte in one and its high byte in
+// the other: so they compress better than as LEB128s among the other
+// constants (and the two bytes apart, 0.1 KB better than together).
 const ADDRESS = 0xc5;
 /**
  * The split form's header: the data's base address and the length of each
@@ -111,7 +112,8 @@ function splitOnly(module) {
           const offset = leb(sleb128) - base;
           if (base && offset >= 0 && offset < 0x10000) {
             streams.ops[streams.ops.length - 1] = ADDRESS;
-            streams.address.push(offset & 0xff, offset >> 8);
+            streams.address.push(offset & 0xff);
+            streams.addressHigh.push(offset >> 8);
           } else constants.push({ next: streams.ops.length, bytes: module.subarray(start, p) });
         } else if (op === 0x42) lebTo('constant');
         else if (op === 0x43 || op === 0x44) copy('constant', p, (p += op === 0x43 ? 4 : 8));

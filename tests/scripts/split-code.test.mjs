@@ -97,11 +97,12 @@ test('a split module rebuilt by the loader is valid, runs as the original and sp
   const original = assemble(EVERYTHING);
   const form = split(original);
   // Its data is at 1024: of its constants, 1027 and 1024 + 65535 are
-  // addresses (two bytes each in their stream), 1024 + 65536 is not.
-  assert.equal(SPLIT_HEADER, 4 + 24 * 4);
+  // addresses (a byte each in the two address streams), 1024 + 65536 is not.
+  assert.equal(SPLIT_HEADER, 4 + 25 * 4);
   assert.equal(form.readUInt32LE(0), 1024);
-  assert.equal(form.readUInt32LE(4 + 16 * 4), 4);
-  for (let part = 2; part < 24; part++) assert.ok(form.readUInt32LE(4 + part * 4) > 0, `part ${part} has bytes`);
+  assert.equal(form.readUInt32LE(4 + 16 * 4), 2);
+  assert.equal(form.readUInt32LE(4 + 17 * 4), 2);
+  for (let part = 2; part < 25; part++) assert.ok(form.readUInt32LE(4 + part * 4) > 0, `part ${part} has bytes`);
   const rebuilt = unsplit(form);
   assert.ok(WebAssembly.validate(rebuilt));
   assert.deepEqual(split(rebuilt), form);
@@ -124,8 +125,8 @@ test('an instruction split-code does not know fails the build', () => {
 test('a damaged split form is refused, never read in a loop', () => {
   const form = split(assemble(EVERYTHING));
   const view = new DataView(form.buffer, form.byteOffset, form.byteLength);
-  // The data's base, then the lengths of the 24 parts: the sections
-  // before the code, then its 23 streams.
+  // The data's base, then the lengths of the 25 parts: the sections
+  // before the code, then its 24 streams.
   const length = (part) => 4 + part * 4;
   const withLengths = (changes) => {
     const changed = Buffer.from(form);
@@ -135,9 +136,9 @@ test('a damaged split form is refused, never read in a loop', () => {
   };
   // The opcodes' stream four bytes short (the last part four bytes longer,
   // so the lengths still add up).
-  assert.throws(() => unsplit(withLengths([[2, -4], [23, 4]])), /not a split wasm module/);
+  assert.throws(() => unsplit(withLengths([[2, -4], [24, 4]])), /not a split wasm module/);
   // Each stream one byte shorter in turn, the byte given to the next.
-  for (let part = 1; part < 23; part++) {
+  for (let part = 1; part < 24; part++) {
     assert.throws(() => unsplit(withLengths([[part, -1], [part + 1, 1]])), /not a split wasm module/, `part ${part}`);
   }
   assert.throws(() => unsplit(form.subarray(0, form.length - 1)), /not a split wasm module/);

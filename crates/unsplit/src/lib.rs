@@ -12,7 +12,7 @@
 //!
 //! # The split form
 //!
-//! A little-endian `u32`, the base address of the module's data; 24 `u32`
+//! A little-endian `u32`, the base address of the module's data; 25 `u32`
 //! lengths; then as many parts: the module's sections before its code
 //! section, then the streams ([`Stream`], in its order): the sections after
 //! the code without their data's contents, the code's, and the data's
@@ -21,8 +21,8 @@
 //! order it needs them; for `local.*`, loads and stores and `i32.const`,
 //! which stream depends on the instruction (see [`Stream`]). An `i32.const`
 //! whose value is the data's base plus
-//! a 16-bit offset is opcode [`ADDRESS`], its offset two bytes of the
-//! address stream. Sizes come out as five-byte LEB128s, which wasm
+//! a 16-bit offset is opcode [`ADDRESS`], its offset's low byte in one
+//! address stream and its high byte in another. Sizes come out as five-byte LEB128s, which wasm
 //! accepts; the split form has none.
 //!
 //! ```
@@ -35,7 +35,7 @@
 //!     &[], &[], &[], &[], &[],       // locals (get, set), labels, indices, calls
 //!     &[], &[], &[],                 // aligns, offsets (stores, loads)
 //!     &[7], &[], &[],                // i32 constants (others, before i32.add, before i32.const)
-//!     &[], &[],                      // other constants, addresses
+//!     &[], &[], &[],                 // other constants, addresses (low, high bytes)
 //!     &[1, 0],                       // one function, no locals
 //!     &[], &[], &[], &[], &[], &[],  // the data's text, other bytes, runs
 //! ];
@@ -72,7 +72,7 @@
 const HEADER: usize = 4 + PARTS * 4;
 /// The sections before the code, then the streams.
 const PARTS: usize = 1 + STREAMS;
-const STREAMS: usize = 23;
+const STREAMS: usize = 24;
 const CODE_SECTION: u8 = 10;
 /// Every size is written in five bytes, whatever its value.
 const SIZE_LEN: usize = 5;
@@ -119,8 +119,11 @@ pub enum Stream {
     I32Pair,
     /// `i64`, `f32` and `f64` constants.
     Constant,
-    /// Addresses in the data, each as two bytes past its base.
+    /// Addresses in the data: the low byte of each one's offset past
+    /// the data's base.
     Address,
+    /// Their high bytes.
+    AddressHigh,
     /// The function count, local declarations and typed `select`'s types.
     Rest,
     /// The data's runs of text (six or more printable ASCII bytes).
@@ -164,12 +167,13 @@ pub fn rebuilt_len_bound(split: &[u8]) -> Option<usize> {
     let addresses = parts[1 + Stream::Address as usize].len();
     // Every function has a size and at least one byte in the rest's
     // stream (its count of local declarations); the section has a size
-    // and an id; an address's two bytes become an i32's five at most.
+    // and an id; an address's opcode and two bytes become an i32.const
+    // of six at most.
     // (The runs' bytes never reach the module; reading them borrows that
     // much room for a moment: Rebuild::run.)
     (split.len() - HEADER + 1 + SIZE_LEN)
         .checked_add(rest.checked_mul(SIZE_LEN)?)?
-        .checked_add(addresses.checked_mul(2)?)
+        .checked_add(addresses.checked_mul(3)?)
 }
 
 /// Rebuilds into `module` the wasm module `split` holds, and says how many
@@ -296,7 +300,7 @@ impl Rebuild<'_, '_> {
     /// An i32.const of the address `offset` bytes past the data's base.
     fn address(&mut self) -> Option<()> {
         let low = self.take(Stream::Address)?;
-        let high = self.take(Stream::Address)?;
+        let high = self.take(Stream::AddressHigh)?;
         let mut value = self
             .base
             .wrapping_add(u32::from(low) | u32::from(high) << 8);
@@ -576,7 +580,7 @@ mod tests {
             ("typed select", &[(Ops, &[0x1c, 0x0b]), (Rest, &[1, 0, 1, 0x7f])], &[0, 0x1c, 1, 0x7f, 0x0b]),
             ("loads and stores", &[(Ops, &[0x28, 0x35, 0x36, 0x3e, 0x0b]), (Align, &[2, 3, 0, 1]), (LoadOffset, &[0x80, 1, 5]), (Offset, &[4, 6]), (Rest, &[1, 0])],
                 &[0, 0x28, 2, 0x80, 1, 0x35, 3, 5, 0x36, 0, 4, 0x3e, 1, 6, 0x0b]),
-            ("i32 constants, by the opcode after each", &[(Ops, &[0x41, 0x6a, 0x41, 0x41, ADDRESS, 0x41, 0x0b]), (I32, &[3, 4]), (I32Add, &[1]), (I32Pair, &[2]), (Address, &[0, 0]), (Rest, &[1, 0])],
+            ("i32 constants, by the opcode after each", &[(Ops, &[0x41, 0x6a, 0x41, 0x41, ADDRESS, 0x41, 0x0b]), (I32, &[3, 4]), (I32Add, &[1]), (I32Pair, &[2]), (Address, &[0]), (AddressHigh, &[0]), (Rest, &[1, 0])],
                 &[0, 0x41, 1, 0x6a, 0x41, 2, 0x41, 3, 0x41, 0x80, 0x80, 0xc0, 0, 0x41, 4, 0x0b]),
             ("memory.size and grow, ref.null", &[(Ops, &[0x3f, 0, 0x40, 0, 0xd0, 0x70, 0x0b]), (Rest, &[1, 0])],
                 &[0, 0x3f, 0, 0x40, 0, 0xd0, 0x70, 0x0b]),
@@ -585,7 +589,7 @@ mod tests {
                 &[0, 0x41, 0x7f, 0x42, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f,
                   0x43, 1, 2, 3, 4, 0x44, 1, 2, 3, 4, 5, 6, 7, 8, 0x0b]),
             // BASE + 0x0203, BASE + 0xffff, and BASE itself, as signed LEB128s.
-            ("addresses in the data", &[(Ops, &[ADDRESS, ADDRESS, ADDRESS, 0x0b]), (Address, &[3, 2, 0xff, 0xff, 0, 0]), (Rest, &[1, 0])],
+            ("addresses in the data", &[(Ops, &[ADDRESS, ADDRESS, ADDRESS, 0x0b]), (Address, &[3, 0xff, 0]), (AddressHigh, &[2, 0xff, 0]), (Rest, &[1, 0])],
                 &[0, 0x41, 0x83, 0x84, 0xc0, 0, 0x41, 0xff, 0xff, 0xc3, 0, 0x41, 0x80, 0x80, 0xc0, 0, 0x0b]),
             ("0xfc: saturating truncation, memory.init, copy, fill, data.drop, table.init",
                 &[(Ops, &[0xfc, 0, 0xfc, 8, 0, 0xfc, 10, 0, 0, 0xfc, 11, 0, 0xfc, 9, 0xfc, 12, 0x0b]), (Index, &[3, 4, 1, 2]), (Rest, &[1, 0])],
@@ -672,13 +676,14 @@ mod tests {
     #[test]
     fn addresses_fit_the_bound() {
         let ops = [ADDRESS; 100];
-        let addresses = [0xff; 200];
+        let addresses = [0xff; 100];
         let split = form(
             &[],
             &[],
             &[
                 (Ops, &[&ops[..], &[0x0b]].concat()),
                 (Address, &addresses),
+                (AddressHigh, &addresses),
                 (Rest, &[1, 0]),
             ],
         );
@@ -723,7 +728,8 @@ mod tests {
         let split = split_form(&[
             (Ops, &[ADDRESS, 0x41, 0x0b]),
             (I32, &[7]),
-            (Address, &[1, 2]),
+            (Address, &[1]),
+            (AddressHigh, &[2]),
             (Rest, &[1, 0]),
         ]);
         let whole = rebuilt(&split).unwrap();
