@@ -37,8 +37,9 @@ const assemble = (text) => {
 // tables, memory arguments, memory.size and grow, constants of all four
 // types (negative and wide ones too; i32s before an i32.add, before
 // another i32.const and before anything else), typed select, references
-// and the 0xfc family (saturating truncation, bulk memory, tables): every
-// stream has some.
+// and the 0xfc family (saturating truncation, bulk memory, tables); call
+// targets, offsets and i32s of more than one byte (a function past the
+// 128th): every stream has some.
 const EVERYTHING = `(module
   (type $pair (func (param i32) (result i32 i32)))
   (memory 1)
@@ -68,7 +69,8 @@ const EVERYTHING = `(module
     (table.set $t (i32.const 2) (ref.null func))
     (drop (memory.grow (i32.const 1)))
     (global.set $g (i32.add (global.get $g) (memory.size)))
-    (local.set $n (i32.add (local.tee $n (local.get $n)) (i32.const 0)))
+    (local.set $n (i32.sub (i32.add (local.tee $n (local.get $n)) (i32.const 300)) (i32.const 300)))
+    (call $far)
     (block $out
       (loop $again
         (br_if $out (i32.eqz (local.get $n)))
@@ -78,7 +80,7 @@ const EVERYTHING = `(module
           (br $c))
           (local.set $sum (i64.add (local.get $sum) (i64.extend_i32_s
             (call_indirect (param i32) (result i32) (local.get $n) (i32.const 1))))))
-        (local.set $sum (i64.add (local.get $sum) (i64.load32_u offset=64 align=1 (i32.const 0))))
+        (local.set $sum (i64.add (local.get $sum) (i64.load32_u offset=640 align=1 (i32.const 0))))
         (i64.store offset=200 (i32.const 0) (local.get $sum))
         (local.set $n (i32.sub (local.get $n) (i32.const 1)))
         (br $again)))
@@ -91,18 +93,19 @@ const EVERYTHING = `(module
     (drop (i32.load8_u (i32.const 1027)))
     (drop (i32.const 66559))
     (drop (i32.const 66560))
-    (i64.add (local.get $sum) (i64.load offset=200 (i32.const 0)))))`;
+    (i64.add (local.get $sum) (i64.load offset=200 (i32.const 0))))
+  ${'(func) '.repeat(130)}(func $far))`;
 
 test('a split module rebuilt by the loader is valid, runs as the original and splits the same again', async () => {
   const original = assemble(EVERYTHING);
   const form = split(original);
   // Its data is at 1024: of its constants, 1027 and 1024 + 65535 are
   // addresses (a byte each in the two address streams), 1024 + 65536 is not.
-  assert.equal(SPLIT_HEADER, 4 + 25 * 4);
+  assert.equal(SPLIT_HEADER, 4 + 30 * 4);
   assert.equal(form.readUInt32LE(0), 1024);
-  assert.equal(form.readUInt32LE(4 + 16 * 4), 2);
-  assert.equal(form.readUInt32LE(4 + 17 * 4), 2);
-  for (let part = 2; part < 25; part++) assert.ok(form.readUInt32LE(4 + part * 4) > 0, `part ${part} has bytes`);
+  assert.equal(form.readUInt32LE(4 + 21 * 4), 2);
+  assert.equal(form.readUInt32LE(4 + 22 * 4), 2);
+  for (let part = 2; part < 30; part++) assert.ok(form.readUInt32LE(4 + part * 4) > 0, `part ${part} has bytes`);
   const rebuilt = unsplit(form);
   assert.ok(WebAssembly.validate(rebuilt));
   assert.deepEqual(split(rebuilt), form);
@@ -125,8 +128,8 @@ test('an instruction split-code does not know fails the build', () => {
 test('a damaged split form is refused, never read in a loop', () => {
   const form = split(assemble(EVERYTHING));
   const view = new DataView(form.buffer, form.byteOffset, form.byteLength);
-  // The data's base, then the lengths of the 25 parts: the sections
-  // before the code, then its 24 streams.
+  // The data's base, then the lengths of the 30 parts: the sections
+  // before the code, then its 29 streams.
   const length = (part) => 4 + part * 4;
   const withLengths = (changes) => {
     const changed = Buffer.from(form);
@@ -136,9 +139,9 @@ test('a damaged split form is refused, never read in a loop', () => {
   };
   // The opcodes' stream four bytes short (the last part four bytes longer,
   // so the lengths still add up).
-  assert.throws(() => unsplit(withLengths([[2, -4], [24, 4]])), /not a split wasm module/);
+  assert.throws(() => unsplit(withLengths([[2, -4], [29, 4]])), /not a split wasm module/);
   // Each stream one byte shorter in turn, the byte given to the next.
-  for (let part = 1; part < 24; part++) {
+  for (let part = 1; part < 29; part++) {
     assert.throws(() => unsplit(withLengths([[part, -1], [part + 1, 1]])), /not a split wasm module/, `part ${part}`);
   }
   assert.throws(() => unsplit(form.subarray(0, form.length - 1)), /not a split wasm module/);

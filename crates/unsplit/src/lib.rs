@@ -12,18 +12,19 @@
 //!
 //! # The split form
 //!
-//! A little-endian `u32`, the base address of the module's data; 25 `u32`
+//! A little-endian `u32`, the base address of the module's data; 30 `u32`
 //! lengths; then as many parts: the module's sections before its code
 //! section, then the streams ([`Stream`], in its order): the sections after
 //! the code without their data's contents, the code's, and the data's
 //! (text, other bytes by their address, the lengths of their alternate
 //! runs). Each instruction's immediates are read from their stream in the
 //! order it needs them; for `local.*`, loads and stores and `i32.const`,
-//! which stream depends on the instruction (see [`Stream`]). An `i32.const`
-//! whose value is the data's base plus
-//! a 16-bit offset is opcode [`ADDRESS`], its offset's low byte in one
-//! address stream and its high byte in another. Sizes come out as five-byte LEB128s, which wasm
-//! accepts; the split form has none.
+//! which stream depends on the instruction, and some streams keep their
+//! LEB128s' later bytes in another ([`Stream::more`]). An `i32.const` whose
+//! value is the data's base plus a 16-bit offset is opcode [`ADDRESS`], its
+//! offset's low byte in one address stream and its high byte in another.
+//! Sizes come out as five-byte LEB128s, which wasm accepts; the split form
+//! has none.
 //!
 //! ```
 //! // A module with one function, `(func (result i32) i32.const 7)`.
@@ -32,9 +33,10 @@
 //!     &[],                           // after it (no data)
 //!     &[0x41, 0x0b],                 // opcodes: i32.const, end
 //!     &[],                           // blocks' types
-//!     &[], &[], &[], &[], &[],       // locals (get, set), labels, indices, calls
-//!     &[], &[], &[],                 // aligns, offsets (stores, loads)
-//!     &[7], &[], &[],                // i32 constants (others, before i32.add, before i32.const)
+//!     &[], &[], &[], &[],            // locals (get, set), labels, indices
+//!     &[], &[], &[],                 // calls (first bytes, the rest), aligns
+//!     &[], &[], &[], &[],            // offsets: stores', loads' (each: first bytes, the rest)
+//!     &[7], &[], &[], &[], &[],      // i32 constants: others, before i32.add, before i32.const
 //!     &[], &[], &[],                 // other constants, addresses (low, high bytes)
 //!     &[1, 0],                       // one function, no locals
 //!     &[], &[], &[], &[], &[], &[],  // the data's text, other bytes, runs
@@ -72,7 +74,7 @@
 const HEADER: usize = 4 + PARTS * 4;
 /// The sections before the code, then the streams.
 const PARTS: usize = 1 + STREAMS;
-const STREAMS: usize = 24;
+const STREAMS: usize = 29;
 const CODE_SECTION: u8 = 10;
 /// Every size is written in five bytes, whatever its value.
 const SIZE_LEN: usize = 5;
@@ -104,17 +106,27 @@ pub enum Stream {
     Index,
     /// Call targets, call_indirect's type and table.
     Call,
+    /// Their LEB128s' bytes after the first (see [`Stream::more`]).
+    CallMore,
     /// The alignment of loads and stores.
     Align,
     /// The offset of stores.
     Offset,
+    /// Theirs, after the first.
+    OffsetMore,
     /// The offset of loads.
     LoadOffset,
+    /// Theirs, after the first.
+    LoadOffsetMore,
     /// `i32.const` values that are not addresses in the data, and not
     /// followed by `i32.add` or another `i32.const`.
     I32,
+    /// Theirs, after the first.
+    I32More,
     /// `i32.const` values followed by `i32.add`: offsets into structs.
     I32Add,
+    /// Theirs, after the first.
+    I32AddMore,
     /// `i32.const` values followed by another `i32.const`.
     I32Pair,
     /// `i64`, `f32` and `f64` constants.
@@ -140,6 +152,23 @@ pub enum Stream {
     /// The lengths (LEB128s) of the data's alternate runs of other bytes
     /// and of text, other bytes first.
     Runs,
+}
+
+impl Stream {
+    /// Where the bytes after the first of a LEB128 in `self` are. Apart,
+    /// the first bytes (the low bits, of small numbers all of it) and the
+    /// others (the high bits of large ones) each repeat more: call
+    /// targets, offsets and i32s -0.5 KB over both modules.
+    pub const fn more(self) -> Stream {
+        match self {
+            Stream::Call => Stream::CallMore,
+            Stream::Offset => Stream::OffsetMore,
+            Stream::LoadOffset => Stream::LoadOffsetMore,
+            Stream::I32 => Stream::I32More,
+            Stream::I32Add => Stream::I32AddMore,
+            other => other,
+        }
+    }
 }
 
 /// The streams of the data's bytes that are not text, by address modulo 4.
@@ -266,8 +295,9 @@ impl Rebuild<'_, '_> {
     fn leb_or_end(&mut self, stream: Stream) -> u64 {
         let mut value = 0u32;
         let mut shift = 0u32;
+        let mut from = stream;
         loop {
-            let Some(byte) = self.byte(stream) else {
+            let Some(byte) = self.byte(from) else {
                 return u64::MAX;
             };
             value |= u32::from(byte & 0x7f).checked_shl(shift).unwrap_or(0);
@@ -275,6 +305,7 @@ impl Rebuild<'_, '_> {
                 return u64::from(value);
             }
             shift = shift.saturating_add(7);
+            from = stream.more();
         }
     }
 
@@ -575,13 +606,14 @@ mod tests {
                 &[0, 0x02, 0x40, 0x03, 0x7f, 0x04, 5, 0x05, 0x0b, 0x0b, 0x0b, 0x0b]),
             ("branches", &[(Ops, &[0x02, 0x0c, 0x0d, 0x0e, 0x0b, 0x0b]), (BlockType, &[0x40]), (Label, &[0, 1, 2, 0, 0, 0]), (Rest, &[1, 0])],
                 &[0, 0x02, 0x40, 0x0c, 0, 0x0d, 1, 0x0e, 2, 0, 0, 0, 0x0b, 0x0b]),
-            ("calls", &[(Ops, &[0x10, 0x11, 0xd2, 0x0b]), (Call, &[0x90, 3, 4, 0, 9]), (Rest, &[1, 0])],
+            ("calls", &[(Ops, &[0x10, 0x11, 0xd2, 0x0b]), (Call, &[0x90, 4, 0, 9]), (CallMore, &[3]), (Rest, &[1, 0])],
                 &[0, 0x10, 0x90, 3, 0x11, 4, 0, 0xd2, 9, 0x0b]),
             ("typed select", &[(Ops, &[0x1c, 0x0b]), (Rest, &[1, 0, 1, 0x7f])], &[0, 0x1c, 1, 0x7f, 0x0b]),
-            ("loads and stores", &[(Ops, &[0x28, 0x35, 0x36, 0x3e, 0x0b]), (Align, &[2, 3, 0, 1]), (LoadOffset, &[0x80, 1, 5]), (Offset, &[4, 6]), (Rest, &[1, 0])],
-                &[0, 0x28, 2, 0x80, 1, 0x35, 3, 5, 0x36, 0, 4, 0x3e, 1, 6, 0x0b]),
-            ("i32 constants, by the opcode after each", &[(Ops, &[0x41, 0x6a, 0x41, 0x41, ADDRESS, 0x41, 0x0b]), (I32, &[3, 4]), (I32Add, &[1]), (I32Pair, &[2]), (Address, &[0]), (AddressHigh, &[0]), (Rest, &[1, 0])],
-                &[0, 0x41, 1, 0x6a, 0x41, 2, 0x41, 3, 0x41, 0x80, 0x80, 0xc0, 0, 0x41, 4, 0x0b]),
+            ("loads and stores", &[(Ops, &[0x28, 0x35, 0x36, 0x3e, 0x0b]), (Align, &[2, 3, 0, 1]), (LoadOffset, &[0x80, 5]), (LoadOffsetMore, &[1]), (Offset, &[0x86, 4]), (OffsetMore, &[0x80, 2]), (Rest, &[1, 0])],
+                &[0, 0x28, 2, 0x80, 1, 0x35, 3, 5, 0x36, 0, 0x86, 0x80, 2, 0x3e, 1, 4, 0x0b]),
+            ("i32 constants, by the opcode after each", &[(Ops, &[0x41, 0x6a, 0x41, 0x41, ADDRESS, 0x41, 0x0b]), (I32, &[3, 0xc4]), (I32More, &[0x7f]), (I32Add, &[0x81]), (I32AddMore, &[1]),
+                (I32Pair, &[2]), (Address, &[0]), (AddressHigh, &[0]), (Rest, &[1, 0])],
+                &[0, 0x41, 0x81, 1, 0x6a, 0x41, 2, 0x41, 3, 0x41, 0x80, 0x80, 0xc0, 0, 0x41, 0xc4, 0x7f, 0x0b]),
             ("memory.size and grow, ref.null", &[(Ops, &[0x3f, 0, 0x40, 0, 0xd0, 0x70, 0x0b]), (Rest, &[1, 0])],
                 &[0, 0x3f, 0, 0x40, 0, 0xd0, 0x70, 0x0b]),
             ("constants, a ten-byte i64 among them", &[(Ops, &[0x41, 0x42, 0x43, 0x44, 0x0b]), (I32, &[0x7f]),
