@@ -172,7 +172,12 @@ impl Stream {
 }
 
 /// The streams of the data's bytes that are not text, by address modulo 4.
-const BINARY: [Stream; 4] = [Stream::Binary0, Stream::Binary1, Stream::Binary2, Stream::Binary3];
+const BINARY: [Stream; 4] = [
+    Stream::Binary0,
+    Stream::Binary1,
+    Stream::Binary2,
+    Stream::Binary3,
+];
 
 /// The data's base address and the split form's parts.
 fn parts(split: &[u8]) -> Option<(u32, [&[u8]; PARTS])> {
@@ -663,9 +668,7 @@ mod tests {
     fn the_data_comes_back_from_its_streams() {
         // One segment at BASE + 1: two other bytes, "sharecite", one more;
         // one passive: "text!!".
-        let after = [
-            11, 29, 2, 0, 0x41, 0x81, 0x80, 0xc0, 0, 0x0b, 12, 1, 6,
-        ];
+        let after = [11, 29, 2, 0, 0x41, 0x81, 0x80, 0xc0, 0, 0x0b, 12, 1, 6];
         let streams: &[(Stream, &[u8])] = &[
             (Ops, &[0x0b]),
             (Rest, &[1, 0]),
