@@ -56,7 +56,7 @@ const ADDRESS = 0xc5;
 // The streams whose LEB128s' bytes after the first go to a stream of their
 // own (crates/unsplit's `Stream::more`): the first bytes (the low bits, of
 // small numbers all of it) and the others (the high bits of large ones)
-// each repeat more apart (call targets, offsets and i32s: -0.5 KB over
+// each repeat more apart (call targets, offsets and i32s: -0.6 KB over
 // both modules; locals, labels, indices and other constants gain nothing).
 const MORE = new Set(['call', 'offset', 'loadOffset', 'i32', 'i32Add']);
 const more = (stream) => (MORE.has(stream) ? `${stream}More` : stream);
@@ -171,7 +171,7 @@ function splitOnly(module) {
 // word's first bytes in one, its second bytes in another...), and the
 // lengths of the alternate runs, other bytes first (the first may be
 // empty, and so may one between two texts), as LEB128s in a sixth
-// (widget -0.4 KB). The sections after the code must be one data section
+// (widget -0.2 KB). The sections after the code must be one data section
 // (Rust puts nothing else there once custom sections are stripped).
 const TEXT_RUN = 6;
 const isText = (byte) => byte >= 0x20 && byte < 0x7f;
@@ -229,7 +229,7 @@ function splitData(after, streams) {
 
 // The offset of the data section's first segment if it is active in
 // memory 0 at a constant (flags 0, then `i32.const offset end`), which is
-// where Rust puts the data; else 0, which only leaves the address stream
+// where Rust puts the data; else 0, which only leaves the address streams
 // empty.
 function dataBase(module) {
   const data = sections(module).find(({ id }) => id === DATA_SECTION)?.body;
