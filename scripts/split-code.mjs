@@ -14,7 +14,7 @@
 // rather than the page (the decoder would not know it either).
 
 import { shareciteUnsplit } from '../js/unsplit.mjs';
-import { leb128, sleb128, sections } from './wasm-binary.mjs';
+import { dataSegments, leb128, sleb128, sections, writeLeb128 } from './wasm-binary.mjs';
 
 const CODE_SECTION = 10;
 const DATA_SECTION = 11;
@@ -59,7 +59,6 @@ const ADDRESS = 0xc5;
 // each repeat more apart (call targets, offsets and i32s: -0.6 KB over
 // both modules; locals, labels, indices and other constants gain nothing).
 const MORE = new Set(['call', 'offset', 'loadOffset', 'i32', 'i32Add']);
-const more = (stream) => (MORE.has(stream) ? `${stream}More` : stream);
 /**
  * The split form's header: the data's base address and the length of each
  * part (the sections before the code, then the streams).
@@ -70,9 +69,12 @@ function splitOnly(module) {
   const streams = Object.fromEntries(STREAMS.map((name) => [name, []]));
   const base = dataBase(module);
   let p = 8;
-  const copy = (stream, from, to) => {
-    for (let i = from; i < to; i++) streams[i > from ? more(stream) : stream].push(module[i]);
+  // A number's bytes (or a constant's), its later bytes apart if MORE says so.
+  const push = (stream, bytes) => {
+    const later = MORE.has(stream) ? `${stream}More` : stream;
+    bytes.forEach((byte, i) => streams[i ? later : stream].push(byte));
   };
+  const copy = (stream, from, to) => push(stream, module.subarray(from, to));
   const leb = (read = leb128) => {
     const [value, end] = read(module, p);
     p = end;
@@ -153,10 +155,9 @@ function splitOnly(module) {
   // length beside an address); these differ from other constants, and
   // from each other (widget -0.3 KB).
   for (const { next, bytes } of constants) {
-    const stream = streams.ops[next] === 0x6a ? 'i32Add' : streams.ops[next] === 0x41 ? 'i32Pair' : 'i32';
-    bytes.forEach((byte, i) => streams[i ? more(stream) : stream].push(byte));
+    push(streams.ops[next] === 0x6a ? 'i32Add' : streams.ops[next] === 0x41 ? 'i32Pair' : 'i32', bytes);
   }
-  splitData(after, streams);
+  splitData(after, push);
   const parts = [before, ...STREAMS.map((name) => Uint8Array.from(streams[name]))];
   const header = new DataView(new ArrayBuffer(SPLIT_HEADER));
   header.setUint32(0, base, true);
@@ -176,32 +177,20 @@ function splitOnly(module) {
 const TEXT_RUN = 6;
 const isText = (byte) => byte >= 0x20 && byte < 0x7f;
 
-function splitData(after, streams) {
+function splitData(after, push) {
   if (!after.length) return;
   const fail = (why) => { throw new Error(`split-code: ${why}`); };
   if (after[0] !== DATA_SECTION) fail(`section ${after[0]} after the code, not data`);
-  let [size, p] = leb128(after, 1);
-  if (p + size !== after.length) fail('a section after the data');
-  const push = (stream, bytes) => {
-    for (const byte of bytes) streams[stream].push(byte);
-  };
-  const copy = (from, to) => push('after', after.subarray(from, to));
+  const [size, bodyAt] = leb128(after, 1);
+  if (bodyAt + size !== after.length) fail('a section after the data');
+  const body = after.subarray(bodyAt);
+  const { countEnd, segments } = dataSegments(body);
+  push('after', after.subarray(0, bodyAt + countEnd));
   const runs = [];
   let otherRun = 0;
-  let [count, end] = leb128(after, p);
-  copy(0, end);
-  for (p = end; count > 0; count -= 1) {
-    const start = p;
-    let flags, offset = 0, length;
-    [flags, p] = leb128(after, p);
-    if (flags === 0) {
-      if (after[p] !== 0x41) fail('a data segment placed by an expression other than i32.const');
-      [offset, p] = sleb128(after, p + 1);
-      if (after[p++] !== 0x0b) fail('a data segment placed by an expression other than i32.const');
-    } else if (flags !== 1) fail(`a data segment with flags ${flags}`);
-    [length, p] = leb128(after, p);
-    copy(start, p);
-    const content = after.subarray(p, (p += length));
+  for (const { start, contentStart, end, address } of segments) {
+    push('after', body.subarray(start, contentStart));
+    const content = body.subarray(contentStart, end);
     for (let at = 0; at < content.length; ) {
       let textEnd = at;
       while (textEnd < content.length && isText(content[textEnd])) textEnd++;
@@ -211,32 +200,21 @@ function splitData(after, streams) {
         push('text', content.subarray(at, textEnd));
         at = textEnd;
       } else {
-        streams[`binary${(offset + at) & 3}`].push(content[at++]);
+        push(`binary${(address + at) & 3}`, [content[at++]]);
         otherRun++;
       }
     }
   }
-  if (p !== after.length) fail('the data section has bytes after its segments');
   // The decoder reads a run when it needs a byte, so none ends the list.
   if (otherRun) runs.push(otherRun);
-  for (let run of runs) {
-    do {
-      streams.runs.push((run & 0x7f) | (run > 0x7f ? 0x80 : 0));
-      run >>>= 7;
-    } while (run);
-  }
+  push('runs', runs.flatMap(writeLeb128));
 }
 
-// The offset of the data section's first segment if it is active in
-// memory 0 at a constant (flags 0, then `i32.const offset end`), which is
-// where Rust puts the data; else 0, which only leaves the address streams
-// empty.
+// The address of the data section's first segment (where Rust puts the
+// data), or 0 when it has none or is passive, which only leaves the
+// address streams empty.
 function dataBase(module) {
   const data = sections(module).find(({ id }) => id === DATA_SECTION)?.body;
-  if (!data) return 0;
-  const [count, flagsAt] = leb128(data, 0);
-  const [flags, opAt] = leb128(data, flagsAt);
-  if (count === 0 || flags !== 0 || data[opAt] !== 0x41) return 0;
-  const [offset, endAt] = sleb128(data, opAt + 1);
-  return data[endAt] === 0x0b && offset > 0 ? offset : 0;
+  const first = data && dataSegments(data).segments[0];
+  return first && first.address > 0 ? first.address : 0;
 }

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import binaryen from 'binaryen';
-import { codeBodies, customSectionNames, leb128, sections, sleb128 } from '../../scripts/wasm-binary.mjs';
+import { codeBodies, customSectionNames, dataSegments, leb128, sections, sleb128, writeLeb128 } from '../../scripts/wasm-binary.mjs';
 
 /** A module with `count` functions, the last one long enough that its body's size takes two LEB128 bytes. */
 function module(count, custom = []) {
@@ -39,6 +39,41 @@ test('signed LEB128 numbers: positive, negative, and an i32 at either end', () =
   ]) {
     assert.deepEqual(sleb128(Uint8Array.from([0xaa, ...bytes]), 1), [value, 1 + bytes.length]);
   }
+});
+
+test('LEB128 numbers written read back the same, in as few bytes as they take', () => {
+  for (const [value, length] of [[0, 1], [127, 1], [128, 2], [624485, 3], [0xffffffff, 5], [2 ** 40, 6]]) {
+    const bytes = writeLeb128(value);
+    assert.equal(bytes.length, length, `${value}`);
+    assert.deepEqual(leb128(Uint8Array.from(bytes), 0), [value, length]);
+  }
+});
+
+test('data segments: where each header and its contents are, and where active ones are placed', () => {
+  const m = new binaryen.Module();
+  m.setFeatures(binaryen.Features.BulkMemory);
+  m.setMemory(1, 1, null, [
+    { offset: m.i32.const(1048576), data: new TextEncoder().encode('sharecite'), passive: false },
+    { data: new Uint8Array([1, 2, 3]), passive: true },
+    { offset: m.i32.const(7), data: new Uint8Array(200), passive: false },
+  ]);
+  const bytes = m.emitBinary();
+  m.dispose();
+  const body = sections(bytes).find(({ id }) => id === 11).body;
+  const { countEnd, segments } = dataSegments(body);
+  assert.equal(countEnd, 1);
+  assert.deepEqual(segments.map(({ address }) => address), [1048576, 0, 7]);
+  assert.deepEqual(segments.map(({ contentStart, end }) => end - contentStart), [9, 3, 200]);
+  assert.equal(new TextDecoder().decode(body.subarray(segments[0].contentStart, segments[0].end)), 'sharecite');
+  // Each header runs from its start to its contents: flags, the placing expression, the length.
+  assert.deepEqual([...body.subarray(segments[1].start, segments[1].contentStart)], [1, 3]);
+  assert.deepEqual([...body.subarray(segments[2].start, segments[2].contentStart)], [0, 0x41, 7, 0x0b, 0xc8, 1]);
+  assert.equal(segments[2].end, body.length);
+  // A segment of another kind (flags 2: an explicit memory index) is refused.
+  const other = Uint8Array.from([1, 2, 0, 0x41, 0, 0x0b, 0]);
+  assert.throws(() => dataSegments(other), /flags 2/);
+  assert.throws(() => dataSegments(Uint8Array.from([1, 0, 0x23, 0, 0x0b, 0])), /other than i32.const/);
+  assert.throws(() => dataSegments(Uint8Array.from([0, 0])), /bytes after its segments/);
 });
 
 test('sections and function bodies as the module holds them', () => {
