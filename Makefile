@@ -71,7 +71,7 @@ PORT          ?= 8080
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CHROMIUM     := /usr/bin/chromium
 
-.PHONY: tools rust-tools node-tools browsers bench-tools decoder dist demo serve test test-native test-wasm test-scripts test-e2e check-size bench fuzz icons citation-goldens fmt lint clean
+.PHONY: tools rust-tools node-tools browsers bench-tools decoder deflate-tool dist demo serve test test-native test-wasm test-scripts test-e2e check-size bench fuzz icons citation-goldens fmt lint clean
 
 ## Tools ##################################################################
 
@@ -110,7 +110,12 @@ decoder: tools
 	@mkdir -p build
 	wasm-opt $(WASM_OPT_FLAGS) $(UNSPLIT_WASM) -o build/sharecite_unsplit.wasm
 
-dist: tools decoder
+# Zopfli, with a dictionary for the citation module, for the stored
+# modules (crates/deflate; scripts/stored-module.mjs runs it).
+deflate-tool:
+	cargo build --release -p sharecite-deflate
+
+dist: tools decoder deflate-tool
 	RUSTFLAGS="$(SIZE_RUSTFLAGS)" $(SIZE_CARGO) --target-dir $(SIZE_TARGET) -p sharecite -Zbuild-std=std,panic_abort
 	@# On its own, with core and alloc only: the citation module is no_std
 	@# with a panic handler of its own, which std's would clash with.
@@ -152,8 +157,9 @@ test-wasm: tools browsers
 	cargo test --target $(WASM_TARGET) -p sharecite
 
 # The build scripts' own checks (scripts/short-names.mjs, …); the split
-# form's are run through the decoder `make decoder` builds.
-test-scripts: node-tools decoder
+# form's are run through the decoder `make decoder` builds, the stored
+# files' through crates/deflate's tool.
+test-scripts: node-tools decoder deflate-tool
 	node --test tests/scripts/
 
 check-size: dist

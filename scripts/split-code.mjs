@@ -65,6 +65,18 @@ const MORE = new Set(['call', 'offset', 'loadOffset', 'i32', 'i32Add']);
  */
 export const SPLIT_HEADER = 4 + 4 * (1 + STREAMS.length);
 
+/**
+ * Where stream `name` (one of STREAMS, or `before`: the sections before the
+ * code) lies in `split`, a split form: `[start, end)`.
+ */
+export function streamRange(split, name) {
+  const index = name === 'before' ? 0 : STREAMS.indexOf(name) + 1;
+  if (index === 0 && name !== 'before') throw new Error(`split-code: no stream ${name}`);
+  let start = SPLIT_HEADER;
+  for (let i = 0; i < index; i++) start += split.readUInt32LE(4 + 4 * i);
+  return [start, start + split.readUInt32LE(4 + 4 * index)];
+}
+
 function splitOnly(module) {
   const streams = Object.fromEntries(STREAMS.map((name) => [name, []]));
   const base = dataBase(module);

@@ -52,7 +52,7 @@ impl State {
         let fields = article_fields(&self.article.borrow(), Some(today()));
         let state = self.clone();
         let copy_formatted: Box<dyn FnOnce(dom::Result<JsValue>)> = Box::new(move |formatted| {
-            let handed = formatted.ok().and_then(|value| value.as_string());
+            let handed = formatted.as_ref().ok().and_then(JsValue::as_string);
             match handed.as_deref().and_then(citation_parts) {
                 Some((text, html)) => {
                     state.copy(
@@ -66,10 +66,12 @@ impl State {
                 }
                 None => {
                     state.announce(state.strings.get(Key::StatusCopyFailed));
-                    console::error(
-                        "could not format the citation",
-                        &JsValue::from_str(style.id()),
-                    );
+                    // Why, as the browser says it (the module did not
+                    // load, or it trapped), else which style failed.
+                    let cause = formatted
+                        .err()
+                        .unwrap_or_else(|| JsValue::from_str(style.id()));
+                    console::error("could not format the citation", &cause);
                 }
             }
         });

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { storedParts, storeModule } from '../../scripts/stored-module.mjs';
+import { dictionaryIn, inflateStored, storedParts, storeModule } from '../../scripts/stored-module.mjs';
 import { useBrowser, recordEvents, events, control, status, readClipboard, shareciteMessages } from './helpers.mjs';
 
 const browser = useBrowser();
@@ -317,22 +317,45 @@ test('when the citation module cannot load, the failure is announced and nothing
   await close();
 });
 
+test('a citation module deflated against another build of the widget is refused, not run', async () => {
+  // The same module, deflated against a widget file one bit different in
+  // the stretch it takes as dictionary: spliced with this page's widget,
+  // it inflates to other bytes, which the zlib checksum catches.
+  const other = Buffer.from(inflateStored(readFileSync(WIDGET)));
+  const [start, end] = dictionaryIn(other);
+  other[(start + end) >> 1] ^= 1;
+  const mismatched = storedAgainst(other);
+  const { page, log, close } = await browser.open('/citations.html', {
+    clipboard: true,
+    before: (page) =>
+      page.route('**/sharecite_cite_bg.wasm*', (route) => route.fulfill({ body: mismatched, contentType: 'application/wasm' })),
+  });
+  await control(page, 'cite').click();
+  await status(page).filter({ hasText: 'Could not copy' }).waitFor();
+  assert.ok(
+    log.console.some((m) => m.type === 'error' && m.text.startsWith('sharecite: could not format the citation') && /not the deflated module dist\/ ships/.test(m.text)),
+    log.console.map((m) => m.text).join('\n'),
+  );
+  assert.deepEqual(log.errors, []);
+  await close();
+});
+
 // A module with the citation module's exports whose `cite` traps at once,
-// stored as dist/ stores the citation module (split, deflated, rebuilt by
-// the decoder the widget's file carries):
+// stored as dist/ stores the citation module (split, deflated against the
+// widget's file, rebuilt by the decoder that file carries):
 // (module (memory (export "memory") 1)
 //   (func (export "alloc") (param i32) (result i32) i32.const 16)
 //   (func (export "cite") (param i32 i32 i32 i32) (result i64) unreachable)
 //   (func (export "free") (param i32 i32)))
-const TRAPPING_CITE_MODULE = await storeModule(
-  Buffer.from(
-    '0061736d0100000001130360017f017f60047f7f7f7f017e60027f7f000304030001020503010001072004066d656d6f7279020005616c6c6f630000' +
-      '04636974650001046672656500020a0d03040041100b0300000b02000b',
-    'hex',
-  ),
-  storedParts(new URL('../../dist/sharecite_bg.wasm', import.meta.url)).decoder,
-  { carried: false },
+const WIDGET = new URL('../../dist/sharecite_bg.wasm', import.meta.url);
+const TRAPPING_MODULE = Buffer.from(
+  '0061736d0100000001130360017f017f60047f7f7f7f017e60027f7f000304030001020503010001072004066d656d6f7279020005616c6c6f630000' +
+    '04636974650001046672656500020a0d03040041100b0300000b02000b',
+  'hex',
 );
+const storedAgainst = (widgetFile) =>
+  storeModule(TRAPPING_MODULE, storedParts(WIDGET).decoder, { carried: false, against: widgetFile });
+const TRAPPING_CITE_MODULE = storedAgainst(inflateStored(readFileSync(WIDGET)));
 
 test('after the citation module traps, the next citation starts from a fresh instance', async () => {
   let trapping = true;

@@ -1,0 +1,72 @@
+// scripts/stored-module.mjs: how dist/ stores the modules, the citation
+// module deflated against the widget's file. It inflates to what was
+// stored, with the widget's file only, and smaller for the code the two
+// share. `make test-scripts` builds the decoder and crates/deflate's tool
+// these use.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import binaryen from 'binaryen';
+import { streamRange } from '../../scripts/split-code.mjs';
+import { dictionaryIn, framedModule, inflateStored, storeModule } from '../../scripts/stored-module.mjs';
+
+const decoder = readFileSync(new URL('../../build/sharecite_unsplit.wasm', import.meta.url));
+
+// A module of `count` functions, each a chain of operations of its own
+// (picked by a hash of its number) on its locals, numbered from `first`:
+// two built from overlapping ranges share code, as the widget and the
+// citation module do.
+const OPERATIONS = ['add', 'sub', 'mul', 'xor', 'and', 'or', 'shl', 'shr_u', 'rotl', 'div_u'];
+const functions = (first, count) =>
+  Array.from({ length: count }, (_, k) => {
+    const n = first + k;
+    let hash = Math.imul(n + 1, 0x9e3779b1) >>> 0;
+    const next = (below) => ((hash = (Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) >>> 0) + 1) % below);
+    let body = '(local.get 0)';
+    for (let step = 0; step < 12; step++) {
+      const operand = next(3) ? `(i32.const ${next(100000)})` : `(local.get ${next(2)})`;
+      body = `(i32.${OPERATIONS[next(OPERATIONS.length)]} ${body} ${operand})`;
+    }
+    return `(func (export "f${n}") (param i32 i32) (result i32) ${body})`;
+  }).join('\n');
+
+const assemble = (text) => {
+  const module = binaryen.parseText(text);
+  assert.ok(module.validate(), 'the test module is valid');
+  const bytes = module.emitBinary();
+  module.dispose();
+  return Buffer.from(bytes);
+};
+
+const WIDGET = assemble(`(module ${functions(0, 600)})`);
+const CITE = assemble(`(module ${functions(450, 200)})`);
+const widgetFile = framedModule(WIDGET, decoder, { carried: true });
+
+test('the citation module inflates, with the widget file, to its split form', () => {
+  const stored = storeModule(CITE, decoder, { carried: false, against: widgetFile });
+  assert.deepEqual(inflateStored(stored, widgetFile), framedModule(CITE, decoder, { carried: false }));
+  // The widget's own file needs nothing else.
+  assert.deepEqual(inflateStored(storeModule(WIDGET, decoder, { carried: true })), widgetFile);
+});
+
+test('the dictionary is the end of the widget opcodes, deflate\'s window at most, and shared code shrinks', () => {
+  const [start, end] = dictionaryIn(widgetFile);
+  const split = 4 + widgetFile.readUInt32LE(0);
+  const [opsStart, opsEnd] = streamRange(widgetFile.subarray(split), 'ops');
+  assert.equal(end, split + opsEnd);
+  assert.equal(end - start, Math.min(32 * 1024, opsEnd - opsStart));
+  const against = storeModule(CITE, decoder, { carried: false, against: widgetFile });
+  const alone = storeModule(CITE, decoder, { carried: false });
+  assert.ok(against.length < alone.length * 0.9, `${against.length} B against the widget, ${alone.length} B alone`);
+});
+
+test('against a widget file one bit different, the citation module fails its checksum', () => {
+  const stored = storeModule(CITE, decoder, { carried: false, against: widgetFile });
+  const [start, end] = dictionaryIn(widgetFile);
+  for (const at of [start, (start + end) >> 1, end - 1]) {
+    const other = Buffer.from(widgetFile);
+    other[at] ^= 1;
+    assert.throws(() => inflateStored(stored, other), /incorrect data check|invalid/, `a bit flipped at ${at}`);
+  }
+});
