@@ -6,7 +6,8 @@
 //                           stored split and deflated (below), with the
 //                           decoder that rebuilds it (crates/unsplit)
 //   dist/sharecite_cite_bg.wasm  the citation styles, fetched on first use,
-//                           stored split and deflated too
+//                           stored split and deflated too, against the
+//                           widget's file
 //   dist/locales/*.txt      the strings of every language but English
 //   dist/**/*.gz, *.br      the JS and the locales precompressed, for hosts
 //                           that serve files as stored (README, Hosting)
@@ -15,7 +16,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { gzipAsync } from '@gfx/zopfli';
-import { CITE_FILE, WIDGET_FILE, framedModule, storeModule } from './stored-module.mjs';
+import { CITE_FILE, WIDGET_FILE, framedModule, storeFramed, storeModule } from './stored-module.mjs';
 import { originals, precompressible } from './precompressed.mjs';
 import { minify } from 'terser';
 import { shortenNames } from './short-names.mjs';
@@ -111,11 +112,10 @@ writeFileSync(new URL('dist/sharecite.js', root), COMPILE_HINT + code);
 // its dictionary (they share much of their code; the reader who cites has
 // the widget): 1.2 KB less.
 const decoder = readFileSync(new URL('build/sharecite_unsplit.wasm', root));
-const widget = readFileSync(new URL('build/sharecite_bg.min.wasm', root));
-writeFileSync(new URL(`dist/${WIDGET_FILE}`, root), storeModule(widget, decoder, { carried: true }));
+const widgetFile = framedModule(readFileSync(new URL('build/sharecite_bg.min.wasm', root)), decoder, { carried: true });
+writeFileSync(new URL(`dist/${WIDGET_FILE}`, root), storeFramed(widgetFile));
 const citeModule = readFileSync(new URL('build/sharecite_cite_bg.opt.wasm', root));
-const against = framedModule(widget, decoder, { carried: true });
-writeFileSync(new URL(`dist/${CITE_FILE}`, root), storeModule(citeModule, decoder, { carried: false, against }));
+writeFileSync(new URL(`dist/${CITE_FILE}`, root), storeModule(citeModule, decoder, { carried: false, against: widgetFile }));
 
 // English is built in; every other locale is fetched by pages that need it.
 mkdirSync(new URL('dist/locales/', root), { recursive: true });

@@ -71,12 +71,18 @@ export function framedModule(module, decoder, { carried }) {
 }
 
 /**
- * `module` as dist/ stores it (see framedModule). With `against` (the
- * widget's file, inflated), deflated with a stretch of that as dictionary,
- * as the citation module is.
+ * `module` as dist/ stores it (see framedModule and storeFramed).
  */
 export function storeModule(module, decoder, { carried, against }) {
-  const inflated = framedModule(module, decoder, { carried });
+  return storeFramed(framedModule(module, decoder, { carried }), against);
+}
+
+/**
+ * A framed module (see framedModule) deflated as dist/ stores it. With
+ * `against` (the widget's file, framed), with a stretch of that as
+ * dictionary, as the citation module is.
+ */
+export function storeFramed(inflated, against) {
   if (!against) return zopfli(inflated, 0);
   const [start, end] = dictionaryIn(against);
   const prefix = Buffer.alloc(8);
