@@ -302,6 +302,36 @@
     }
   }
 
+  // `sharecite.mount()`'s options, or an update's, written onto `config` as
+  // the data-* attributes they name in camelCase (`copyMin` is
+  // data-copy-min; the wasm lists them): strings as they are, numbers and
+  // booleans as text (`true`/`false` as `on`/`off`), arrays joined
+  // (`author` by `;`, the others by spaces); `null` removes one. Other
+  // values are ignored, with a warning each page gives once.
+  let names;
+  const warned = new Set();
+  const warn = (message) => {
+    if (!warned.has(message)) console.warn(message);
+    warned.add(message);
+  };
+  const configure = (config, options) => {
+    if (!options || typeof options != 'object') return;
+    names = names || glue.attribute_names().trim().split(' ');
+    for (const name of names) {
+      const key = name.slice(5).replace(/-(.)/g, (_, letter) => letter.toUpperCase());
+      const value = options[key];
+      const type = typeof value;
+      const text =
+        value == null ? value
+        : type == 'boolean' ? (value ? 'on' : 'off')
+        : type == 'string' || type == 'number' ? '' + value
+        : Array.isArray(value) ? value.join(key == 'author' ? ';' : ' ')
+        : warn(`sharecite: ${key}="${type}" is not valid: expected a string, number, boolean or array; it is ignored`);
+      if (text === null) config.removeAttribute(name);
+      else if (text !== undefined) config.setAttribute(name, text);
+    }
+  };
+
   let resolveReady;
   let resolveLoaded;
   const whenLoaded = new Promise((resolve) => (resolveLoaded = resolve));
@@ -316,35 +346,44 @@
      * options, `destroy()` removes it and everything it added to the page.
      */
     mount(element, options = {}) {
-      // The wasm's handle for the placement (a number), once mounted.
-      let placement = 0;
+      // The options as the data-* attributes a script tag would carry, on
+      // an element of their own that the wasm reads as it reads a script.
+      const config = doc.createElement('div');
+      // The placement's host, once mounted.
+      let host;
       let destroyed = false;
       let pending = [];
+      const update = (changes) => {
+        if (!host) return void pending.push(changes);
+        configure(config, changes);
+        // A getter of `changes` may have destroyed it.
+        if (host) guard('update', () => (host = glue.mount(element, config, host)));
+      };
       const mounted = whenLoaded.then(() => parsed).then(() => {
         if (destroyed) return;
         return loadLocale(options && options.lang).then(() =>
           startInTasks(
             () => !destroyed,
-            [() => glue.prepare_mount(options)],
+            [
+              () => {
+                configure(config, options);
+                glue.prepare_mount(config);
+              },
+            ],
             () => {
-              guard('mount', () => {
-                placement = glue.mount(element, options);
-              });
-              for (const update of pending.splice(0)) guard('update', () => placement && glue.placement_update(placement, update));
+              guard('mount', () => (host = glue.mount(element, config)));
+              pending.splice(0).forEach(update);
             },
           ),
         );
       });
       return {
         mounted,
-        update(changes) {
-          if (placement) guard('update', () => glue.placement_update(placement, changes));
-          else pending.push(changes);
-        },
+        update,
         destroy() {
           destroyed = true;
-          if (placement) guard('destroy', () => glue.placement_destroy(placement));
-          placement = 0;
+          if (host) guard('destroy', () => glue.placement_destroy(host));
+          host = undefined;
         },
       };
     },

@@ -21,7 +21,7 @@ mod selection;
 mod style;
 mod widget;
 
-pub use api::{mount, placement_destroy, placement_update, prepare_mount};
+pub use api::{attribute_names, mount, placement_destroy, prepare_mount};
 
 // Our own small allocator in place of the default dlmalloc (and of talc,
 // which took its place before): see `sharecite_heap` for why it suits us.

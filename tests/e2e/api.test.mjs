@@ -122,11 +122,11 @@ test('mounting and destroying 1000 placements leaves no listeners, nodes or wasm
   await close();
 });
 
-test('a destroy from inside a placement\'s own update is honoured, and its slot serves the next mount', async () => {
-  // The page's code can run while a placement re-renders (here, a getter
-  // of the options object updates and destroys it): the update from there
-  // is ignored, the destroy must not be lost, and the freed slot then holds
-  // the next placement mounted, which updates as usual.
+test('a destroy from inside a placement\'s own update is honoured, and the next mount updates as usual', async () => {
+  // The page's code can run while an update reads its options (here, a
+  // getter of the options object updates, destroys and mounts): the
+  // destroy must not be lost (the outer update then has nothing to
+  // re-render), and the placement mounted from there updates as usual.
   const { page, log, close } = await browser.open('/app.html');
   const result = await page.evaluate(async () => {
     const hosts = (id) => document.querySelectorAll(`#${id} > [data-sharecite-host]`).length;
@@ -183,8 +183,12 @@ test('options take arrays, numbers and booleans; null restores the default; othe
       copyMin: 40,
       copyAttribution: true,
       theme: { dark: true },
+      // Not an option (a framework's props, say): no warning for it.
+      children: { nested: true },
     });
-    return window.typed.mounted;
+    // The same mistake again: the page is told once.
+    const again = window.sharecite.mount(document.createElement('div'), { theme: { dark: false } });
+    return Promise.all([window.typed.mounted, again.mounted.then(() => again.destroy())]);
   });
   assert.deepEqual(await networks(), ['bluesky', 'copy']);
   assert.deepEqual(shareciteMessages(log, 'warning'), [

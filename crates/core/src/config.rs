@@ -90,33 +90,6 @@ impl Attribute {
         }
     }
 
-    /// The key of the same setting in `sharecite.mount(element, options)`:
-    /// `data-original-source` is `originalSource`.
-    pub fn option_name(self) -> &'static str {
-        match self {
-            Attribute::Networks => "networks",
-            Attribute::Url => "url",
-            Attribute::Title => "title",
-            Attribute::Author => "author",
-            Attribute::Publisher => "publisher",
-            Attribute::Published => "published",
-            Attribute::Description => "description",
-            Attribute::Attribution => "attribution",
-            Attribute::OriginalSource => "originalSource",
-            Attribute::OriginalUrl => "originalUrl",
-            Attribute::DiscussionUrl => "discussionUrl",
-            Attribute::DiscussionLabel => "discussionLabel",
-            Attribute::Target => "target",
-            Attribute::Lang => "lang",
-            Attribute::Theme => "theme",
-            Attribute::CiteStyle => "citeStyle",
-            Attribute::CopyAttribution => "copyAttribution",
-            Attribute::CopyMin => "copyMin",
-            Attribute::Article => "article",
-            Attribute::QuoteShare => "quoteShare",
-        }
-    }
-
     /// Whether an attribute on a `data-target` element may override the
     /// script's. `data-target` itself only means something on the script.
     pub fn applies_per_placement(self) -> bool {
@@ -707,22 +680,22 @@ mod tests {
         assert_eq!(merged.get(Attribute::Target), Some(".card"));
     }
 
+    /// The loader names `sharecite.mount()`'s options after these in
+    /// camelCase (`data-copy-min` is `copyMin`), which takes names of
+    /// lowercase words joined by single hyphens.
     #[test]
-    fn option_names_are_the_attributes_in_camel_case() {
+    fn attribute_names_are_lowercase_words_after_data() {
         for attribute in Attribute::ALL {
-            let mut camel = String::new();
-            let mut upper = false;
-            for ch in attribute.name().trim_start_matches("data-").chars() {
-                if ch == '-' {
-                    upper = true;
-                } else if upper {
-                    camel.push(ch.to_ascii_uppercase());
-                    upper = false;
-                } else {
-                    camel.push(ch);
-                }
-            }
-            assert_eq!(attribute.option_name(), camel);
+            let name = attribute.name();
+            let words = name
+                .strip_prefix("data-")
+                .unwrap_or_else(|| panic!("{name}"));
+            assert!(
+                words
+                    .split('-')
+                    .all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase())),
+                "{name}"
+            );
         }
     }
 
