@@ -184,6 +184,38 @@
       return '!' + error.message;
     }
   }
+  // Calls `navigated` (a Rust closure) after each same-document navigation,
+  // until the function this returns is called (src/navigation.rs). The
+  // Navigation API reports every one, pushState included, without touching
+  // the page's objects. Without it: popstate and hashchange, and a wrapper
+  // around history.pushState and replaceState (where the page left them
+  // functions) that calls the original as it was called (its `this`,
+  // arguments, result and exceptions), taken off again unless another
+  // script has wrapped it since.
+  function shareciteWatchNavigation(navigated) {
+    const on = () => navigated();
+    const { navigation, history } = global;
+    if (navigation) {
+      navigation.addEventListener('currententrychange', on);
+      return () => navigation.removeEventListener('currententrychange', on);
+    }
+    const undo = ['popstate', 'hashchange'].map((type) => {
+      global.addEventListener(type, on);
+      return () => global.removeEventListener(type, on);
+    });
+    for (const method of ['pushState', 'replaceState']) {
+      const original = history[method];
+      if (typeof original != 'function') continue;
+      const wrapper = function (...args) {
+        const result = original.apply(this, args);
+        navigated();
+        return result;
+      };
+      history[method] = wrapper;
+      undo.push(() => history[method] === wrapper && (history[method] = original));
+    }
+    return () => undo.forEach((step) => step());
+  }
   // How the wasm waits for a promise: `done` (a Rust closure that frees
   // itself on its one call) hears once whether it fulfilled, and with what.
   // wasm-bindgen-futures did this with an executor and two closure types,

@@ -4,8 +4,8 @@ use js_sys::Object;
 use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    CssStyleSheet, DataTransfer, Document, Element, History, Location, Node, NodeList, Range,
-    Selection, ShadowRoot, Window,
+    CssStyleSheet, DataTransfer, Document, Element, Location, Node, NodeList, Range, Selection,
+    ShadowRoot, Window,
 };
 
 pub type Result<T> = core::result::Result<T, JsValue>;
@@ -93,8 +93,6 @@ extern "C" {
     fn href(this: &NoThrow) -> String;
     #[wasm_bindgen(method, getter, js_name = commonAncestorContainer)]
     fn common_ancestor_container(this: &NoThrow) -> Node;
-    #[wasm_bindgen(method, getter)]
-    fn history(this: &NoThrow) -> History;
     #[wasm_bindgen(method, js_name = getSelection)]
     fn get_selection(this: &NoThrow) -> Option<Selection>;
     #[wasm_bindgen(method, js_name = getRangeAt)]
@@ -151,11 +149,6 @@ pub fn href(location: &Location) -> String {
 /// The deepest node that contains all of `range`.
 pub fn common_ancestor(range: &Range) -> Node {
     no_throw(range).common_ancestor_container()
-}
-
-/// The window's session history.
-pub fn history(window: &Window) -> History {
-    no_throw(window).history()
 }
 
 /// The reader's selection; `None` where the browser has none (a hidden

@@ -45,14 +45,15 @@ fn remove(elements: Vec<Element>) {
 
 /// Makes the loader's function `name` (js/loader.js, where the widget's
 /// wasm finds it in the loader's scope) a global, as these tests mount
-/// without the loader: the loader's own code, not a copy.
+/// without the loader: the loader's own code, not a copy, with the
+/// loader's `global` in its scope.
 fn install_loader_function(name: &str) {
     let loader = include_str!("../js/loader.js");
     let head = format!("  function {name}(");
     let start = loader.find(&head).expect("the loader defines it");
     let length = loader[start..].find("\n  }\n").expect("a closing brace") + "\n  }".len();
     let body = format!(
-        "globalThis.{name} = {};",
+        "globalThis.{name} = (() => {{ const global = globalThis; return {}; }})();",
         loader[start..start + length].trim()
     );
     Function::new_no_args(&body).call0(&JsValue::NULL).unwrap();
@@ -61,6 +62,9 @@ fn install_loader_function(name: &str) {
 /// A `<script>` element carrying sharecite's attributes, as a site would
 /// write it (created by the DOM, so it never runs).
 fn script(attributes: &[(&str, &str)]) -> Element {
+    // A placement without data-url follows the page's navigations, which
+    // the loader watches.
+    install_loader_function("shareciteWatchNavigation");
     let script = document().create_element("script").unwrap();
     for (name, value) in attributes {
         script.set_attribute(name, value).unwrap();

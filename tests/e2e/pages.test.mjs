@@ -129,6 +129,35 @@ test('single-page site without the Navigation API: history is wrapped transparen
   await close();
 });
 
+test('without the Navigation API, history is unwrapped when the last placement that follows the page goes, unless another script wrapped it since', async () => {
+  const { page, log, close } = await browser.open('/app.html', {
+    init: () => {
+      Object.defineProperty(window, 'navigation', { value: undefined, configurable: true });
+      window.__originals = [history.pushState, history.replaceState];
+    },
+  });
+  const result = await page.evaluate(async () => {
+    const box = document.getElementById('stress');
+    const same = () => [history.pushState, history.replaceState].map((f, i) => f === window.__originals[i]);
+    // No url: these follow the page, so sharecite watches navigations.
+    const first = sharecite.mount(box, { networks: 'x' });
+    const second = sharecite.mount(box, { networks: 'email' });
+    await Promise.all([first.mounted, second.mounted]);
+    const watching = same();
+    first.destroy();
+    const oneLeft = same();
+    // Another script wraps replaceState over ours: it is left in place.
+    const theirs = function (...args) { return window.__ours.apply(this, args); };
+    window.__ours = history.replaceState;
+    history.replaceState = theirs;
+    second.destroy();
+    return { watching, oneLeft, none: same(), theirsKept: history.replaceState === theirs };
+  });
+  assert.deepEqual(result, { watching: [false, false], oneLeft: [false, false], none: [true, false], theirsKept: true });
+  assert.deepEqual(log.errors, []);
+  await close();
+});
+
 const AXE_PAGES = ['/', '/list.html', '/jsonld.html', '/strict/', '/dark.html', '/spa.html', '/module.html', '/head.html', '/nested/deeper/page.html', '/citations.html', '/languages.html', '/app.html'];
 
 for (const colorScheme of ['light', 'dark']) {
