@@ -216,6 +216,45 @@
     }
     return () => undo.forEach((step) => step());
   }
+  // Writes `text` and `html` to the clipboard with what the browser allows
+  // (src/clipboard.rs): the async Clipboard API with a ClipboardItem of
+  // both, else writeText (the text alone), else execCommand('copy'), whose
+  // copy event is given both. A way is tried when the one before it is
+  // missing, throws or is refused, and the first starts in the caller's
+  // task, while the reader's click still counts. Fulfils when one worked;
+  // rejects with the last reason when none did.
+  function shareciteCopy(text, html) {
+    const clipboard = global.navigator.clipboard || {};
+    const flavours = { 'text/plain': text, 'text/html': html };
+    const byEvent = (reason) => {
+      const put = (event) => {
+        const data = event.clipboardData;
+        if (data) for (const type in flavours) data.setData(type, flavours[type]);
+        event.preventDefault();
+      };
+      doc.addEventListener('copy', put);
+      try {
+        if (doc.execCommand('copy')) return;
+      } finally {
+        doc.removeEventListener('copy', put);
+      }
+      throw reason;
+    };
+    const attempt = (write, fallback) => (reason) => {
+      try {
+        return write().catch(fallback);
+      } catch (error) {
+        return fallback(error);
+      }
+    };
+    const byText = attempt(() => clipboard.writeText(text), byEvent);
+    const byItem = attempt(() => {
+      const blobs = {};
+      for (const type in flavours) blobs[type] = new Blob([flavours[type]], { type });
+      return clipboard.write([new ClipboardItem(blobs)]);
+    }, byText);
+    return new Promise((resolve) => resolve(byItem()));
+  }
   // How the wasm waits for a promise: `done` (a Rust closure that frees
   // itself on its one call) hears once whether it fulfilled, and with what.
   // wasm-bindgen-futures did this with an executor and two closure types,

@@ -661,13 +661,11 @@ impl State {
 
     pub(crate) fn copy(self: &Rc<Self>, network: Network, clip: Clip) {
         let state = self.clone();
-        let clip = Rc::new(clip);
-        let copied = clip.clone();
-        clipboard::write_clip(
-            clip,
+        dom::settle(
+            &clipboard::write_clip(&clip),
             Box::new(move |written| match written {
                 Ok(_) => {
-                    let key = match copied.kind {
+                    let key = match clip.kind {
                         ClipKind::Link => Key::StatusCopiedLink,
                         ClipKind::Citation => Key::StatusCopiedCitation,
                         ClipKind::Crosspost => Key::StatusCopiedCrosspost,
@@ -675,7 +673,7 @@ impl State {
                     };
                     state.announce(state.strings.get(key));
                     state.dispatch_share(network);
-                    state.dispatch("sharecite:copy", &copied.fields());
+                    state.dispatch("sharecite:copy", &clip.fields());
                 }
                 Err(error) => {
                     state.announce(state.strings.get(Key::StatusCopyFailed));
