@@ -255,6 +255,18 @@
     }, byText);
     return new Promise((resolve) => resolve(byItem()));
   }
+  // The native control's navigator.share of the article (src/widget.rs):
+  // true once shared, false when the reader closed the sheet; any other
+  // failure, a browser that cannot share included, rejects.
+  function shareciteShare(title, url) {
+    return new Promise((resolve) => resolve(global.navigator.share({ title, url }))).then(
+      () => true,
+      (error) => {
+        if (error.name != 'AbortError') throw error;
+        return false;
+      },
+    );
+  }
   // How the wasm waits for a promise: `done` (a Rust closure that frees
   // itself on its one call) hears once whether it fulfilled, and with what.
   // wasm-bindgen-futures did this with an executor and two closure types,

@@ -307,15 +307,6 @@ pub fn has_method(object: &JsValue, name: &str) -> bool {
         .unwrap_or(false)
 }
 
-/// `object[name]`, when it is an object.
-pub fn property<T: JsCast>(object: &JsValue, name: &str) -> Option<T> {
-    let value = get(object, name).ok()?;
-    if value.is_undefined() || value.is_null() {
-        return None;
-    }
-    Some(value.unchecked_into())
-}
-
 /// The elements of a `querySelectorAll` result. A list, not an iterator:
 /// each caller's chain of iterator adapters over a generic one was a copy
 /// of its own in the wasm.

@@ -23,6 +23,16 @@ use crate::navigation::{self, NavigationWatch};
 use crate::render::{self, Rendered};
 use crate::{clipboard, console, page};
 
+#[wasm_bindgen]
+extern "C" {
+    /// Provided by the loader (js/loader.js): `navigator.share` of the
+    /// title and URL, fulfilled with true once shared and false when the
+    /// reader closed the sheet, rejected with any other reason; never
+    /// throws.
+    #[wasm_bindgen(js_name = shareciteShare)]
+    fn share_natively(title: &str, url: &str) -> js_sys::Promise;
+}
+
 /// Where a reader's Mastodon server is remembered, on their device only.
 const MASTODON_STORAGE_KEY: &str = "sharecite:mastodon-instance";
 /// How long a status message stays on screen.
@@ -684,25 +694,20 @@ impl State {
     }
 
     fn native_share(self: &Rc<Self>) {
-        let data = {
+        let shared = {
             let article = self.article.borrow();
-            dom::object(&[("title", &article.title), ("url", &article.url)])
-        };
-        let Ok(window) = dom::window() else { return };
-        let navigator = window.navigator();
-        let share: Option<js_sys::Function> = dom::property(&navigator, "share");
-        let Some(share) = share else { return };
-        let shared = match share.call1(&navigator, &data) {
-            Ok(value) => value,
-            Err(error) => return console::error("sharing failed", &error),
+            share_natively(&article.title, &article.url)
         };
         let state = self.clone();
         dom::settle(
             &shared,
             Box::new(move |shared| match shared {
-                Ok(_) => state.dispatch_share(Network::Native),
-                // The reader closed the share sheet: nothing to say.
-                Err(error) if error_name(&error) == "AbortError" => {}
+                // False when the reader closed the share sheet: nothing to say.
+                Ok(done) => {
+                    if done.is_truthy() {
+                        state.dispatch_share(Network::Native)
+                    }
+                }
                 Err(error) => console::error("sharing failed", &error),
             }),
         );
@@ -812,13 +817,6 @@ fn is_plain_click(event: &Event) -> bool {
     event.dyn_ref::<MouseEvent>().is_none_or(|e| {
         e.button() == 0 && !e.ctrl_key() && !e.meta_key() && !e.shift_key() && !e.alt_key()
     })
-}
-
-fn error_name(error: &JsValue) -> String {
-    dom::get(error, "name")
-        .ok()
-        .and_then(|n| n.as_string())
-        .unwrap_or_default()
 }
 
 pub(crate) fn remembered_mastodon_instance() -> String {
