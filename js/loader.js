@@ -267,6 +267,14 @@
       },
     );
   }
+  // console.warn, once per distinct message and page: the wasm's warnings
+  // (src/console.rs) and the loader's own. A list of a hundred cards with
+  // one mistake in common warns once.
+  const warned = new Set();
+  function shareciteWarn(message) {
+    if (!warned.has(message)) console.warn(message);
+    warned.add(message);
+  }
   // How the wasm waits for a promise: `done` (a Rust closure that frees
   // itself on its one call) hears once whether it fulfilled, and with what.
   // wasm-bindgen-futures did this with an executor and two closure types,
@@ -392,11 +400,6 @@
   // (`author` by `;`, the others by spaces); `null` removes one. Other
   // values are ignored, with a warning each page gives once.
   let names;
-  const warned = new Set();
-  const warn = (message) => {
-    if (!warned.has(message)) console.warn(message);
-    warned.add(message);
-  };
   const configure = (config, options) => {
     if (!options || typeof options != 'object') return;
     names = names || glue.attribute_names().trim().split(' ');
@@ -409,7 +412,7 @@
         : type == 'boolean' ? (value ? 'on' : 'off')
         : type == 'string' || type == 'number' ? '' + value
         : Array.isArray(value) ? value.join(key == 'author' ? ';' : ' ')
-        : warn(`sharecite: ${key}="${type}" is not valid: expected a string, number, boolean or array; it is ignored`);
+        : shareciteWarn(`sharecite: ${key}="${type}" is not valid: expected a string, number, boolean or array; it is ignored`);
       if (text === null) config.removeAttribute(name);
       else if (text !== undefined) config.setAttribute(name, text);
     }

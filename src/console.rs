@@ -1,31 +1,22 @@
 //! The only way sharecite speaks to a site owner: the console, each
 //! distinct message once per page, always prefixed `sharecite:`.
 
-use std::cell::RefCell;
-
 use sharecite_core::Warning;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 
-thread_local! {
-    static SAID: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+#[wasm_bindgen]
+extern "C" {
+    /// Provided by the loader (js/loader.js): `console.warn(message)`,
+    /// once per distinct message and page, for the wasm's warnings and
+    /// the loader's own alike.
+    #[wasm_bindgen(js_name = shareciteWarn)]
+    fn warn_once(message: &str);
 }
 
 /// Warns about a configuration or metadata problem, once per distinct
 /// message: a list page with a hundred identical cards warns once.
 pub fn warn(warning: &Warning) {
-    let message = warning.message();
-    let fresh = SAID.with(|said| {
-        let mut said = said.borrow_mut();
-        if said.contains(&message) {
-            false
-        } else {
-            said.push(message.clone());
-            true
-        }
-    });
-    if fresh {
-        web_sys::console::warn_1(&JsValue::from_str(&message));
-    }
+    warn_once(&warning.message());
 }
 
 /// Reports a failure the widget recovered from, with the browser's error.
