@@ -275,6 +275,18 @@
     if (!warned.has(message)) console.warn(message);
     warned.add(message);
   }
+  // The reader's Mastodon server, remembered on their device: stores
+  // `instance`, or without one gives what is stored. Storage can throw
+  // (sandboxed frames, blocked cookies): then nothing is remembered and
+  // nothing breaks.
+  function shareciteRemember(instance) {
+    try {
+      const storage = global.localStorage;
+      const key = 'sharecite:mastodon-instance';
+      if (instance == null) return storage.getItem(key);
+      storage.setItem(key, instance);
+    } catch (error) {}
+  }
   // How the wasm waits for a promise: `done` (a Rust closure that frees
   // itself on its one call) hears once whether it fulfilled, and with what.
   // wasm-bindgen-futures did this with an executor and two closure types,

@@ -31,10 +31,20 @@ extern "C" {
     /// throws.
     #[wasm_bindgen(js_name = shareciteShare)]
     fn share_natively(title: &str, url: &str) -> js_sys::Promise;
+
+    /// Provided by the loader: the reader's Mastodon server as remembered
+    /// on their device (`localStorage`), if it is; storage that throws
+    /// (sandboxed frames, blocked cookies) remembers nothing.
+    #[wasm_bindgen(js_name = shareciteRemember)]
+    fn remembered_instance() -> Option<String>;
+
+    /// The same function of the loader's, given a server: remembers it,
+    /// where storage allows.
+    #[wasm_bindgen(js_name = shareciteRemember)]
+    fn remember_mastodon_instance(instance: &str);
 }
 
 /// Where a reader's Mastodon server is remembered, on their device only.
-const MASTODON_STORAGE_KEY: &str = "sharecite:mastodon-instance";
 /// How long a status message stays on screen.
 const STATUS_MILLIS: u32 = 6000;
 
@@ -820,12 +830,7 @@ fn is_plain_click(event: &Event) -> bool {
 }
 
 pub(crate) fn remembered_mastodon_instance() -> String {
-    // Storage can throw (sandboxed frames, blocked cookies): then nothing
-    // is remembered and nothing breaks.
-    dom::window()
-        .ok()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|storage| storage.get_item(MASTODON_STORAGE_KEY).ok().flatten())
+    remembered_instance()
         .and_then(|stored| parse_mastodon_instance(&stored))
         .unwrap_or_default()
 }
@@ -836,15 +841,6 @@ fn mastodon_instance_for(config: &Config) -> String {
         remembered_mastodon_instance()
     } else {
         String::new()
-    }
-}
-
-fn remember_mastodon_instance(instance: &str) {
-    if let Some(storage) = dom::window()
-        .ok()
-        .and_then(|w| w.local_storage().ok().flatten())
-    {
-        let _ = storage.set_item(MASTODON_STORAGE_KEY, instance);
     }
 }
 

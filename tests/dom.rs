@@ -64,9 +64,11 @@ fn install_loader_function(name: &str) {
 /// write it (created by the DOM, so it never runs).
 fn script(attributes: &[(&str, &str)]) -> Element {
     // A placement without data-url follows the page's navigations, which
-    // the loader watches; the loader says each warning once.
-    install_loader_function("shareciteWatchNavigation");
-    install_loader_function("shareciteWarn");
+    // the loader watches; the loader says each warning once, and keeps the
+    // reader's Mastodon server.
+    for name in ["shareciteWatchNavigation", "shareciteWarn", "shareciteRemember"] {
+        install_loader_function(name);
+    }
     let script = document().create_element("script").unwrap();
     for (name, value) in attributes {
         script.set_attribute(name, value).unwrap();
