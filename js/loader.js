@@ -224,36 +224,41 @@
   // task, while the reader's click still counts. Fulfils when one worked;
   // rejects with the last reason when none did.
   function shareciteCopy(text, html) {
-    const clipboard = global.navigator.clipboard || {};
-    const flavours = { 'text/plain': text, 'text/html': html };
-    const byEvent = (reason) => {
-      const put = (event) => {
-        const data = event.clipboardData;
-        if (data) for (const type in flavours) data.setData(type, flavours[type]);
-        event.preventDefault();
+    // Each way reads the clipboard itself, so a page whose clipboard is
+    // missing or throws goes on to the next way; the last way's failure
+    // rejects.
+    const clipboard = () => global.navigator.clipboard;
+    return new Promise((resolve) => {
+      const flavours = { 'text/plain': text, 'text/html': html };
+      const byEvent = (reason) => {
+        const put = (event) => {
+          const data = event.clipboardData;
+          if (data) for (const type in flavours) data.setData(type, flavours[type]);
+          event.preventDefault();
+        };
+        doc.addEventListener('copy', put);
+        try {
+          if (doc.execCommand('copy')) return;
+        } finally {
+          doc.removeEventListener('copy', put);
+        }
+        throw reason;
       };
-      doc.addEventListener('copy', put);
-      try {
-        if (doc.execCommand('copy')) return;
-      } finally {
-        doc.removeEventListener('copy', put);
-      }
-      throw reason;
-    };
-    const attempt = (write, fallback) => (reason) => {
-      try {
-        return write().catch(fallback);
-      } catch (error) {
-        return fallback(error);
-      }
-    };
-    const byText = attempt(() => clipboard.writeText(text), byEvent);
-    const byItem = attempt(() => {
-      const blobs = {};
-      for (const type in flavours) blobs[type] = new Blob([flavours[type]], { type });
-      return clipboard.write([new ClipboardItem(blobs)]);
-    }, byText);
-    return new Promise((resolve) => resolve(byItem()));
+      const attempt = (write, fallback) => (reason) => {
+        try {
+          return write().catch(fallback);
+        } catch (error) {
+          return fallback(error);
+        }
+      };
+      const byText = attempt(() => clipboard().writeText(text), byEvent);
+      const byItem = attempt(() => {
+        const blobs = {};
+        for (const type in flavours) blobs[type] = new Blob([flavours[type]], { type });
+        return clipboard().write([new ClipboardItem(blobs)]);
+      }, byText);
+      resolve(byItem());
+    });
   }
   // The native control's navigator.share of the article (src/widget.rs):
   // true once shared, false when the reader closed the sheet; any other
@@ -262,7 +267,7 @@
     return new Promise((resolve) => resolve(global.navigator.share({ title, url }))).then(
       () => true,
       (error) => {
-        if (error.name != 'AbortError') throw error;
+        if (!error || error.name != 'AbortError') throw error;
         return false;
       },
     );

@@ -93,6 +93,26 @@ test('without the async Clipboard API, copy falls back to execCommand with both 
   await close();
 });
 
+test('a page whose navigator.clipboard throws still copies, by execCommand', async () => {
+  const { page, log, close } = await browser.open('/', {
+    clipboard: true,
+    init: () => {
+      window.__realClipboard = navigator.clipboard;
+      Object.defineProperty(Navigator.prototype, 'clipboard', {
+        get: () => {
+          throw new Error('a hostile getter');
+        },
+        configurable: true,
+      });
+    },
+  });
+  await control(page, 'copy').click();
+  await status(page).filter({ hasText: 'Link copied' }).waitFor();
+  assert.equal((await readClipboard(page, '__realClipboard'))['text/plain'], `${browser.origin}/`);
+  assert.deepEqual(log.errors, []);
+  await close();
+});
+
 test('when the clipboard refuses a way, copy tries the next, in order, still counting as the click', async () => {
   const { page, log, close } = await browser.open('/', {
     clipboard: true,
