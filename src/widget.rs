@@ -44,7 +44,6 @@ extern "C" {
     fn remember_mastodon_instance(instance: &str);
 }
 
-/// Where a reader's Mastodon server is remembered, on their device only.
 /// How long a status message stays on screen.
 const STATUS_MILLIS: u32 = 6000;
 
