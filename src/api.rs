@@ -13,14 +13,17 @@ use crate::{console, dom, page, widget};
 
 /// Every attribute a placement reads, space-separated: the options the
 /// loader looks for are these in camelCase (`data-copy-min` is `copyMin`).
+///
+/// A JS string, not a `String`: no copy out of the wasm's memory for the
+/// loader to free.
 #[wasm_bindgen]
-pub fn attribute_names() -> String {
+pub fn attribute_names() -> JsValue {
     let mut names = String::with_capacity(400);
     for attribute in sharecite_core::Attribute::ALL {
         names.push_str(attribute.name());
         names.push(' ');
     }
-    names
+    JsValue::from_str(&names)
 }
 
 /// Builds, ahead of [`mount`] and in a task of its own, the tree the

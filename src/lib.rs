@@ -73,16 +73,19 @@ pub fn read_page() {
 /// The locale a placement asking for `lang` (its `data-lang`, else the
 /// page's) needs that is not loaded yet, if any: the loader fetches
 /// `locales/<tag>.txt` and hands it to [`add_locale`].
+///
+/// A JS string or `undefined`, not an `Option<String>`: no copy out of the
+/// wasm's memory for the loader to free, and no multi-value shim.
 #[wasm_bindgen]
-pub fn locale_wanted(lang: String) -> Option<String> {
-    widget::locale_wanted(&lang).map(str::to_string)
+pub fn locale_wanted(lang: &str) -> JsValue {
+    widget::locale_wanted(lang).map_or(JsValue::UNDEFINED, JsValue::from_str)
 }
 
 /// Registers the text of `locales/<tag>.txt`; false (with a warning) when
 /// it is not a complete locale file.
 #[wasm_bindgen]
-pub fn add_locale(tag: String, text: String) -> bool {
-    widget::add_locale(&tag, &text)
+pub fn add_locale(tag: &str, text: &str) -> bool {
+    widget::add_locale(tag, text)
 }
 
 #[doc(hidden)]

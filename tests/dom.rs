@@ -66,7 +66,11 @@ fn script(attributes: &[(&str, &str)]) -> Element {
     // A placement without data-url follows the page's navigations, which
     // the loader watches; the loader says each warning once, and keeps the
     // reader's Mastodon server.
-    for name in ["shareciteWatchNavigation", "shareciteWarn", "shareciteRemember"] {
+    for name in [
+        "shareciteWatchNavigation",
+        "shareciteWarn",
+        "shareciteRemember",
+    ] {
         install_loader_function(name);
     }
     let script = document().create_element("script").unwrap();
