@@ -97,13 +97,13 @@ writeFileSync(new URL('dist/sharecite.js', root), COMPILE_HINT + code);
 // by Zopfli); the widget's file carries the decoder, 3.2 KB of wasm, in
 // front (scripts/stored-module.mjs). The loader inflates them with the
 // browser's DecompressionStream and rebuilds each with the decoder before
-// compiling it. A reader then downloads the widget's 43.6 KB from any
-// host. The plain module is 51.1 KB by Zopfli's
+// compiling it. A reader then downloads the widget's 43.4 KB from any
+// host. The plain module is 51.0 KB by Zopfli's
 // deflate alone; a host compressing it on the fly at its default sends
-// 59.1 KB (nginx's gzip, level 1) or 52.2 KB (ngx_brotli, quality 6), a
-// brotli copy stored at quality 11 is 47.4 KB, and a host that leaves wasm
+// 58.8 KB (nginx's gzip, level 1) or 52.1 KB (ngx_brotli, quality 6), a
+// brotli copy stored at quality 11 is 47.2 KB, and a host that leaves wasm
 // alone, as nginx's default gzip_types and Debian's Apache deflate.conf
-// do, sends 121.0 KB. README, Hosting.
+// do, sends 120.6 KB. README, Hosting.
 // (Their functions are left in the order wasm-opt wrote them. Reordered so
 // that look-alike bodies shared deflate's 32 KB window, the plain modules
 // were 1.1 KB smaller; split, the widget is 17 B larger so and the citation
