@@ -244,7 +244,7 @@
         }
         throw reason;
       };
-      const attempt = (write, fallback) => (reason) => {
+      const attempt = (write, fallback) => () => {
         try {
           return write().catch(fallback);
         } catch (error) {
@@ -419,7 +419,7 @@
   let names;
   const configure = (config, options) => {
     if (!options || typeof options != 'object') return;
-    names = names || glue.attribute_names().trim().split(' ');
+    names = names || glue.attribute_names().split(' ');
     for (const name of names) {
       const key = name.slice(5).replace(/-(.)/g, (_, letter) => letter.toUpperCase());
       const value = options[key];

@@ -46,6 +46,9 @@ const ZOPFLI = ['--iterations', '50', '--blocks', '40'];
 // block's), and how long it may be (deflate's window).
 const DICTIONARY_AT = 7;
 const DICTIONARY_MAX = 32 * 1024;
+// The citation module's file starts with the dictionary's place in the
+// widget's file: its start and its length, each a u32 LE.
+const PREFIX = 8;
 
 /** The files dist/ stores modules in: the widget's and the citation module's. */
 export const WIDGET_FILE = 'sharecite_bg.wasm';
@@ -85,7 +88,7 @@ export function storeModule(module, decoder, { carried, against }) {
 export function storeFramed(inflated, against) {
   if (!against) return zopfli(inflated, 0);
   const [start, end] = dictionaryIn(against);
-  const prefix = Buffer.alloc(8);
+  const prefix = Buffer.alloc(PREFIX);
   prefix.writeUInt32LE(start, 0);
   prefix.writeUInt32LE(end - start, 4);
   return Buffer.concat([prefix, zopfli(Buffer.concat([against.subarray(start, end), inflated]), end - start)]);
@@ -112,8 +115,8 @@ export function inflateStored(file, against) {
   if (!against) return inflateSync(file);
   const start = file.readUInt32LE(0);
   const length = file.readUInt32LE(4);
-  const at = 8 + DICTIONARY_AT;
-  return inflateSync(Buffer.concat([file.subarray(8, at), against.subarray(start, start + length), file.subarray(at)])).subarray(length);
+  const at = PREFIX + DICTIONARY_AT;
+  return inflateSync(Buffer.concat([file.subarray(PREFIX, at), against.subarray(start, start + length), file.subarray(at)])).subarray(length);
 }
 
 /**

@@ -20,8 +20,10 @@ use crate::{console, dom, page, widget};
 pub fn attribute_names() -> JsValue {
     let mut names = String::with_capacity(400);
     for attribute in sharecite_core::Attribute::ALL {
+        if !names.is_empty() {
+            names.push(' ');
+        }
         names.push_str(attribute.name());
-        names.push(' ');
     }
     JsValue::from_str(&names)
 }
