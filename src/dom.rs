@@ -4,8 +4,7 @@ use js_sys::Object;
 use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    CssStyleSheet, DataTransfer, Document, Element, Location, Node, NodeList, Range, Selection,
-    ShadowRoot, Window,
+    CssStyleSheet, DataTransfer, Document, Element, Location, Node, NodeList, ShadowRoot, Window,
 };
 
 pub type Result<T> = core::result::Result<T, JsValue>;
@@ -81,8 +80,6 @@ extern "C" {
     fn focus(this: &NoThrow);
     #[wasm_bindgen(method, js_name = print)]
     fn print_page(this: &NoThrow);
-    #[wasm_bindgen(method, js_name = toString)]
-    fn to_text(this: &NoThrow) -> String;
     #[wasm_bindgen(method, js_name = removeAttribute)]
     fn remove_attribute(this: &NoThrow, name: &str);
     #[wasm_bindgen(method, js_name = closest)]
@@ -91,12 +88,6 @@ extern "C" {
     fn base_uri(this: &NoThrow) -> String;
     #[wasm_bindgen(method, getter)]
     fn href(this: &NoThrow) -> String;
-    #[wasm_bindgen(method, getter, js_name = commonAncestorContainer)]
-    fn common_ancestor_container(this: &NoThrow) -> Node;
-    #[wasm_bindgen(method, js_name = getSelection)]
-    fn get_selection(this: &NoThrow) -> Option<Selection>;
-    #[wasm_bindgen(method, js_name = getRangeAt)]
-    fn get_range_at(this: &NoThrow, index: u32) -> Range;
     #[wasm_bindgen(method, js_name = attachShadow)]
     fn attach_shadow(this: &NoThrow, init: &Object) -> ShadowRoot;
     #[wasm_bindgen(method, js_name = replaceSync)]
@@ -144,23 +135,6 @@ pub fn base_uri(document: &Document) -> String {
 /// another origin's location throws).
 pub fn href(location: &Location) -> String {
     no_throw(location).href()
-}
-
-/// The deepest node that contains all of `range`.
-pub fn common_ancestor(range: &Range) -> Node {
-    no_throw(range).common_ancestor_container()
-}
-
-/// The reader's selection; `None` where the browser has none (a hidden
-/// frame).
-pub fn selection(window: &Window) -> Option<Selection> {
-    no_throw(window).get_selection()
-}
-
-/// The first range of `selection`, which has one (`getRangeAt` throws only
-/// for an index past `rangeCount`).
-pub fn first_range(selection: &Selection) -> Range {
-    no_throw(selection).get_range_at(0)
 }
 
 /// An open shadow root on `host`, a new element of ours.
@@ -318,11 +292,6 @@ pub fn elements(list: &NodeList) -> Vec<Element> {
         }
     }
     elements
-}
-
-/// The text of a selection, or a number as JavaScript writes it.
-pub fn text(value: &JsValue) -> String {
-    no_throw(value).to_text()
 }
 
 /// Opens the browser's print dialog for the page.

@@ -10,6 +10,7 @@ use gloo_timers::callback::Timeout;
 use sharecite_core::i18n::Key;
 use sharecite_core::view::quote_hrefs;
 use sharecite_core::{Clip, Network};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Element, HtmlElement, KeyboardEvent, Node};
 
@@ -121,7 +122,7 @@ fn listen() -> Vec<Listener> {
     };
     let mut listeners = Vec::with_capacity(5);
     listeners.push(Listener::new(&document, "copy", |event| {
-        let Some(selected) = Selected::now() else {
+        let Some(selected) = reader_selection() else {
             return;
         };
         for state in placements(copies) {
@@ -151,7 +152,7 @@ fn listen() -> Vec<Listener> {
             }
             // Let the selection settle (a click inside it collapses it).
             Timeout::new(0, || {
-                let selected = Selected::now();
+                let selected = reader_selection();
                 for state in placements(quotes) {
                     state.offer_quote(selected.as_ref());
                 }
@@ -161,73 +162,46 @@ fn listen() -> Vec<Listener> {
     }
     listeners.push(Listener::new(&window, "scroll", |_| hide_quotes()));
     listeners.push(Listener::new(&document, "selectionchange", |_| {
-        if Selected::now().is_none() {
+        if reader_selection().is_none() {
             hide_quotes();
         }
     }));
     listeners
 }
 
-/// The reader's selection, read once per event for every placement.
-struct Selected {
-    text: String,
-    range: web_sys::Range,
-}
+#[wasm_bindgen]
+extern "C" {
+    /// The reader's selection as the loader reads it (js/loader.js): none
+    /// when there is nothing selected, or it is their own typing, or it is
+    /// in a placement of ours.
+    type Selected;
 
-impl Selected {
-    fn now() -> Option<Selected> {
-        let selection = dom::selection(&dom::window().ok()?)?;
-        if selection.is_collapsed() || selection.range_count() == 0 {
-            return None;
-        }
-        let text = dom::text(&selection);
-        let range = dom::first_range(&selection);
-        Some(Selected { text, range })
-    }
-}
-
-/// Whether the reader is editing: copies from form fields and editable
-/// regions are theirs, not the article's.
-fn is_editing(node: &Node) -> bool {
-    let element = match node.dyn_ref::<Element>() {
-        Some(element) => Some(element.clone()),
-        None => node.parent_element(),
-    };
-    let in_editable = element.is_some_and(|e| {
-        dom::closest(
-            &e,
-            "input, textarea, [contenteditable]:not([contenteditable=false])",
-        )
-        .is_some()
-    });
-    let focused_field = dom::document()
-        .ok()
-        .and_then(|d| d.active_element())
-        .is_some_and(|a| matches!(a.tag_name().as_str(), "INPUT" | "TEXTAREA"));
-    in_editable || focused_field
+    #[wasm_bindgen(js_name = shareciteSelection)]
+    fn reader_selection() -> Option<Selected>;
+    #[wasm_bindgen(method, getter)]
+    fn text(this: &Selected) -> String;
+    /// The node that holds all of the selection.
+    #[wasm_bindgen(method, getter)]
+    fn node(this: &Selected) -> Node;
+    /// The bottom and left of its box, in viewport pixels.
+    #[wasm_bindgen(method, getter)]
+    fn bottom(this: &Selected) -> f64;
+    #[wasm_bindgen(method, getter)]
+    fn left(this: &Selected) -> f64;
 }
 
 impl State {
     /// The selection, if it is in this placement's article and long enough.
     fn article_selection(&self, selected: &Selected, min_chars: usize) -> Option<String> {
-        let text = sharecite_core::search::trim(&selected.text);
+        let text = selected.text();
+        let text = sharecite_core::search::trim(&text);
         if text.chars().count() < min_chars.max(1) {
             return None;
         }
-        let common = dom::common_ancestor(&selected.range);
         let container = self.article_container()?;
-        if !container.contains(Some(&common)) || is_editing(&common) {
-            return None;
-        }
-        // Inside a widget of ours is not the article.
-        if common
-            .dyn_ref::<Element>()
-            .or(common.parent_element().as_ref())
-            .is_some_and(|e| dom::closest(e, "[data-sharecite-host]").is_some())
-        {
-            return None;
-        }
-        Some(text.to_string())
+        container
+            .contains(Some(&selected.node()))
+            .then(|| text.to_string())
     }
 
     fn passage(&self, text: &str, quoted: bool) -> Clip {
@@ -255,7 +229,7 @@ impl State {
         let quote = selected.and_then(|s| Some((s, self.article_selection(s, MIN_QUOTE_CHARS)?)));
         match quote {
             Some((selected, quote)) => {
-                if let Err(error) = self.show_quote(quote, &selected.range) {
+                if let Err(error) = self.show_quote(quote, selected) {
                     console::error("could not offer to share the quote", &error);
                 }
             }
@@ -269,7 +243,7 @@ impl State {
         }
     }
 
-    fn show_quote(self: &Rc<Self>, quote: String, range: &web_sys::Range) -> Result<()> {
+    fn show_quote(self: &Rc<Self>, quote: String, selected: &Selected) -> Result<()> {
         if self.quote.borrow().is_none() {
             let popover = self.build_quote_popover()?;
             self.quote.replace(Some(popover));
@@ -286,9 +260,8 @@ impl State {
         };
         // Fixed to the viewport (it hides on scroll), so no ancestor's
         // positioning can throw it off.
-        let rect = range.get_bounding_client_rect();
-        let top = rect.bottom() + 8.0;
-        let left = rect.left().max(0.0);
+        let top = selected.bottom() + 8.0;
+        let left = selected.left().max(0.0);
         let mut borrow = self.quote.borrow_mut();
         let popover = borrow
             .as_mut()

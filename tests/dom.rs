@@ -54,7 +54,7 @@ fn install_loader_function(name: &str) {
     let start = loader.find(&head).expect("the loader defines it");
     let length = loader[start..].find("\n  }\n").expect("a closing brace") + "\n  }".len();
     let body = format!(
-        "globalThis.{name} ||= (() => {{ const global = globalThis; const warned = new Set(); return {}; }})();",
+        "globalThis.{name} ||= (() => {{ const global = globalThis; const doc = global.document; const warned = new Set(); return {}; }})();",
         loader[start..start + length].trim()
     );
     Function::new_no_args(&body).call0(&JsValue::NULL).unwrap();

@@ -214,6 +214,16 @@ test('copy attribution leaves short copies, copies outside the article and copie
   await page.locator('input[name=q]').focus();
   await page.keyboard.press('Control+A');
   assert.equal((await copySelection(page))['text/plain'], 'share widgets and their weight on every reader of every page', 'in an input');
+  // A comment box the site put in its article is the reader's own writing.
+  await page.evaluate(() => {
+    const box = document.createElement('div');
+    box.contentEditable = 'true';
+    box.className = 'reply';
+    box.textContent = 'A reply of my own, in the article and well over the eighty characters after which a copy from the article is attributed.';
+    document.querySelector('article').append(box);
+  });
+  await selectParagraph(page, 'article .reply', 0);
+  assert.equal((await copySelection(page))['text/plain'], 'A reply of my own, in the article and well over the eighty characters after which a copy from the article is attributed.', 'in an editable region');
   await close();
 });
 
