@@ -292,6 +292,12 @@
       storage.setItem(key, instance);
     } catch (error) {}
   }
+  // The button of a click (0 the main one, 1 the middle one, 0 for an
+  // event without one), plus 8 when a modifier key was held: how the wasm
+  // (src/widget.rs) tells a reader opening a link their own way.
+  function shareciteButton(event) {
+    return (event.button | 0) | (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey ? 8 : 0);
+  }
   // The reader's selection, for copy attribution and quote sharing
   // (src/selection.rs): its text, the node that holds all of it, and the
   // bottom and left of its box; nothing when there is none, or when it is

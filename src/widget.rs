@@ -16,7 +16,7 @@ use sharecite_core::{
     PageSnapshot, Strings, Warning,
 };
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent, MouseEvent};
+use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent};
 
 use crate::dom::{self, Result};
 use crate::navigation::{self, NavigationWatch};
@@ -42,7 +42,17 @@ extern "C" {
     /// where storage allows.
     #[wasm_bindgen(js_name = shareciteRemember)]
     fn remember_mastodon_instance(instance: &str);
+
+    /// Provided by the loader: the button of a mouse event (0 the main
+    /// one, 1 the middle one; 0 for an event of another kind), with
+    /// [`MODIFIED`] set when Ctrl, Meta, Shift or Alt was held. One import
+    /// where web-sys's `MouseEvent` took six.
+    #[wasm_bindgen(js_name = shareciteButton)]
+    fn click_button(event: &Event) -> u32;
 }
+
+/// The bit [`click_button`] sets when a modifier key was held.
+const MODIFIED: u32 = 8;
 
 /// How long a status message stays on screen.
 const STATUS_MILLIS: u32 = 6000;
@@ -570,9 +580,7 @@ fn listen(state: &Rc<State>, follows_page: bool) -> Vec<Listener> {
     // Middle-clicks open share links in a new tab without a `click`.
     let on_auxclick = state.clone();
     listeners.push(Listener::new(root, "auxclick", move |event| {
-        let is_middle = event
-            .dyn_ref::<MouseEvent>()
-            .is_some_and(|e| e.button() == 1);
+        let is_middle = click_button(event) & !MODIFIED == 1;
         if let (true, Some(network)) = (is_middle, clicked_network(event)) {
             on_auxclick.dispatch_share(network);
         }
@@ -822,10 +830,10 @@ fn clicked_network(event: &Event) -> Option<Network> {
     Network::from_id(&control.get_attribute("data-network")?)
 }
 
+/// A click of the main button with no modifier key: not a reader opening
+/// the link their own way.
 fn is_plain_click(event: &Event) -> bool {
-    event.dyn_ref::<MouseEvent>().is_none_or(|e| {
-        e.button() == 0 && !e.ctrl_key() && !e.meta_key() && !e.shift_key() && !e.alt_key()
-    })
+    click_button(event) == 0
 }
 
 pub(crate) fn remembered_mastodon_instance() -> String {

@@ -144,6 +144,29 @@ test('a middle-click on a share link counts as a share too', async () => {
   await close();
 });
 
+test('a click with a modifier key is the reader opening the link their own way: a share, and no Mastodon form', async () => {
+  const { page, close } = await browser.open('/');
+  await recordEvents(page);
+  // The page keeps the links from navigating; the widget has heard each click by then.
+  await page.evaluate(() => document.addEventListener('click', (event) => event.preventDefault()));
+  const click = (network, init) =>
+    control(page, network).evaluate((link, init) => {
+      link.dispatchEvent(new MouseEvent(init.type || 'click', { bubbles: true, composed: true, cancelable: true, ...init }));
+    }, init);
+  await click('mastodon', { ctrlKey: true });
+  await click('mastodon', { shiftKey: true });
+  await click('linkedin', { type: 'auxclick', button: 1, metaKey: true });
+  await click('reddit', { type: 'auxclick', button: 2 });
+  await page.waitForFunction(() => window.__shareciteEvents.length >= 3);
+  assert.deepEqual((await events(page)).map((e) => e.detail.network), ['mastodon', 'mastodon', 'linkedin']);
+  const form = page.locator('[data-sharecite-host]').getByRole('textbox', { name: 'Your Mastodon server' });
+  assert.equal(await form.isVisible(), false);
+  await click('mastodon', {});
+  await form.waitFor();
+  assert.equal((await events(page)).length, 3, 'a plain click opens the form, not yet a share');
+  await close();
+});
+
 test('keyboard: Tab reaches every control in visual order; focus is visible; targets are at least 24px', async () => {
   const { page, close } = await browser.open('/');
   await page.locator('.note').click();
