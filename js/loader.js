@@ -51,7 +51,7 @@
   };
 
   // Both wasm modules start here. They are stored split and deflated (see
-  // scripts/stored-module.mjs: readers download 44 KB of widget whether or
+  // scripts/stored-module.mjs: readers download 43 KB of widget whether or
   // not the host compresses wasm). The browser inflates them as they
   // arrive; the decoder the widget's file carries in front (crates/unsplit,
   // a wasm module too, kept for the citation module) rebuilds each in a
