@@ -51,8 +51,8 @@
   };
 
   // Both wasm modules start here. They are stored split and deflated (see
-  // scripts/stored-module.mjs: readers download 43 KB of widget whether or
-  // not the host compresses wasm). The browser inflates them as they
+  // scripts/stored-module.mjs: readers download the widget in that form
+  // whether or not the host compresses wasm). The browser inflates them as they
   // arrive; the decoder the widget's file carries in front (crates/unsplit,
   // a wasm module too, kept for the citation module) rebuilds each in a
   // fresh instance; and the module compiles as a stream we label, so a
@@ -220,13 +220,12 @@
   // (src/clipboard.rs): the async Clipboard API with a ClipboardItem of
   // both, else writeText (the text alone), else execCommand('copy'), whose
   // copy event is given both. A way is tried when the one before it is
-  // missing, throws or is refused, and the first starts in the caller's
-  // task, while the reader's click still counts. Fulfils when one worked;
-  // rejects with the last reason when none did.
+  // missing, throws or is refused (each reads navigator.clipboard itself,
+  // so a page whose clipboard getter throws still copies by the last), and
+  // the first starts in the caller's task, while the reader's click still
+  // counts. Fulfils when one worked; rejects with the last reason when
+  // none did.
   function shareciteCopy(text, html) {
-    // Each way reads the clipboard itself, so a page whose clipboard is
-    // missing or throws goes on to the next way; the last way's failure
-    // rejects.
     const clipboard = () => global.navigator.clipboard;
     return new Promise((resolve) => {
       const flavours = { 'text/plain': text, 'text/html': html };
@@ -480,6 +479,8 @@
       let destroyed = false;
       let pending = [];
       const update = (changes) => {
+        // Nothing to hold once destroyed; before the mount, held for it.
+        if (destroyed) return;
         if (!host) return void pending.push(changes);
         configure(config, changes);
         // A getter of `changes` may have destroyed it.

@@ -97,13 +97,10 @@ writeFileSync(new URL('dist/sharecite.js', root), COMPILE_HINT + code);
 // by Zopfli); the widget's file carries the decoder, 3.2 KB of wasm, in
 // front (scripts/stored-module.mjs). The loader inflates them with the
 // browser's DecompressionStream and rebuilds each with the decoder before
-// compiling it. A reader then downloads the widget's 43.4 KB from any
-// host. The plain module is 51.0 KB by Zopfli's
-// deflate alone; a host compressing it on the fly at its default sends
-// 58.8 KB (nginx's gzip, level 1) or 52.1 KB (ngx_brotli, quality 6), a
-// brotli copy stored at quality 11 is 47.2 KB, and a host that leaves wasm
-// alone, as nginx's default gzip_types and Debian's Apache deflate.conf
-// do, sends 120.6 KB. README, Hosting.
+// compiling it, so a reader gets the widget in that size from any host:
+// README, Hosting, compares it with what a host compressing the plain
+// module itself would send (the figures live there only, so that they
+// move with each build in one place).
 // (Their functions are left in the order wasm-opt wrote them. Reordered so
 // that look-alike bodies shared deflate's 32 KB window, the plain modules
 // were 1.1 KB smaller; split, the widget is 17 B larger so and the citation

@@ -94,9 +94,12 @@ export function storeFramed(inflated, against) {
   return Buffer.concat([prefix, zopfli(Buffer.concat([against.subarray(start, end), inflated]), end - start)]);
 }
 
+/** Where a framed file's split form starts: after its decoder and that's length. */
+const splitAt = (file) => 4 + file.readUInt32LE(0);
+
 /** The citation module's dictionary in the widget's inflated file: `[start, end)`. */
 export function dictionaryIn(widget) {
-  const at = 4 + widget.readUInt32LE(0);
+  const at = splitAt(widget);
   const [start, end] = streamRange(widget.subarray(at), 'ops');
   return [at + Math.max(start, end - DICTIONARY_MAX), at + end];
 }
@@ -132,7 +135,7 @@ function inflatedFile(url) {
 /** A stored file's parts: the decoder it carries (maybe empty) and the split form. */
 export function storedParts(url) {
   const stored = inflatedFile(url);
-  const end = 4 + stored.readUInt32LE(0);
+  const end = splitAt(stored);
   return { decoder: stored.subarray(4, end), split: stored.subarray(end) };
 }
 

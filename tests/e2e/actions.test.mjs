@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, recordEvents, events, control, status, readClipboard } from './helpers.mjs';
+import { useBrowser, recordEvents, events, control, status, readClipboard, shareciteMessages } from './helpers.mjs';
 
 const browser = useBrowser();
 
@@ -223,6 +223,34 @@ test('mastodon: the reader names a server, it is remembered on the device, and t
   await page.reload();
   await page.waitForSelector('[data-sharecite-host]');
   assert.match(await control(page, 'mastodon').getAttribute('href'), /^https:\/\/fosstodon\.org\/share/);
+  await close();
+});
+
+test('mastodon: where storage throws (blocked cookies, a sandboxed frame), the share still opens and nothing is remembered', async () => {
+  const { page, context, log, close } = await browser.open('/', {
+    init: () => {
+      Object.defineProperty(window, 'localStorage', {
+        get: () => {
+          throw new DOMException('storage is blocked', 'SecurityError');
+        },
+        configurable: true,
+      });
+    },
+  });
+  const link = control(page, 'mastodon');
+  await link.click();
+  const input = page.locator('[data-sharecite-host]').getByRole('textbox', { name: 'Your Mastodon server' });
+  await input.waitFor();
+  assert.equal(await input.inputValue(), '');
+  await input.fill('fosstodon.org');
+  const opened = context.waitForEvent('request', (r) => r.url().startsWith('https://fosstodon.org/share?text='));
+  await input.press('Enter');
+  await opened;
+  await link.click();
+  await input.waitFor();
+  assert.equal(await input.inputValue(), '', 'nothing remembered');
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(shareciteMessages(log, 'error'), []);
   await close();
 });
 
