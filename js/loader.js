@@ -230,11 +230,7 @@
     return new Promise((resolve) => {
       const flavours = { 'text/plain': text, 'text/html': html };
       const byEvent = (reason) => {
-        const put = (event) => {
-          const data = event.clipboardData;
-          if (data) for (const type in flavours) data.setData(type, flavours[type]);
-          event.preventDefault();
-        };
+        const put = (event) => shareciteCopyInto(event, text, html);
         doc.addEventListener('copy', put);
         try {
           if (doc.execCommand('copy')) return;
@@ -258,6 +254,18 @@
       }, byText);
       resolve(byItem());
     });
+  }
+  // Puts `text` and `html` on a copy event's clipboard in place of the
+  // selection: the reader's own copies, with the attribution added
+  // (src/clipboard.rs), and shareciteCopy's last way. False when the event
+  // carries no clipboard, which is then left alone.
+  function shareciteCopyInto(event, text, html) {
+    const data = event.clipboardData;
+    if (!data) return false;
+    data.setData('text/plain', text);
+    data.setData('text/html', html);
+    event.preventDefault();
+    return true;
   }
   // The native control's navigator.share of the article (src/widget.rs):
   // true once shared, false when the reader closed the sheet; any other

@@ -12,7 +12,7 @@ use sharecite_core::i18n::Key;
 use sharecite_core::{excerpt, Attribution, Clip};
 use sharecite_core::{ClipKind, Network};
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, KeyboardEvent};
+use web_sys::Element;
 
 use crate::widget::State;
 use crate::{console, dom};
@@ -167,7 +167,7 @@ impl State {
     }
 
     /// Escape closes the menu; arrow keys, Home and End move through it.
-    pub(crate) fn formats_key(&self, event: &KeyboardEvent) {
+    pub(crate) fn formats_key(&self, event: &web_sys::Event, key: &str) {
         let Some(formats) = &self.rendered.formats else {
             return;
         };
@@ -177,7 +177,7 @@ impl State {
         let buttons = format_buttons(&formats.menu);
         let active = self.rendered.root.active_element();
         let position = buttons.iter().position(|b| active.as_ref() == Some(b));
-        let target = match event.key().as_str() {
+        let target = match key {
             "Escape" => {
                 self.close_formats(true);
                 return;

@@ -12,9 +12,6 @@
 use js_sys::Promise;
 use sharecite_core::Clip;
 use wasm_bindgen::prelude::*;
-use web_sys::ClipboardEvent;
-
-use crate::dom;
 
 #[wasm_bindgen]
 extern "C" {
@@ -24,6 +21,12 @@ extern "C" {
     /// did; never throws.
     #[wasm_bindgen(js_name = shareciteCopy)]
     fn copy_to_clipboard(text: &str, html: &str) -> Promise;
+
+    /// Provided by the loader: puts `text` and `html` on a copy event's
+    /// clipboard in place of the selection; false when the event carries
+    /// none. The same lines serve the loader's own last way of copying.
+    #[wasm_bindgen(js_name = shareciteCopyInto)]
+    fn copy_into(event: &web_sys::Event, text: &str, html: &str) -> bool;
 }
 
 /// Copies `clip`: a promise of whether that worked (rejected with the
@@ -35,14 +38,5 @@ pub fn write_clip(clip: &Clip) -> Promise {
 /// Makes a `copy` event put `clip` on the clipboard, in both flavours,
 /// instead of the selection; false when the event carries no clipboard.
 pub fn put_in_copy_event(event: &web_sys::Event, clip: &Clip) -> bool {
-    let Some(data) = event
-        .dyn_ref::<ClipboardEvent>()
-        .and_then(ClipboardEvent::clipboard_data)
-    else {
-        return false;
-    };
-    dom::set_clipboard_data(&data, "text/plain", &clip.text);
-    dom::set_clipboard_data(&data, "text/html", &clip.html);
-    event.prevent_default();
-    true
+    copy_into(event, &clip.text, &clip.html)
 }

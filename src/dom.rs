@@ -3,9 +3,7 @@
 use js_sys::Object;
 use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{
-    CssStyleSheet, DataTransfer, Document, Element, Location, Node, NodeList, ShadowRoot, Window,
-};
+use web_sys::{CssStyleSheet, Document, Element, Location, Node, NodeList, ShadowRoot, Window};
 
 pub type Result<T> = core::result::Result<T, JsValue>;
 
@@ -92,8 +90,6 @@ extern "C" {
     fn attach_shadow(this: &NoThrow, init: &Object) -> ShadowRoot;
     #[wasm_bindgen(method, js_name = replaceSync)]
     fn replace_sync(this: &NoThrow, css: &str);
-    #[wasm_bindgen(method, js_name = setData)]
-    fn set_data(this: &NoThrow, format: &str, data: &str);
 
     /// `Reflect.set` on a new plain object of ours: a string property.
     #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
@@ -146,11 +142,6 @@ pub fn attach_shadow(host: &Element) -> ShadowRoot {
 /// what throws in browsers without them), with `css`, ours.
 pub fn replace_sheet(sheet: &CssStyleSheet, css: &str) {
     no_throw(sheet).replace_sync(css);
-}
-
-/// Puts `data` in a copy event's clipboard as `format`.
-pub fn set_clipboard_data(data: &DataTransfer, format: &str, text: &str) {
-    no_throw(data).set_data(format, text);
 }
 
 /// Sets attribute `name`, a constant, on `element` (see [`Built`]).
@@ -304,6 +295,16 @@ pub fn print(window: &Window) {
 /// makes `closest` throw.
 pub fn closest(element: &Element, selector: &str) -> Option<Element> {
     no_throw(element).closest_valid(selector)
+}
+
+/// A keyboard event's `key` ("Escape", "ArrowDown"); empty for an event
+/// of another kind. Read as a property: web-sys's `KeyboardEvent` would
+/// cost an `instanceof` and a getter of their own.
+pub fn key(event: &web_sys::Event) -> String {
+    get(event, "key")
+        .ok()
+        .and_then(|key| key.as_string())
+        .unwrap_or_default()
 }
 
 /// The element an event started at, or its nearest ancestor matching

@@ -11,8 +11,8 @@ use sharecite_core::i18n::Key;
 use sharecite_core::view::quote_hrefs;
 use sharecite_core::{Clip, Network};
 use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleSheet, Element, HtmlElement, KeyboardEvent, Node};
+use wasm_bindgen::JsValue;
+use web_sys::{CssStyleSheet, Element, HtmlElement, Node};
 
 use crate::dom::{self, element, Result};
 use crate::widget::{remembered_mastodon_instance, State};
@@ -133,21 +133,14 @@ fn listen() -> Vec<Listener> {
     }));
     for &name in &["mouseup", "keyup"] {
         listeners.push(Listener::new(&document, name, |event| {
-            let escape = event
-                .dyn_ref::<KeyboardEvent>()
-                .is_some_and(|e| e.key() == "Escape");
-            if escape {
+            if dom::key(event) == "Escape" {
                 return hide_quotes();
             }
-            // Using the popover (or a placement) is not a new selection.
-            let ours = event
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .is_some_and(|target| {
-                    target.has_attribute("data-sharecite-quote")
-                        || target.has_attribute("data-sharecite-host")
-                });
-            if ours {
+            // Using the popover (or a placement) is not a new selection:
+            // the page sees such events at our host, shadow DOM retargets
+            // them there.
+            if dom::target_closest(event, "[data-sharecite-quote],[data-sharecite-host]").is_some()
+            {
                 return;
             }
             // Let the selection settle (a click inside it collapses it).

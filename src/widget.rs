@@ -16,7 +16,7 @@ use sharecite_core::{
     PageSnapshot, Strings, Warning,
 };
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent};
+use web_sys::{Document, Element, Event, HtmlElement};
 
 use crate::dom::{self, Result};
 use crate::navigation::{self, NavigationWatch};
@@ -591,20 +591,16 @@ fn listen(state: &Rc<State>, follows_page: bool) -> Vec<Listener> {
             event.prevent_default();
             on_submit.submit_mastodon();
         }));
-        let on_key = state.clone();
-        listeners.push(Listener::new(&form.form, "keydown", move |event| {
-            if event
-                .dyn_ref::<KeyboardEvent>()
-                .is_some_and(|e| e.key() == "Escape")
-            {
-                on_key.close_mastodon();
-            }
-        }));
     }
+    // One listener for the placement's keys: Escape in the Mastodon form
+    // closes it; the citation menu's keys are the menu's.
     let on_key = state.clone();
     listeners.push(Listener::new(root, "keydown", move |event| {
-        if let Some(event) = event.dyn_ref::<KeyboardEvent>() {
-            on_key.formats_key(event);
+        let key = dom::key(event);
+        if key == "Escape" && dom::target_closest(event, "form").is_some() {
+            on_key.close_mastodon();
+        } else {
+            on_key.formats_key(event, &key);
         }
     }));
     // The moment before a reader uses a control: catch navigations a site
