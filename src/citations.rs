@@ -134,15 +134,16 @@ impl State {
         let Some(formats) = &self.rendered.formats else {
             return;
         };
+        let Ok(document) = dom::document() else {
+            return;
+        };
+        crate::render::fill_formats_menu(&document, formats, self.strings);
         dom::remove_attribute(&formats.menu, "hidden");
         dom::set_attribute(&formats.toggle, "aria-expanded", "true");
         if let Some(first) = format_buttons(&formats.menu).first() {
             dom::focus(first);
         }
         // A click anywhere else closes the menu, without moving focus.
-        let Ok(document) = dom::document() else {
-            return;
-        };
         let state = self.clone();
         let listener = Listener::capturing(&document, "pointerdown", move |event| {
             let inside = event.composed_path().includes(&state.rendered.host, 0);

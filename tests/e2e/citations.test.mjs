@@ -60,6 +60,7 @@ test('the formats menu works by keyboard alone and names itself to screen reader
   const toggle = host.getByRole('button', { name: 'Citation formats' });
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
   assert.equal(await host.getByRole('group', { name: 'Copy the citation as' }).count(), 0, 'closed menu is hidden');
+  assert.equal(await host.locator('[data-action=cite-as]').count(), 0, 'and empty: its formats are built when it first opens');
 
   await control(page, 'cite').focus();
   await page.keyboard.press('Tab');
@@ -67,8 +68,8 @@ test('the formats menu works by keyboard alone and names itself to screen reader
   await page.keyboard.press('Enter');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
   const group = host.getByRole('group', { name: 'Copy the citation as' });
-  const names = await group.getByRole('button').allTextContents();
-  assert.deepEqual(names, ['Attribution', 'APA', 'MLA', 'Chicago', 'Chicago (author-date)', 'Harvard', 'BibTeX', 'BibLaTeX', 'RIS', 'CSL-JSON']);
+  const formats = ['Attribution', 'APA', 'MLA', 'Chicago', 'Chicago (author-date)', 'Harvard', 'BibTeX', 'BibLaTeX', 'RIS', 'CSL-JSON'];
+  assert.deepEqual(await group.getByRole('button').allTextContents(), formats);
   assert.equal(await focused(page), 'attribution', 'focus moves into the menu');
   await page.keyboard.press('ArrowDown');
   assert.equal(await focused(page), 'apa');
@@ -88,6 +89,8 @@ test('the formats menu works by keyboard alone and names itself to screen reader
 
   await page.keyboard.press('Enter');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.deepEqual(await group.getByRole('button').allTextContents(), formats, 'reopened, each format once');
+  assert.equal(await group.locator('.formats-label').count(), 1);
   await page.keyboard.press('Escape');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
   assert.equal(await focused(page), 'formats', 'Escape returns focus too');
