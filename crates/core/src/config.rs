@@ -312,27 +312,6 @@ impl Config {
             None => Template::default_attribution(),
         };
 
-        let theme = match attributes
-            .get(Attribute::Theme)
-            .map(|t| crate::search::trim(t).to_ascii_lowercase())
-        {
-            None => Theme::default(),
-            Some(theme) => match theme.as_str() {
-                "" | "light" => Theme::Light,
-                "dark" => Theme::Dark,
-                "auto" => Theme::Auto,
-                _ => {
-                    let raw = attributes.get(Attribute::Theme).unwrap_or("");
-                    warn(
-                        Attribute::Theme,
-                        raw,
-                        WarningKind::UnknownValue("light, dark, auto; using light"),
-                    );
-                    Theme::Light
-                }
-            },
-        };
-
         let cite_style = match text(Attribute::CiteStyle) {
             None => CiteStyle::Attribution,
             Some(id) => CiteStyle::from_id(&id).unwrap_or_else(|| {
@@ -346,24 +325,33 @@ impl Config {
                 CiteStyle::Attribution
             }),
         };
-        let mut switch = |attribute: Attribute| match attributes
-            .get(attribute)
-            .map(|v| crate::search::trim(v).to_ascii_lowercase())
-        {
-            None => false,
-            Some(value) => match value.as_str() {
-                "" | "on" | "true" | "yes" => true,
-                "off" | "false" | "no" => false,
-                _ => {
-                    let raw = attributes.get(attribute).unwrap_or("");
-                    warn(
-                        attribute,
-                        raw,
-                        WarningKind::UnknownValue("on, off; using off"),
-                    );
-                    false
-                }
-            },
+        // A keyword attribute's value: its index among `choices`
+        // (search::entries; case and surrounding space do not matter), or
+        // none when it is absent, or is no choice (with a warning saying
+        // what `expected`). One function for every keyword attribute.
+        let mut choose = |attribute: Attribute, choices: &'static str, expected: &'static str| {
+            let raw = attributes.get(attribute)?;
+            let value = crate::search::trim(raw).to_ascii_lowercase();
+            let index = crate::search::entries(choices).position(|choice| choice == value);
+            if index.is_none() {
+                warn(attribute, raw, WarningKind::UnknownValue(expected));
+            }
+            index
+        };
+
+        let theme = match choose(
+            Attribute::Theme,
+            "|light|dark|auto",
+            "light, dark, auto; using light",
+        ) {
+            Some(2) => Theme::Dark,
+            Some(3) => Theme::Auto,
+            _ => Theme::Light,
+        };
+
+        let mut switch = |attribute: Attribute| {
+            choose(attribute, "|on|true|yes|off|false|no", "on, off; using off")
+                .is_some_and(|index| index < 4)
         };
         let copy_attribution = switch(Attribute::CopyAttribution);
         let quote_share = switch(Attribute::QuoteShare);
