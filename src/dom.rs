@@ -63,13 +63,11 @@ extern "C" {
 #[wasm_bindgen]
 extern "C" {
     /// Calls that web-sys declares as throwing but that cannot throw as we
-    /// make them: getters of the page's own window and document, the first
-    /// range of a selection that has one, `focus`, `removeAttribute` of a
-    /// constant name, `closest` with a valid selector, `print` (which a
-    /// sandboxed frame blocks without throwing), the text of a selection or
-    /// a number (`toString`), a shadow root for a host we just made, new
-    /// rules for a constructed stylesheet, a copy event's `setData`, and
-    /// `Reflect.set` on a new plain object. A catching call checks for an
+    /// make them: the document's base URI and the location's address,
+    /// `focus`, `removeAttribute` of a constant name, `closest` with a valid
+    /// selector, `print` (which a sandboxed frame blocks without throwing),
+    /// a shadow root for a host we just made, new rules for a constructed
+    /// stylesheet, and `Reflect.set` on a new plain object. A catching call checks for an
     /// exception after it returns, in code at every call site. As with
     /// [`Built`], a page that patches one of these to throw gets its own
     /// exception back.
