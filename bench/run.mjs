@@ -17,6 +17,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/helpers.mjs';
 import { codeBodies } from '../scripts/wasm-binary.mjs';
+import { ROAD_DONE, readRoad, roadLines, roadMedians, roadScript } from './road.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 15);
 const THROTTLE = Number(process.env.BENCH_THROTTLE || 4);
@@ -374,6 +375,25 @@ const lazyCompiled = {
   of: { functions: wasmBodies.length, bytes: wasmBodies.reduce((sum, body) => sum + body.length, 0) },
 };
 
+// sharecite's road to ready step by step (bench/road.mjs), in loads of
+// its own: the marks its init script leaves are in none of the other runs.
+const ROAD_RUNS = Math.min(RUNS, 10);
+const roadInit = roadScript();
+const roadLoads = [];
+for (let run = 0; run < ROAD_RUNS; run += 1) {
+  const { context, page } = await throttledPage({ init: roadInit });
+  let timer;
+  const ready = new Promise((resolve, reject) => {
+    page.on('console', (message) => message.text() === ROAD_DONE && resolve());
+    timer = setTimeout(() => reject(new Error('road: not ready after 60 s')), 60000);
+  });
+  await page.goto(`${origin}/bench/sharecite.html`);
+  await ready.finally(() => clearTimeout(timer));
+  roadLoads.push(await readRoad(page));
+  await context.close();
+}
+const road = roadMedians(roadLoads);
+
 // Returning readers, interleaved the same way, fewer runs (each is two loads).
 const REPEAT_RUNS = Math.min(RUNS, 8);
 const PEERS = ['sharecite', 'shareon', 'shariff'];
@@ -511,6 +531,7 @@ const results = {
   returningReaders,
   phases,
   lazyCompiled,
+  road: road.medians,
   scaling,
   twiggy,
 };
@@ -558,6 +579,13 @@ sharecite's road to ready (medians): script fetched ${phases.scriptFetched.media
 On the way, V8 compiles ${lazyCompiled.functions} of the widget's ${lazyCompiled.of.functions} wasm functions on their first call, on the main
 thread: ${kb(lazyCompiled.bytes)} of its ${kb(lazyCompiled.of.bytes)} of code (median of ${LAZY_RUNS} runs traced for \`wasm.CompileLazy\` alone). Less code on the
 start path is start time as well as bytes.
+
+Step by step (\`bench/road.mjs\`: marks left by wrapping the browser functions the loader calls and the wasm's
+exports; medians of ${ROAD_RUNS} loads of their own):
+
+| at | step |
+|---|---|
+${roadLines(road).map(([at, what]) => `| ${at.toFixed(0)} ms | ${what} |`).join('\n')}
 
 Ready-time ratio sharecite / peer, per run: shareon ${comparison.shareon.median.toFixed(2)} (${comparison.shareon.min.toFixed(2)}–${comparison.shareon.max.toFixed(2)}), Shariff ${comparison.shariff.median.toFixed(2)} (${comparison.shariff.min.toFixed(2)}–${comparison.shariff.max.toFixed(2)}).
 On-screen ratio, per run: shareon ${onScreenComparison.shareon.median.toFixed(2)} (${onScreenComparison.shareon.min.toFixed(2)}–${onScreenComparison.shareon.max.toFixed(2)}), Shariff ${onScreenComparison.shariff.median.toFixed(2)} (${onScreenComparison.shariff.min.toFixed(2)}–${onScreenComparison.shariff.max.toFixed(2)}).
