@@ -61,7 +61,7 @@ pub fn build_script(script: web_sys::Element) {
 /// this, [`plan_script`], [`build_script`] and [`mount_script`]. Much of
 /// each is V8 compiling wasm functions on their first call and Blink
 /// creating elements, which only spreading the work can shorten (the
-/// README's Performance section has the measurements).
+/// measurements are in bench/HISTORY.md).
 #[wasm_bindgen]
 pub fn read_page() {
     if let Ok(document) = dom::document() {

@@ -108,7 +108,7 @@ const INSERT_MILLIS: f64 = 30.0;
 /// than once per slice. (Inserting them all in one task made that task
 /// 120-150 ms and its frame 0.6-1 s for a thousand cards at 4x throttling;
 /// in tasks of 30 ms the frame halves, for all of them in the page some
-/// 8-25% later: README, Performance.)
+/// 8-25% later: bench/HISTORY.md.)
 struct MountJob {
     document: Document,
     metadata: Rc<PageMetadata>,
