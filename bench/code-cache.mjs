@@ -6,7 +6,8 @@
 // as no `wasm.NewNativeModule` and no `wasm.CompileLazy`.
 //
 // Usage (after `make dist`): node bench/code-cache.mjs
-// README (Performance, returning readers) has what it found.
+// README (Performance, returning readers) and bench/HISTORY.md have what
+// it found.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
