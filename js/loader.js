@@ -76,6 +76,12 @@
   // @unsplit
   let decoderModule;
   let widgetFile;
+  // The citation module's file: where the dictionary is in the widget's
+  // (two u32 LE), then its zlib stream, which takes the dictionary back
+  // after zlib's header and the stored block's (crates/deflate's
+  // DICTIONARY_AT). scripts/stored-module.mjs writes it so.
+  const PREFIX = 8;
+  const SPLICE_AT = PREFIX + 7;
   function shareciteInstantiate(url, imports, dictionary) {
     let skip = 0;
     return fetch(url)
@@ -86,7 +92,7 @@
               const view = new DataView(file);
               const start = view.getUint32(0, true);
               skip = view.getUint32(4, true);
-              return new Blob([file.slice(8, 15), dictionary.subarray(start, start + skip), file.slice(15)]).stream();
+              return new Blob([file.slice(PREFIX, SPLICE_AT), dictionary.subarray(start, start + skip), file.slice(SPLICE_AT)]).stream();
             })
           : response.body;
       })
@@ -485,11 +491,11 @@
       // The placement's host, once mounted.
       let host;
       let destroyed = false;
+      // Updates made before the mount, held for it; none once it was tried.
       let pending = [];
       const update = (changes) => {
-        // Nothing to hold once destroyed; before the mount, held for it.
         if (destroyed) return;
-        if (!host) return void pending.push(changes);
+        if (!host) return void (pending && pending.push(changes));
         configure(config, changes);
         // A getter of `changes` may have destroyed it.
         if (host) guard('update', () => (host = glue.mount(element, config, host)));
@@ -507,7 +513,9 @@
             ],
             () => {
               guard('mount', () => (host = glue.mount(element, config)));
-              pending.splice(0).forEach(update);
+              const held = pending;
+              pending = null;
+              held.forEach(update);
             },
           ),
         );

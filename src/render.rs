@@ -5,13 +5,13 @@
 //! write, so the page lays out once per placement. Page-derived text only
 //! ever reaches the DOM through `textContent` and attribute setters.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::thread::LocalKey;
 
 use sharecite_core::cite::CiteStyle;
 use sharecite_core::i18n::Key;
 use sharecite_core::icons::{self, Icon};
-use sharecite_core::view::{Control, View};
+use sharecite_core::view::{cite_format_label, Control, View};
 use sharecite_core::{Network, Strings};
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, Document, Element, HtmlElement, HtmlInputElement, ShadowRoot};
@@ -37,8 +37,7 @@ pub struct FormatsMenu {
     pub toggle: Element,
     /// Empty until first opened (see [`fill_formats_menu`]).
     pub menu: Element,
-    /// The formats the menu offers, until it has them.
-    pub styles: RefCell<Vec<(CiteStyle, &'static str)>>,
+    pub filled: Cell<bool>,
 }
 
 /// The form in which a reader names their Mastodon server.
@@ -176,7 +175,7 @@ fn locate(
         (Some(toggle), Some(menu)) => Some(FormatsMenu {
             toggle,
             menu,
-            styles: RefCell::new(view.cite_formats.clone()),
+            filled: Cell::new(false),
         }),
         _ => None,
     };
@@ -297,21 +296,20 @@ fn render_formats_menu(document: &Document) -> Element {
 
 /// Puts the formats menu's label and buttons in, the first time it opens.
 pub fn fill_formats_menu(document: &Document, formats: &FormatsMenu, strings: Strings) {
-    let menu = &formats.menu;
-    let styles = formats.styles.take();
-    if styles.is_empty() {
+    if formats.filled.replace(true) {
         return;
     }
+    let menu = &formats.menu;
     let label = element(document, "p", "formats-label", None);
     dom::set_attribute(&label, "id", FORMATS_LABEL_ID);
     label.set_text_content(Some(strings.get(Key::CiteCopyAs)));
     dom::append(menu, &label);
-    for (style, name) in &styles {
+    for &style in &CiteStyle::ALL {
         let button = element(document, "button", "control", Some("control format"));
         dom::set_attribute(&button, "type", "button");
         dom::set_attribute(&button, "data-action", "cite-as");
         dom::set_attribute(&button, "data-style", style.id());
-        button.set_text_content(Some(name));
+        button.set_text_content(Some(cite_format_label(style, strings)));
         dom::append(menu, &button);
     }
 }

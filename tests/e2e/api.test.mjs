@@ -155,6 +155,25 @@ test('a destroy from inside a placement\'s own update is honoured, and the next 
   await close();
 });
 
+test('updates made before the placement is mounted are applied, in order, once it is', async () => {
+  const { page, log, close } = await browser.open('/app.html');
+  const result = await page.evaluate(async () => {
+    const box = document.getElementById('stress');
+    const handle = sharecite.mount(box, { networks: 'x', url: 'https://example.org/a' });
+    // Before the mount's tasks have run: held for it.
+    handle.update({ networks: 'email reddit' });
+    handle.update({ networks: 'bluesky' });
+    await handle.mounted;
+    const hosts = box.querySelectorAll('[data-sharecite-host]');
+    const ids = [...hosts[0].shadowRoot.querySelectorAll('[data-network]')].map((c) => c.dataset.network);
+    handle.destroy();
+    return { hosts: hosts.length, ids };
+  });
+  assert.deepEqual(result, { hosts: 1, ids: ['bluesky'] });
+  assert.deepEqual(log.errors, []);
+  await close();
+});
+
 test('update({ theme }) switches the theme without a reload', async () => {
   const { page, close } = await browser.open('/app.html', { contextOptions: { reducedMotion: 'reduce' } });
   const background = () =>

@@ -600,6 +600,44 @@ mod tests {
         assert_eq!(config.copy_min, 80);
     }
 
+    /// Every word the keyword attributes take, whatever its case and the
+    /// space around it; an unknown word is the default (and a warning,
+    /// below).
+    #[test]
+    fn keyword_values() {
+        let themes: &[(&str, Theme)] = &[
+            ("", Theme::Light),
+            ("light", Theme::Light),
+            (" Dark ", Theme::Dark),
+            ("AUTO", Theme::Auto),
+            ("blue", Theme::Light),
+        ];
+        for &(value, theme) in themes {
+            assert_eq!(parse(&[("data-theme", value)]).0.theme, theme, "{value:?}");
+        }
+        let switches: &[(&str, bool)] = &[
+            ("", true),
+            ("on", true),
+            ("True", true),
+            (" yes", true),
+            ("off", false),
+            ("FALSE", false),
+            ("no ", false),
+            ("sometimes", false),
+        ];
+        for &(value, on) in switches {
+            let (config, _) = parse(&[
+                ("data-copy-attribution", value),
+                ("data-quote-share", value),
+            ]);
+            assert_eq!(
+                (config.copy_attribution, config.quote_share),
+                (on, on),
+                "{value:?}"
+            );
+        }
+    }
+
     warns! {
         unknown_cite_style: [("data-cite-style", "vancouver")]
             => "data-cite-style", "vancouver", WarningKind::UnknownValue(

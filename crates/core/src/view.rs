@@ -153,12 +153,7 @@ impl View {
         let mut cite_formats = Vec::new();
         if config.networks.contains(&Network::Cite) {
             for &style in &CiteStyle::ALL {
-                let label = if style == CiteStyle::Attribution {
-                    strings.get(Key::CiteAttribution)
-                } else {
-                    style.label()
-                };
-                cite_formats.push((style, label));
+                cite_formats.push((style, cite_format_label(style, strings)));
             }
         }
 
@@ -172,6 +167,17 @@ impl View {
             credit,
             discussion,
         }
+    }
+}
+
+/// A citation format's label in the menu beside the `cite` control: the
+/// site's attribution is named in `strings`' language, the styles by their
+/// own names.
+pub fn cite_format_label(style: CiteStyle, strings: Strings) -> &'static str {
+    if style == CiteStyle::Attribution {
+        strings.get(Key::CiteAttribution)
+    } else {
+        style.label()
     }
 }
 
