@@ -27,12 +27,6 @@ SIZE_TARGET   := target/size
 SIZE_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none \
   -Ctarget-feature=-reference-types
 SIZE_CARGO    := cargo +$(NIGHTLY) build --release --target $(WASM_TARGET) --lib -Zbuild-std-features=optimize_for_size
-# The citation module formats one citation per click, so LLVM may as well
-# not inline at all: -0.2 KB gzip there (the widget grows 0.65 KB so built).
-# Its own target directory, or the two builds' different flags would
-# rebuild each other's std every time.
-CITE_RUSTFLAGS := $(SIZE_RUSTFLAGS) -Cllvm-args=-inline-threshold=0
-CITE_TARGET   := target/size-cite
 # The decoder that rebuilds both modules from their split form
 # (crates/unsplit): no_std without a heap, so a 4 KiB stack is plenty (it
 # uses about a hundred bytes, which leaves --low-memory-unused, below, true) and
@@ -41,7 +35,7 @@ UNSPLIT_RUSTFLAGS := $(SIZE_RUSTFLAGS) -Clink-arg=-zstack-size=4096
 UNSPLIT_TARGET := target/unsplit
 UNSPLIT_WASM  := $(UNSPLIT_TARGET)/$(WASM_TARGET)/release/sharecite_unsplit.wasm
 RELEASE_WASM  := $(SIZE_TARGET)/$(WASM_TARGET)/release/sharecite.wasm
-CITE_WASM     := $(CITE_TARGET)/$(WASM_TARGET)/release/sharecite_cite.wasm
+LINKER_MAP    := $(SIZE_TARGET)/sharecite.map
 # --low-memory-unused lets wasm-opt fold address constants into loads and
 # stores (-0.5 KB gzip). It holds for Rust's wasm32 layout: the 1 MiB stack
 # comes first and grows down towards 0, so its lowest KiB is touched only by
@@ -116,10 +110,11 @@ deflate-tool:
 	cargo build --release -p sharecite-deflate
 
 dist: tools decoder deflate-tool
-	RUSTFLAGS="$(SIZE_RUSTFLAGS)" $(SIZE_CARGO) --target-dir $(SIZE_TARGET) -p sharecite -Zbuild-std=std,panic_abort
-	@# On its own, with core and alloc only: the citation module is no_std
-	@# with a panic handler of its own, which std's would clash with.
-	RUSTFLAGS="$(CITE_RUSTFLAGS)" $(SIZE_CARGO) --target-dir $(CITE_TARGET) -p sharecite-cite -Zbuild-std=core,alloc
+	@# The linker's map, written beside the module it describes, says where
+	@# each constant of the data is, which scripts/split-module.mjs needs to
+	@# move the citation styles' own into their module.
+	@mkdir -p $(SIZE_TARGET)
+	RUSTFLAGS="$(SIZE_RUSTFLAGS) -Clink-arg=--Map=$(CURDIR)/$(LINKER_MAP)" $(SIZE_CARGO) --target-dir $(SIZE_TARGET) -p sharecite -Zbuild-std=std,panic_abort
 	@# The loader always names the wasm's URL, so the glue needs no fallback of its own.
 	wasm-bindgen --target no-modules --no-typescript --omit-default-module-path --out-dir build $(RELEASE_WASM)
 	@# wasm-bindgen leaves its closure invoke shims in the function table,
@@ -127,10 +122,8 @@ dist: tools decoder deflate-tool
 	@# does js-sys's JSPI task waker, which no live code builds (-0.15 KB).
 	node scripts/prune-closure-table.mjs build/sharecite_bg.wasm build/sharecite_bg.pruned.wasm
 	wasm-opt $(WASM_OPT_FLAGS) build/sharecite_bg.pruned.wasm -o build/sharecite_bg.opt.wasm
-	@# The citation module has no glue: its three exports are already short.
-	wasm-opt $(WASM_OPT_FLAGS) $(CITE_WASM) -o build/sharecite_cite_bg.opt.wasm
 	$(WASM_SHORT_NAMES) build/sharecite_bg.opt.wasm -o build/sharecite_bg.min.wasm > build/sharecite_bg.names.json
-	node scripts/build-dist.mjs
+	node scripts/build-dist.mjs $(LINKER_MAP)
 
 icons: node-tools browsers
 	node scripts/gen-icons.mjs
@@ -190,4 +183,4 @@ lint:
 	cargo clippy --target $(WASM_TARGET) -p sharecite-unsplit -- -D warnings
 
 clean:
-	rm -rf build dist $(SIZE_TARGET) $(CITE_TARGET) $(UNSPLIT_TARGET)
+	rm -rf build dist $(SIZE_TARGET) $(UNSPLIT_TARGET)

@@ -623,6 +623,8 @@ Animation Frames API, which counts it (the style, layout and paint of the placem
 
 ## Where the wasm's bytes go (\`twiggy top\`, before \`wasm-opt\`)
 
+The widget and the citation styles, built as one module before the citation module is split off.
+
 \`\`\`
 ${twiggy.trim()}
 \`\`\`

@@ -65,9 +65,9 @@
   // waited for the page's own rendering (ready in 0.93x and 0.91x the time
   // of the asynchronous decoder, 16 interleaved pairs each at 4x).
   //
-  // The citation module shares much of its code with the widget, so its
-  // file is deflated with a stretch of the widget's (inflated, and kept
-  // here: 130 KB) as dictionary, 1.2 KB less to download. It starts with
+  // The citation module's code looks much like the widget's, so its file
+  // is deflated with a stretch of the widget's (inflated, and kept here:
+  // 125 KB) as dictionary, 0.3 KB less to download. It starts with
   // where that stretch is, and leaves it out of its zlib stream, 7 bytes
   // in, where this splices it back before inflating (see
   // scripts/stored-module.mjs and crates/deflate). The inflated stream
@@ -114,53 +114,38 @@
 
   // The citation styles (APA, MLA, Chicago, Harvard, BibTeX…) are a module
   // of their own, sharecite_cite_bg.wasm, fetched the first time a reader
-  // points at or focuses a placement that can cite. The widget's wasm calls
-  // these two functions (they are its imports, resolved in this scope).
-  // The module imports nothing and exports `alloc`, `cite` and `free`
-  // (crates/cite-wasm/src/lib.rs says how they pass strings), so it needs
-  // no wasm-bindgen glue: these few lines are all of it.
-  const encoder = new TextEncoder();
-  const decoder = new TextDecoder();
-  const citeWith = ({ exports }) => (fields, style) => {
-    const pass = (text) => {
-      const bytes = encoder.encode(text);
-      const at = exports.alloc(bytes.length) >>> 0;
-      new Uint8Array(exports.memory.buffer, at, bytes.length).set(bytes);
-      return [at, bytes.length];
-    };
-    const answer = exports.cite(...pass(fields), ...pass(style));
-    const at = Number(answer & 0xffffffffn);
-    const length = Number(answer >> 32n);
-    try {
-      return decoder.decode(new Uint8Array(exports.memory.buffer, at, length));
-    } finally {
-      exports.free(at, length);
-    }
-  };
+  // points at or focuses a placement that can cite. It was split off the
+  // widget's module (scripts/split-module.mjs): it shares the widget's
+  // memory and imports the functions it shares with it, all under `p`.
+  // The widget's wasm calls these two functions (they are its imports,
+  // resolved in this scope): the first to load it, the second once loaded,
+  // with a request the widget made in that memory (crates/cite-wasm).
+  let widgetExports;
   let citeLoading = null;
-  function shareciteCitePrefetch() {
+  let cite;
+  function shareciteCitations() {
     if (!citeLoading) {
       const url = new URL('sharecite_cite_bg.wasm', wasmUrl);
       url.search = wasmUrl.search;
-      citeLoading = shareciteInstantiate(url, {}, widgetFile)
-        .then(({ instance }) => citeWith(instance));
+      citeLoading = shareciteInstantiate(url, { p: widgetExports }, widgetFile).then(({ instance }) => {
+        cite = instance.exports.cite;
+      });
       // Let a failed fetch be retried by the next click, and never surface
       // as an unhandled rejection on the page.
       citeLoading.catch(() => (citeLoading = null));
     }
     return citeLoading;
   }
-  function shareciteCite(fields, style) {
-    return shareciteCitePrefetch().then((cite) => {
-      try {
-        return cite(fields, style);
-      } catch (error) {
-        // A trap leaves the module's memory as it stood mid-citation:
-        // the next citation starts from a fresh instance.
-        citeLoading = null;
-        throw error;
-      }
-    });
+  function shareciteCite(request) {
+    try {
+      cite(request);
+    } catch (error) {
+      // A trap unwinds the module's frames only, back to here: the
+      // widget's go on, and say why. It may have left its own work half
+      // done, so the next citation instantiates the module afresh.
+      citeLoading = null;
+      return error;
+    }
   }
   // The widget's events (sharecite:share, sharecite:copy, …): they bubble
   // out of the shadow root to the page's listeners.
@@ -553,7 +538,7 @@
   // task of its own rather than lengthening the script's.
   nextTask()
     .then(() => glue(wasmUrl))
-    .then(nextTask)
+    .then((exports) => ((widgetExports = exports), nextTask()))
     .then(
       () => {
         loaded = true;

@@ -5,9 +5,10 @@
 //                           renamed short (scripts/short-names.mjs),
 //                           stored split and deflated (below), with the
 //                           decoder that rebuilds it (crates/unsplit)
-//   dist/sharecite_cite_bg.wasm  the citation styles, fetched on first use,
-//                           stored split and deflated too, against the
-//                           widget's file
+//   dist/sharecite_cite_bg.wasm  the citation styles, fetched on first use:
+//                           split off the widget's module
+//                           (scripts/split-module.mjs), stored split and
+//                           deflated too, against the widget's file
 //   dist/locales/*.txt      the strings of every language but English
 //   dist/**/*.gz, *.br      the JS and the locales precompressed, for hosts
 //                           that serve files as stored (README, Hosting)
@@ -20,10 +21,14 @@ import { CITE_FILE, WIDGET_FILE, framedModule, storeFramed, storeModule } from '
 import { originals, precompressible } from './precompressed.mjs';
 import { minify } from 'terser';
 import { shortenNames } from './short-names.mjs';
+import { mapObjects, splitModule } from './split-module.mjs';
 import { withLoaderInit } from './glue-init.mjs';
 import { withoutDeadFallback } from './glue-fallbacks.mjs';
 
 const root = new URL('..', import.meta.url);
+// The linker's map of the widget's module (the Makefile's LINKER_MAP).
+const linkerMap = process.argv[2];
+if (!linkerMap) throw new Error('usage: node scripts/build-dist.mjs <the linker map of the widget>');
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
 
 const version = /^version\s*=\s*"([^"]+)"/m.exec(read('Cargo.toml'))[1];
@@ -106,13 +111,27 @@ writeFileSync(new URL('dist/sharecite.js', root), COMPILE_HINT + code);
 // were 1.1 KB smaller; split, the widget is 17 B larger so and the citation
 // module 60 B smaller, for 40 s of build: scripts/order-functions.mjs went.)
 // The citation module is deflated with a stretch of the widget's file as
-// its dictionary (they share much of their code; the reader who cites has
-// the widget): 1.2 KB less.
+// its dictionary (their code looks alike; the reader who cites has the
+// widget): 0.3 KB less.
 const decoder = readFileSync(new URL('build/sharecite_unsplit.wasm', root));
-const widgetFile = framedModule(readFileSync(new URL('build/sharecite_bg.min.wasm', root)), decoder, { carried: true });
+// The citation styles are split off the widget's module here, after
+// wasm-opt (scripts/split-module.mjs): its `cite` export (renamed short
+// like the others, and back), all that only it reaches, and the constants
+// only those read (the linker's map says where each is). The citation
+// module imports what it shares with the widget under `p`, which the
+// loader fills with the widget's exports.
+const exportNames = new Map(JSON.parse(read('build/sharecite_bg.names.json')).exports);
+const { first, second } = splitModule(
+  readFileSync(new URL('build/sharecite_bg.min.wasm', root)),
+  { [exportNames.get('cite')]: 'cite' },
+  'p',
+  mapObjects(readFileSync(linkerMap, 'utf8')),
+);
+writeFileSync(new URL('build/sharecite_bg.split.wasm', root), first);
+writeFileSync(new URL('build/sharecite_cite_bg.split.wasm', root), second);
+const widgetFile = framedModule(Buffer.from(first), decoder, { carried: true });
 writeFileSync(new URL(`dist/${WIDGET_FILE}`, root), storeFramed(widgetFile));
-const citeModule = readFileSync(new URL('build/sharecite_cite_bg.opt.wasm', root));
-writeFileSync(new URL(`dist/${CITE_FILE}`, root), storeModule(citeModule, decoder, { carried: false, against: widgetFile }));
+writeFileSync(new URL(`dist/${CITE_FILE}`, root), storeModule(Buffer.from(second), decoder, { carried: false, against: widgetFile }));
 
 // English is built in; every other locale is fetched by pages that need it.
 mkdirSync(new URL('dist/locales/', root), { recursive: true });

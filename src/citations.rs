@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use crate::events::Listener;
 use js_sys::Promise;
-use sharecite_core::cite::handoff::{article_fields, citation_parts};
+use sharecite_cite::Request;
 use sharecite_core::cite::CiteStyle;
 use sharecite_core::date::Date;
 use sharecite_core::i18n::Key;
@@ -19,16 +19,18 @@ use crate::{console, dom};
 
 #[wasm_bindgen]
 extern "C" {
-    /// Provided by the loader (js/loader.js): loads the citation module
-    /// once and formats the article (its handoff fields) with it, resolving
-    /// to the citation's text and HTML (a handoff citation). Both functions
-    /// report every failure through the promise, never by throwing.
-    #[wasm_bindgen(js_name = shareciteCite)]
-    fn cite_later(fields: &str, style: &str) -> Promise;
+    /// Provided by the loader (js/loader.js): starts loading the citation
+    /// module, once; the promise settles when it is in, or could not be
+    /// (with the browser's reason). It never throws.
+    #[wasm_bindgen(js_name = shareciteCitations)]
+    fn load_citations() -> Promise;
 
-    /// Provided by the loader: starts loading the citation module.
-    #[wasm_bindgen(js_name = shareciteCitePrefetch)]
-    fn prefetch_citations();
+    /// Provided by the loader: the citation module's `cite`
+    /// (crates/cite-wasm), once [`load_citations`] has resolved. Answers
+    /// `undefined`, or why the module trapped: the trap stops at the
+    /// loader, not in the widget's own frames.
+    #[wasm_bindgen(js_name = shareciteCite)]
+    fn cite_in_module(request: *mut Request<'_>) -> JsValue;
 }
 
 /// Paragraphs shorter than this are bylines and captions, not the text.
@@ -49,39 +51,55 @@ impl State {
             self.copy(Network::Cite, clip);
             return;
         }
-        let fields = article_fields(&self.article.borrow(), Some(today()));
         let state = self.clone();
-        let copy_formatted: Box<dyn FnOnce(dom::Result<JsValue>)> = Box::new(move |formatted| {
-            let handed = formatted.as_ref().ok().and_then(JsValue::as_string);
-            match handed.as_deref().and_then(citation_parts) {
-                Some((text, html)) => {
+        let copy_formatted: Box<dyn FnOnce(dom::Result<JsValue>)> = Box::new(move |loaded| {
+            // The article as it is now: a navigation may have changed it
+            // while the module loaded.
+            let formatted = loaded.and_then(|_| {
+                let article = state.article.borrow();
+                let mut request = Request {
+                    article: &article,
+                    accessed: Some(today()),
+                    style,
+                    answer: None,
+                };
+                let trapped = cite_in_module(&mut request);
+                if trapped.is_undefined() {
+                    Ok(request.answer)
+                } else {
+                    Err(trapped)
+                }
+            });
+            match formatted {
+                Ok(Some((text, html))) => {
                     state.copy(
                         Network::Cite,
                         Clip {
                             kind: ClipKind::Citation,
-                            text: text.into(),
-                            html: html.into(),
+                            text,
+                            html,
                         },
                     );
                 }
-                None => {
+                failed => {
                     state.announce(state.strings.get(Key::StatusCopyFailed));
                     // Why, as the browser says it (the module did not
                     // load, or it trapped), else which style failed.
-                    let cause = formatted
+                    let cause = failed
                         .err()
                         .unwrap_or_else(|| JsValue::from_str(style.id()));
                     console::error("could not format the citation", &cause);
                 }
             }
         });
-        dom::settle(&cite_later(&fields, style.id()), copy_formatted);
+        dom::settle(&load_citations(), copy_formatted);
     }
 
     /// Starts fetching the citation module before a reader clicks, so the
     /// click still counts as theirs when the clipboard is written.
     pub(crate) fn prefetch_citations(&self) {
-        prefetch_citations();
+        // Whoever cites waits on the same promise (the loader keeps it).
+        let _ = load_citations();
     }
 
     /// The crosspost snippet, quoting the description or the first paragraph.

@@ -8,9 +8,10 @@ import { useBrowser, control, shareciteMessages, RECORD_START } from './helpers.
 const browser = useBrowser();
 
 /**
- * Keeps the memory of every module the page compiles as a stream (the
- * widget and the citation module) in `window.__wasmMemories`; not the
- * decoder's that rebuilt them, an instance the loader lets go.
+ * Keeps the memory of every module the page compiles as a stream that
+ * has one of its own (the widget: the citation module shares it) in
+ * `window.__wasmMemories`; not the decoder's that rebuilt them, an
+ * instance the loader lets go.
  */
 const CAPTURE_WASM_MEMORY = () => {
   window.__wasmMemories = [];
@@ -116,7 +117,7 @@ test('mounting and destroying 1000 placements leaves no listeners, nodes or wasm
   // per placement would show).
   const memory = () => page.evaluate(() => window.__wasmMemories.map((m) => m.buffer.byteLength));
   const grown = await memory();
-  assert.equal(grown.length, 1, 'the widget module (the citation module is not loaded)');
+  assert.equal(grown.length, 1, "the widget module's");
   for (let round = 0; round < 3; round += 1) await page.evaluate(() => window.mountAndDestroy(1000));
   assert.deepEqual(await memory(), grown);
   await close();

@@ -1,74 +1,47 @@
-// The citation module on its own, without a browser: it imports nothing, so
-// Node inflates dist/sharecite_cite_bg.wasm, instantiates it and calls its
-// three exports as js/loader.js does (crates/cite-wasm/src/lib.rs has the
-// contract).
+// The citation module as dist/ ships it, without a browser: split off the
+// widget's module (scripts/split-module.mjs), it must link against the
+// widget's exports alone, as js/loader.js instantiates it, and the data it
+// brings must not overwrite the widget's. citations.test.mjs cites with it
+// in Chromium, in every style.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readStoredModule } from '../../scripts/stored-module.mjs';
+import { dataSegments, sections } from '../../scripts/wasm-binary.mjs';
 
-const STYLES = ['apa', 'mla', 'chicago', 'chicago-author-date', 'harvard', 'bibtex', 'biblatex', 'ris', 'csl-json'];
+const dist = (file) => readStoredModule(new URL(`../../dist/${file}`, import.meta.url));
+const widget = dist('sharecite_bg.wasm');
+const citations = dist('sharecite_cite_bg.wasm');
 
-async function citationModule() {
-  const { instance } = await WebAssembly.instantiate(readStoredModule(new URL('../../dist/sharecite_cite_bg.wasm', import.meta.url)), {});
-  const { alloc, cite, free, memory } = instance.exports;
-  const pass = (text) => {
-    const bytes = new TextEncoder().encode(text);
-    const at = alloc(bytes.length) >>> 0;
-    new Uint8Array(memory.buffer, at, bytes.length).set(bytes);
-    return [at, bytes.length];
-  };
-  return {
-    memory,
-    exports: Object.keys(instance.exports).sort(),
-    cite(fields, style) {
-      const answer = cite(...pass(fields), ...pass(style));
-      const [at, length] = [Number(answer & 0xffffffffn), Number(answer >> 32n)];
-      const text = new TextDecoder().decode(new Uint8Array(memory.buffer, at, length));
-      free(at, length);
-      return text;
-    },
-  };
-}
+// Where each active data segment writes: [start, end).
+const writes = (module) => {
+  const data = sections(module).find(({ id }) => id === 11);
+  return data ? dataSegments(data.body).segments.map(({ address, contentStart, end }) => [address, address + end - contentStart]) : [];
+};
 
-/** Handoff fields (crates/core/src/cite/handoff.rs): each ends with a NUL. */
-const fields = (title) =>
-  [
-    'https://www.globalresearch.ca/us-ultimatum/5678141',
-    title,
-    'Global Research',
-    'Global Research',
-    '2019-05-19',
-    'news',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '2026-11-25',
-    'person',
-    'Andrew Korybko',
-  ]
-    .map((field) => `${field}\0`)
-    .join('');
+test("the citation module links against the widget's exports, and only them", async () => {
+  const widgetModule = new WebAssembly.Module(widget);
+  // The widget's imports are the glue's; none is called while linking.
+  const [glueModule, ...others] = new Set(WebAssembly.Module.imports(widgetModule).map((i) => i.module));
+  assert.deepEqual(others, [], 'the widget imports from one module, the glue');
+  const stub = new Proxy({}, { get: () => () => 0 });
+  const widgetInstance = new WebAssembly.Instance(widgetModule, { [glueModule]: stub });
+  const citeModule = new WebAssembly.Module(citations);
+  assert.deepEqual(new Set(WebAssembly.Module.imports(citeModule).map((i) => i.module)), new Set(['p']));
+  assert.deepEqual(WebAssembly.Module.exports(citeModule), [{ name: 'cite', kind: 'function' }]);
+  const memory = WebAssembly.Module.imports(citeModule).find((i) => i.kind === 'memory');
+  assert.ok(memory, 'the citation module shares the memory');
+  assert.equal(widgetInstance.exports[memory.name], Object.values(widgetInstance.exports).find((e) => e instanceof WebAssembly.Memory));
+  // Linking fails on a missing name or a wrong type.
+  new WebAssembly.Instance(citeModule, { p: widgetInstance.exports });
+});
 
-test('the citation module gives back all its memory after every citation', async () => {
-  const module = await citationModule();
-  assert.deepEqual(module.exports, ['alloc', 'cite', 'free', 'memory'], 'no imports, and only these exports');
-  const title = (n) => `The U.S. Ultimatum on Huawei Is Backfiring${' again'.repeat(n % 40)}`;
-  const round = (n) => STYLES.map((style) => module.cite(fields(title(n)), style));
-  const first = round(0);
-  assert.match(first[0], /^Korybko, A\. \(2019, May 19\)\. The U\.S\. Ultimatum on Huawei Is Backfiring/);
-  assert.match(first[5], /^@article\{korybko2019ultimatum,/);
-  assert.equal(module.cite(fields('A title').slice(0, -1), 'apa'), '', 'a handoff without its last end is refused');
-  assert.equal(module.cite('', ''), '', 'empty strings pass as no room at all');
-  assert.match(module.cite(fields('Ünïcödé — “quoted” 引用'), 'mla'), /Ünïcödé — “Quoted” 引用/, "UTF-8 both ways");
-  for (let n = 1; n < 40; n += 1) round(n);
-  const grown = module.memory.buffer.byteLength;
-  // 9 styles × 400 citations; a leak of 16 bytes a citation would need a page more.
-  for (let n = 0; n < 400; n += 1) {
-    const again = round(n);
-    if (n === 0) assert.deepEqual(again, first, 'the same citation, byte for byte');
+test("the citation module's data lies where the widget's does not", () => {
+  const own = writes(widget);
+  const brought = writes(citations);
+  assert.ok(brought.length > 0, 'the citation styles bring their own strings');
+  for (const [start, end] of brought) {
+    const overlapping = own.find(([from, to]) => start < to && from < end);
+    assert.equal(overlapping, undefined, `the citation module writes [${start}, ${end}), over the widget's [${overlapping}]`);
   }
-  assert.equal(module.memory.buffer.byteLength, grown);
 });

@@ -50,8 +50,7 @@
 #![cfg_attr(test, allow(clippy::disallowed_methods))]
 
 // `alloc` only: the core decides and formats, it never does I/O, so it
-// needs no operating system, and a module built from it alone (the
-// citation styles) can leave out std and its panic machinery.
+// needs no operating system.
 extern crate alloc;
 #[cfg(test)]
 #[macro_use]

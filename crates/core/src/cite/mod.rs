@@ -5,7 +5,6 @@
 use alloc::string::String;
 
 pub mod export;
-pub mod handoff;
 pub mod item;
 pub mod names;
 pub mod styles;

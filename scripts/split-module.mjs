@@ -1,0 +1,488 @@
+// Splits one wasm module in two that share its memory: the functions only
+// some exports reach go to a second module, with the data only they read,
+// and it imports from the first the memory, the table, the globals and the
+// functions it calls. The widget and the citation styles are built as one
+// module (crates/cite-wasm's `cite` export) and split so after wasm-opt:
+// compiled together, they share one copy of the allocator, the strings,
+// dates and searches that two modules built apart each had, and each
+// reader still downloads only the first, and the second when about to
+// cite (widget +0.3 KB, citation module 10.6 -> 7.4 KB).
+//
+// Nothing in the first may call into the second (by construction: the
+// second holds only what the split exports alone reach, and a function in
+// the table stays in the first), so the first works without it. Both are
+// renumbered: the first without the moved functions, the second in index
+// spaces of its own, its imports first.
+
+import { dataSegments, leb128, sleb128, sections, writeLeb128 } from './wasm-binary.mjs';
+
+const TYPE = 1;
+const IMPORT = 2;
+const FUNCTION = 3;
+const TABLE = 4;
+const MEMORY = 5;
+const GLOBAL = 6;
+const EXPORT = 7;
+const START = 8;
+const ELEMENT = 9;
+const CODE = 10;
+const DATA = 11;
+const DATA_COUNT = 12;
+
+const FUNC_KIND = 0;
+const TABLE_KIND = 1;
+const MEMORY_KIND = 2;
+const GLOBAL_KIND = 3;
+
+const fail = (why) => {
+  throw new Error(`split-module: ${why}`);
+};
+
+/**
+ * `module` split: the function exports `renamed` names (its keys; its
+ * values are their names in `second`) and what only they reach go to
+ * `second`, which imports what else it needs from `first` under
+ * `importModule`, by names `first` exports (new ones for what it did not
+ * export). `objects` are the data's constants (see splitData; none, and
+ * the data stays whole). Returns `{ first, second }`, both wasm binaries,
+ * and how much moved: `moved` functions, `shared` ones imported,
+ * `movedData` bytes.
+ */
+export function splitModule(module, renamed, importModule, objects = []) {
+  const exports = Object.keys(renamed);
+  const parsed = parse(module);
+  const { imports, funcTypes, bodies, exportList, elements, start } = parsed;
+  const importedFuncs = imports.filter((i) => i.kind === FUNC_KIND).length;
+  const callees = bodies.map((body) => {
+    const found = new Set();
+    walk(body, { call: (index) => (found.add(index), index) });
+    return found;
+  });
+  const reach = (roots) => {
+    const seen = new Set();
+    const stack = [...roots];
+    while (stack.length) {
+      const index = stack.pop();
+      if (seen.has(index)) continue;
+      seen.add(index);
+      if (index >= importedFuncs) stack.push(...callees[index - importedFuncs]);
+    }
+    return seen;
+  };
+  const split = new Set(exports);
+  const exported = (wanted) => exportList.filter((e) => e.kind === FUNC_KIND && wanted(e)).map((e) => e.index);
+  for (const name of exports) {
+    if (!exportList.some((e) => e.kind === FUNC_KIND && e.name === name)) fail(`no function export ${name}`);
+  }
+  const firstReach = reach([...exported((e) => !split.has(e.name)), ...elements.flatMap((e) => e.functions), ...(start === null ? [] : [start])]);
+  const secondReach = reach(exported((e) => split.has(e.name)));
+  const moved = [...secondReach].filter((index) => index >= importedFuncs && !firstReach.has(index)).sort((a, b) => a - b);
+  const movedSet = new Set(moved);
+  // What the second module's code uses of the first's.
+  const shared = new Set();
+  const globalsUsed = new Set();
+  let usesTable = false;
+  for (const index of moved) {
+    walk(bodies[index - importedFuncs], {
+      call: (callee) => (movedSet.has(callee) || shared.add(callee), callee),
+      global: (g) => (globalsUsed.add(g), g),
+      table: () => ((usesTable = true), 0),
+    });
+  }
+
+  const kept = bodies.filter((_, i) => !movedSet.has(i + importedFuncs));
+  const data = splitData(parsed, objects, kept, moved.map((f) => bodies[f - importedFuncs]));
+
+  // The first module: without the moved functions, renumbered; the split
+  // exports out, and what the second imports exported under new names.
+  const taken = new Set(exportList.map((e) => e.name));
+  const namer = freshNames(taken);
+  const firstIndex = new Map();
+  let next = 0;
+  for (let index = 0; index < importedFuncs + bodies.length; index++) {
+    if (!movedSet.has(index)) firstIndex.set(index, next++);
+  }
+  const added = [];
+  const nameFor = (kind, index) => {
+    const same = (e) => e.kind === kind && e.index === index;
+    const known = exportList.find(same) ?? added.find(same);
+    if (known) return known.name;
+    const name = namer();
+    added.push({ name, kind, index });
+    return name;
+  };
+  const memoryName = nameFor(MEMORY_KIND, 0);
+  const tableName = usesTable ? nameFor(TABLE_KIND, 0) : null;
+  const globalNames = new Map([...globalsUsed].sort((a, b) => a - b).map((g) => [g, nameFor(GLOBAL_KIND, g)]));
+  const sharedNames = new Map([...shared].sort((a, b) => a - b).map((f) => [f, nameFor(FUNC_KIND, f)]));
+  const firstExports = [...exportList.filter((e) => !(e.kind === FUNC_KIND && split.has(e.name))), ...added].map((e) => ({
+    ...e,
+    index: e.kind === FUNC_KIND ? firstIndex.get(e.index) : e.index,
+  }));
+  const first = rebuild(parsed, {
+    [FUNCTION]: () => vector(funcTypes.filter((_, i) => !movedSet.has(i + importedFuncs)).map((t) => writeLeb128(t))),
+    [EXPORT]: () => vector(firstExports.map(exportEntry)),
+    [START]: () => writeLeb128(firstIndex.get(start)),
+    [ELEMENT]: () => vector(elements.map((e) => [...e.header, ...vector(e.functions.map((f) => writeLeb128(firstIndex.get(f))))])),
+    [CODE]: () => vector(kept.map((body) => sized(walk(body, { call: (f) => firstIndex.get(f) })))),
+    [DATA]: () => vector(data.first.map(segmentEntry)),
+    [DATA_COUNT]: () => writeLeb128(data.first.length),
+  });
+
+  // The second module: its imports, then the moved functions.
+  const types = [];
+  const typeIndex = (type) => {
+    const key = parsed.types[type].join();
+    let at = types.findIndex((t) => t.join() === key);
+    if (at < 0) at = types.push(parsed.types[type]) - 1;
+    return at;
+  };
+  const secondImports = [];
+  const importEntry = (name, kind, desc) => secondImports.push([...string(importModule), ...string(name), kind, ...desc]);
+  const memory = parsed.memories[0] ?? fail('no memory to share');
+  importEntry(memoryName, MEMORY_KIND, [0, ...writeLeb128(memory.min)]);
+  if (tableName) {
+    const table = parsed.tables[0];
+    importEntry(tableName, TABLE_KIND, [table.type, 0, ...writeLeb128(table.min)]);
+  }
+  const secondGlobal = new Map();
+  for (const [g, name] of globalNames) {
+    const global = parsed.globals[g - parsed.importedGlobals] ?? fail(`global ${g} is imported; share it yourself`);
+    importEntry(name, GLOBAL_KIND, global.type);
+    secondGlobal.set(g, secondGlobal.size);
+  }
+  const secondIndex = new Map();
+  for (const [f, name] of sharedNames) {
+    secondIndex.set(f, secondIndex.size);
+    importEntry(name, FUNC_KIND, writeLeb128(typeIndex(funcTypeOf(parsed, f))));
+  }
+  for (const f of moved) secondIndex.set(f, secondIndex.size);
+  const remap = {
+    call: (f) => secondIndex.get(f),
+    global: (g) => secondGlobal.get(g),
+    type: (t) => typeIndex(t),
+  };
+  const secondBodies = moved.map((f) => sized(walk(bodies[f - importedFuncs], remap)));
+  const secondFuncs = moved.map((f) => writeLeb128(typeIndex(funcTypeOf(parsed, f))));
+  const secondExports = exportList
+    .filter((e) => e.kind === FUNC_KIND && split.has(e.name))
+    .map((e) => exportEntry({ name: renamed[e.name], kind: FUNC_KIND, index: secondIndex.get(e.index) }));
+  const second = moduleOf([
+    [TYPE, vector(types)],
+    [IMPORT, vector(secondImports)],
+    [FUNCTION, vector(secondFuncs)],
+    [EXPORT, vector(secondExports)],
+    [CODE, vector(secondBodies)],
+    ...(data.second.length ? [[DATA, vector(data.second.map(segmentEntry))]] : []),
+  ]);
+  return { first, second, moved: moved.length, shared: shared.size, movedData: data.moved };
+}
+
+// The module's data, split: the constants (`objects`, each `{ start, end }`:
+// the linker's input sections, from its map) only the second module's code
+// reaches go to it, so readers who never cite never download them. A
+// constant stays in the first if its code names an address in it or just
+// past its end (an end pointer), or a constant staying there holds one (a
+// table of strings), or nothing names it at all. What moves is written by
+// the second module when it is instantiated, before anything can read it:
+// the first module only learns its addresses from the second.
+function splitData(parsed, objects, firstBodies, secondBodies) {
+  const sorted = [...objects].sort((a, b) => a.start - b.start);
+  const image = new Map();
+  for (const { address, bytes } of parsed.segments) bytes.forEach((byte, i) => image.set(address + i, byte));
+  const byteAt = (address) => image.get(address) ?? 0;
+  // The objects an address names: the one holding it, and the one it ends.
+  const named = (address) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (sorted[mid].start <= address) low = mid + 1;
+      else high = mid;
+    }
+    // `low - 1` is the last object starting at or before the address.
+    return [low - 2, low - 1].filter((i) => i >= 0 && (i === low - 1 ? address <= sorted[i].end : address === sorted[i].end));
+  };
+  const reached = (bodies, extra) => {
+    const seen = new Set();
+    const stack = [];
+    const name = (address) => named(address).forEach((i) => seen.has(i) || (seen.add(i), stack.push(i)));
+    for (const body of bodies) walk(body, { address: name });
+    extra.forEach(name);
+    while (stack.length) {
+      const { start, end } = sorted[stack.pop()];
+      for (let at = (start + 3) & ~3; at + 4 <= end; at += 4) {
+        name(byteAt(at) | (byteAt(at + 1) << 8) | (byteAt(at + 2) << 16) | (byteAt(at + 3) * 2 ** 24));
+      }
+    }
+    return seen;
+  };
+  // A map of another build would name other constants: what this module
+  // writes must all lie in them (between them is only alignment, zeros).
+  if (sorted.length) {
+    for (const [address, byte] of image) {
+      if (byte && !named(address).some((i) => address < sorted[i].end)) fail(`data at ${address} lies in no constant of the map: is it this build's?`);
+    }
+  }
+  const inFirst = reached(firstBodies, parsed.globals.map((g) => g.init).filter((v) => v !== null));
+  const inSecond = reached(secondBodies, []);
+  const moving = sorted.filter((_, i) => inSecond.has(i) && !inFirst.has(i));
+  const movingAddresses = new Set(moving.flatMap(({ start, end }) => Array.from({ length: end - start }, (_, i) => start + i)));
+  // Segments from runs of addresses, zeros at their ends left out (the
+  // memory starts zeroed).
+  const runs = (addresses) => {
+    const segments = [];
+    let run = null;
+    for (const address of addresses) {
+      if (run && address === run.address + run.bytes.length) run.bytes.push(byteAt(address));
+      else segments.push((run = { address, bytes: [byteAt(address)] }));
+    }
+    return segments.flatMap(({ address, bytes }) => {
+      let from = 0;
+      let to = bytes.length;
+      while (from < to && bytes[from] === 0) from++;
+      while (to > from && bytes[to - 1] === 0) to--;
+      return from < to ? [{ address: address + from, bytes: bytes.slice(from, to) }] : [];
+    });
+  };
+  const addresses = [...image.keys()].sort((a, b) => a - b);
+  const second = runs([...movingAddresses]);
+  const first = moving.length
+    ? runs(addresses.filter((address) => !movingAddresses.has(address)))
+    : parsed.segments.map(({ address, bytes }) => ({ address, bytes: [...bytes] }));
+  return { first, second, moved: moving.reduce((sum, { start, end }) => sum + end - start, 0) };
+}
+
+const segmentEntry = ({ address, bytes }) => [0, 0x41, ...writeSleb128(address), 0x0b, ...writeLeb128(bytes.length), ...bytes];
+
+function writeSleb128(value) {
+  const bytes = [];
+  for (;;) {
+    const byte = value & 0x7f;
+    value >>= 7;
+    if ((value === 0 && !(byte & 0x40)) || (value === -1 && byte & 0x40)) return [...bytes, byte];
+    bytes.push(byte | 0x80);
+  }
+}
+
+/** The data's constants from a wasm-ld map (`--Map`): `[{ start, end }]`. */
+export function mapObjects(map) {
+  const objects = [];
+  for (const line of map.split('\n')) {
+    const match = /^\s*([0-9a-f]+)\s+[0-9a-f]+\s+([0-9a-f]+)\s+\S.*:\(\.(?:rodata|data|bss|tdata)/.exec(line);
+    if (match) {
+      const start = parseInt(match[1], 16);
+      objects.push({ start, end: start + parseInt(match[2], 16) });
+    }
+  }
+  return objects;
+}
+
+// Names for new exports, none already taken: one character, then two.
+function freshNames(taken) {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$';
+  const all = [...alphabet, ...[...alphabet].flatMap((a) => [...alphabet, ...'0123456789'].map((b) => a + b))];
+  let at = 0;
+  return () => {
+    while (taken.has(all[at])) at++;
+    taken.add(all[at]);
+    return all[at++];
+  };
+}
+
+const funcTypeOf = (parsed, f) => {
+  const imported = parsed.imports.filter((i) => i.kind === FUNC_KIND);
+  return f < imported.length ? imported[f].type : parsed.funcTypes[f - imported.length];
+};
+
+const string = (text) => {
+  const bytes = new TextEncoder().encode(text);
+  return [...writeLeb128(bytes.length), ...bytes];
+};
+const vector = (items) => [...writeLeb128(items.length), ...items.flat()];
+const sized = (bytes) => [...writeLeb128(bytes.length), ...bytes];
+const exportEntry = ({ name, kind, index }) => [...string(name), kind, ...writeLeb128(index)];
+// A module of `[id, body]` sections.
+const moduleOf = (list) =>
+  Uint8Array.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, ...list.flatMap(([id, body]) => [id, ...sized(body)])]);
+
+// `parsed`'s module with some sections' bodies replaced (by id).
+function rebuild(parsed, replaced) {
+  return moduleOf(parsed.sections.map(({ id, body }) => [id, replaced[id] ? replaced[id]() : [...body]]));
+}
+
+// The parts of the module the split needs.
+function parse(module) {
+  const parsed = {
+    sections: sections(module),
+    types: [],
+    imports: [],
+    importedGlobals: 0,
+    funcTypes: [],
+    tables: [],
+    memories: [],
+    globals: [],
+    exportList: [],
+    elements: [],
+    start: null,
+    bodies: [],
+    segments: [],
+  };
+  for (const { id, body } of parsed.sections) {
+    let at = 0;
+    const leb = () => {
+      const [value, end] = leb128(body, at);
+      at = end;
+      return value;
+    };
+    const name = () => {
+      const length = leb();
+      at += length;
+      return new TextDecoder().decode(body.subarray(at - length, at));
+    };
+    const limits = () => {
+      const flags = leb();
+      const min = leb();
+      if (flags & 1) leb();
+      return min;
+    };
+    const constExpr = () => {
+      const from = at;
+      while (body[at] !== 0x0b) at++;
+      return body.subarray(from, ++at);
+    };
+    if (id === 0) continue;
+    const count = id === START ? 1 : leb();
+    for (let i = 0; i < count; i++) {
+      if (id === TYPE) {
+        const from = at;
+        if (body[at++] !== 0x60) fail('a type that is not a function type');
+        for (let lists = 2; lists > 0; lists--) {
+          const length = leb();
+          at += length;
+        }
+        parsed.types.push([...body.subarray(from, at)]);
+      } else if (id === IMPORT) {
+        const entry = { module: name(), name: name(), kind: body[at++] };
+        if (entry.kind === FUNC_KIND) entry.type = leb();
+        else if (entry.kind === GLOBAL_KIND) (at += 2), parsed.importedGlobals++;
+        else fail('a module that imports a table or memory');
+        parsed.imports.push(entry);
+      } else if (id === FUNCTION) parsed.funcTypes.push(leb());
+      else if (id === TABLE) {
+        const type = body[at++];
+        parsed.tables.push({ type, min: limits() });
+      } else if (id === MEMORY) parsed.memories.push({ min: limits() });
+      else if (id === GLOBAL) {
+        const type = [body[at], body[at + 1]];
+        at += 2;
+        const init = constExpr();
+        parsed.globals.push({ type, init: init[0] === 0x41 ? sleb128(init, 1)[0] : null });
+      } else if (id === EXPORT) parsed.exportList.push({ name: name(), kind: body[at++], index: leb() });
+      else if (id === START) parsed.start = leb();
+      else if (id === ELEMENT) {
+        const from = at;
+        if (leb() !== 0) fail('an element segment other than an active one of function indices');
+        constExpr();
+        const header = [...body.subarray(from, at)];
+        const functions = [];
+        for (let n = leb(); n > 0; n--) functions.push(leb());
+        parsed.elements.push({ header, functions });
+      } else if (id === CODE) {
+        const length = leb();
+        parsed.bodies.push(body.subarray(at, at + length));
+        at += length;
+      } else if (id === DATA) {
+        parsed.segments = dataSegments(body).segments.map(({ contentStart, end, address }) => ({
+          address,
+          bytes: body.subarray(contentStart, end),
+        }));
+        break;
+      } else break;
+    }
+  }
+  return parsed;
+}
+
+/**
+ * A function body's bytes with the indices it names passed through `map`
+ * (`call` for function indices, `global`, `type` for type indices and
+ * `table` for table indices, each given the old index and answering the
+ * new; absent ones are kept).
+ */
+function walk(body, map) {
+  const out = [];
+  let at = 0;
+  const copyTo = (end) => {
+    for (; at < end; at++) out.push(body[at]);
+  };
+  const leb = () => {
+    const [value, end] = leb128(body, at);
+    return [value, end];
+  };
+  const skip = () => copyTo(leb()[1]);
+  const index = (change) => {
+    const [value, end] = leb();
+    if (change) {
+      out.push(...writeLeb128(change(value)));
+      at = end;
+    } else copyTo(end);
+  };
+  for (let locals = leb(), n = (copyTo(locals[1]), locals[0]); n > 0; n--) skip(), copyTo(at + 1);
+  while (at < body.length) {
+    const op = body[at];
+    copyTo(at + 1);
+    if (op === 0x02 || op === 0x03 || op === 0x04) {
+      const [type, end] = sleb128(body, at);
+      if (type >= 0 && map.type) {
+        out.push(...writeLeb128(map.type(type)));
+        at = end;
+      } else copyTo(end);
+    } else if (op === 0x0c || op === 0x0d || op === 0x20 || op === 0x21 || op === 0x22) skip();
+    else if (op === 0x23 || op === 0x24) index(map.global);
+    else if (op === 0x25 || op === 0x26) index(map.table);
+    else if (op === 0x0e) for (let n = leb()[0] + 1, _ = skip(); n > 0; n--) skip();
+    else if (op === 0x10) index(map.call);
+    else if (op === 0x11) index(map.type), index(map.table);
+    else if (op === 0x1c) for (let n = leb()[0], _ = skip(); n > 0; n--) copyTo(at + 1);
+    else if (op >= 0x28 && op <= 0x3e) {
+      skip();
+      map.address?.(leb()[0]);
+      skip();
+    }
+    else if (op === 0x3f || op === 0x40) copyTo(at + 1);
+    else if (op === 0x41) {
+      const [value, end] = sleb128(body, at);
+      map.address?.(value);
+      copyTo(end);
+    } else if (op === 0x42) {
+      // LLVM may merge two stores into one of an i64 constant: a pointer
+      // and a length, say. Either half may be an address.
+      const end = sleb128(body, at)[1];
+      if (map.address) {
+        let value = 0n;
+        for (let i = end - 1; i >= at; i--) value = (value << 7n) | BigInt(body[i] & 0x7f);
+        map.address(Number(value & 0xffffffffn));
+        map.address(Number((value >> 32n) & 0xffffffffn));
+      }
+      copyTo(end);
+    } else if (op === 0x43) copyTo(at + 4);
+    else if (op === 0x44) copyTo(at + 8);
+    else if (op === 0xd0) copyTo(at + 1);
+    else if (op === 0xd2) fail('ref.func, which only a module with reference types has');
+    else if (op === 0xfc) {
+      const [sub] = leb();
+      skip();
+      if (sub === 8) skip(), copyTo(at + 1);
+      else if (sub === 10) copyTo(at + 2);
+      else if (sub === 11) copyTo(at + 1);
+      else if (sub === 12 || sub === 14) index(map.table), index(map.table);
+      else if (sub === 9 || sub === 13) skip();
+      else if (sub >= 15 && sub <= 17) index(map.table);
+      else if (sub > 7) fail(`unknown instruction 0xfc ${sub}`);
+    } else if (!(op <= 0x01 || op === 0x05 || op === 0x0b || op === 0x0f || op === 0x1a || op === 0x1b || op === 0xd1 || (op >= 0x45 && op <= 0xc4))) {
+      fail(`unknown instruction 0x${op.toString(16)}`);
+    }
+  }
+  return out;
+}

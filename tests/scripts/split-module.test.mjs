@@ -1,0 +1,113 @@
+// scripts/split-module.mjs: one module split in two that share its memory.
+// The second links against the first's exports and runs as the whole
+// module did; the first runs without it; data moves only when nothing the
+// first keeps can reach it.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import binaryen from 'binaryen';
+import { mapObjects, splitModule } from '../../scripts/split-module.mjs';
+
+const assemble = (text) => {
+  const module = binaryen.parseText(text);
+  module.setFeatures(binaryen.Features.MVP | binaryen.Features.MutableGlobals | binaryen.Features.BulkMemory);
+  assert.ok(module.validate(), 'the test module is valid');
+  const bytes = module.emitBinary();
+  module.dispose();
+  return Buffer.from(bytes);
+};
+
+// `$shared` is called from both sides, `$helper` and `$late` only from
+// `cite`'s, `$tabled` is in the table (so it stays) and `$after` comes
+// after the moved functions (so its index moves). Constants: "shared" at
+// 100 (both sides read it), "widget" at 200 (the first), "citation" at
+// 300 (read by `cite` only, through a load's offset), and at 400 a word
+// naming 300 that `$pointer` reads when `pointer` is true.
+const module = (pointer) =>
+  assemble(`(module
+  (memory (export "memory") 1)
+  (global $sp (mut i32) (i32.const 4096))
+  (table 1 funcref)
+  (elem (i32.const 0) $tabled)
+  (type $unary (func (result i32)))
+  (data (i32.const 100) "shared")
+  (data (i32.const 200) "widget")
+  (data (i32.const 300) "citation")
+  (data (i32.const 400) "\\2c\\01\\00\\00")
+  (func $shared (param i32) (result i32) (i32.add (local.get 0) (i32.load8_u (i32.const 100))))
+  (func $tabled (result i32) (i32.const 7))
+  (func $helper (result i32)
+    (global.set $sp (i32.sub (global.get $sp) (i32.const 16)))
+    (i32.add (call $late) (i32.load8_u offset=300 (i32.const 0))))
+  (func $late (result i32) (global.get $sp))
+  (func $after (result i32) (i32.load8_u (i32.const 201)))
+  (func $pointer (result i32) ${pointer ? '(i32.load8_u (i32.load (i32.const 400)))' : '(i32.const 0)'})
+  (func (export "widget") (result i32)
+    (i32.add (call $after) (call $shared (i32.load8_u (i32.const 200)))))
+  (func (export "pointer") (result i32) (call $pointer))
+  (func (export "cite") (param i32) (result i32)
+    (i32.add (call_indirect (type $unary) (i32.const 0))
+      (i32.add (call $helper) (call $shared (local.get 0))))))`);
+
+const OBJECTS = [
+  { start: 100, end: 106 },
+  { start: 200, end: 206 },
+  { start: 300, end: 308 },
+  { start: 400, end: 404 },
+];
+
+const text = (memory, at, length) => Buffer.from(memory.buffer, at, length).toString();
+
+test('the second module runs as the whole did, on the first one\'s memory', () => {
+  const whole = new WebAssembly.Instance(new WebAssembly.Module(module(false))).exports;
+  const { first, second, moved, movedData } = splitModule(module(false), { cite: 'c' }, 'p', OBJECTS);
+  assert.equal(moved, 3, '$helper, $late and the export');
+  assert.equal(movedData, 8, '"citation"');
+  const widget = new WebAssembly.Instance(new WebAssembly.Module(first)).exports;
+  assert.equal(widget.cite, undefined);
+  assert.equal(widget.widget(), whole.widget(), 'the first runs on its own');
+  assert.equal(text(widget.memory, 300, 8), '\0'.repeat(8), 'without the constant only the second reads');
+  assert.equal(text(widget.memory, 100, 6), 'shared');
+  const citeModule = new WebAssembly.Module(second);
+  assert.deepEqual(WebAssembly.Module.exports(citeModule), [{ name: 'c', kind: 'function' }]);
+  assert.deepEqual(
+    WebAssembly.Module.imports(citeModule).map(({ module, kind }) => `${module} ${kind}`).sort(),
+    ['p function', 'p global', 'p memory', 'p table'],
+  );
+  const cite = new WebAssembly.Instance(citeModule, { p: widget }).exports;
+  assert.equal(text(widget.memory, 300, 8), 'citation', 'the second writes it when instantiated');
+  assert.equal(cite.c(5), whole.cite(5));
+  assert.equal(cite.c(5), whole.cite(5));
+  const stackPointer = Object.values(widget).find((value) => value instanceof WebAssembly.Global);
+  assert.equal(stackPointer.value, 4096 - 2 * 16, "the second moves the first's stack pointer");
+});
+
+test('a constant stays in the first when something it keeps points at it', () => {
+  const { first, movedData } = splitModule(module(true), { cite: 'c' }, 'p', OBJECTS);
+  assert.equal(movedData, 0);
+  const widget = new WebAssembly.Instance(new WebAssembly.Module(first)).exports;
+  assert.equal(widget.pointer(), 'c'.charCodeAt(0));
+});
+
+test('the linker map gives the data constants, with their sizes', () => {
+  const map = [
+    '       -    7075a     5f2f DATA',
+    '  100000    7075b     5e07 .rodata',
+    '  100000    70765        4         /w/sharecite.rcgu.o:(.rodata._RNvNtCs2n5kmtHexT0_9sharecite3dom6WINDOW)',
+    '  100000    70765        4                 _RNvNtCs2n5kmtHexT0_9sharecite3dom6WINDOW',
+    '  1000e0    70845        b         <internal>:(.rodata)',
+    '  105f18    7075a       a4         /w/libsharecite_heap.rlib(sharecite_heap.o):(.bss.HEAP)',
+    '       -    76689    63e93 CUSTOM(__wasm_bindgen_unstable)',
+  ].join('\n');
+  assert.deepEqual(mapObjects(map), [
+    { start: 0x100000, end: 0x100004 },
+    { start: 0x1000e0, end: 0x1000eb },
+    { start: 0x105f18, end: 0x105fbc },
+  ]);
+});
+
+test('a function export that is not there, or the map of another build, fails the split', () => {
+  assert.throws(() => splitModule(module(false), { gone: 'c' }, 'p', OBJECTS), /no function export gone/);
+  const elsewhere = OBJECTS.map(({ start, end }) => ({ start: start + 50, end: end + 50 }));
+  assert.throws(() => splitModule(module(false), { cite: 'c' }, 'p', elsewhere), /data at 100 lies in no constant of the map/);
+});
