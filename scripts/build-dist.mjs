@@ -21,14 +21,10 @@ import { CITE_FILE, WIDGET_FILE, framedModule, storeFramed, storeModule } from '
 import { originals, precompressible } from './precompressed.mjs';
 import { minify } from 'terser';
 import { shortenNames } from './short-names.mjs';
-import { mapObjects, splitModule } from './split-module.mjs';
 import { withLoaderInit } from './glue-init.mjs';
 import { withoutDeadFallback } from './glue-fallbacks.mjs';
 
 const root = new URL('..', import.meta.url);
-// The linker's map of the widget's module (the Makefile's LINKER_MAP).
-const linkerMap = process.argv[2];
-if (!linkerMap) throw new Error('usage: node scripts/build-dist.mjs <the linker map of the widget>');
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
 
 const version = /^version\s*=\s*"([^"]+)"/m.exec(read('Cargo.toml'))[1];
@@ -114,24 +110,13 @@ writeFileSync(new URL('dist/sharecite.js', root), COMPILE_HINT + code);
 // its dictionary (their code looks alike; the reader who cites has the
 // widget): 0.3 KB less.
 const decoder = readFileSync(new URL('build/sharecite_unsplit.wasm', root));
-// The citation styles are split off the widget's module here, after
-// wasm-opt (scripts/split-module.mjs): its `cite` export (renamed short
-// like the others, and back), all that only it reaches, and the constants
-// only those read (the linker's map says where each is). The citation
-// module imports what it shares with the widget under `p`, which the
-// loader fills with the widget's exports.
-const exportNames = new Map(JSON.parse(read('build/sharecite_bg.names.json')).exports);
-const { first, second } = splitModule(
-  readFileSync(new URL('build/sharecite_bg.min.wasm', root)),
-  { [exportNames.get('cite')]: 'cite' },
-  'p',
-  mapObjects(readFileSync(linkerMap, 'utf8')),
-);
-writeFileSync(new URL('build/sharecite_bg.split.wasm', root), first);
-writeFileSync(new URL('build/sharecite_cite_bg.split.wasm', root), second);
-const widgetFile = framedModule(Buffer.from(first), decoder, { carried: true });
+// The Makefile split the citation styles off the widget's module
+// (scripts/split-module.mjs) and optimized each again.
+const first = readFileSync(new URL('build/sharecite_bg.final.wasm', root));
+const second = readFileSync(new URL('build/sharecite_cite_bg.final.wasm', root));
+const widgetFile = framedModule(first, decoder, { carried: true });
 writeFileSync(new URL(`dist/${WIDGET_FILE}`, root), storeFramed(widgetFile));
-writeFileSync(new URL(`dist/${CITE_FILE}`, root), storeModule(Buffer.from(second), decoder, { carried: false, against: widgetFile }));
+writeFileSync(new URL(`dist/${CITE_FILE}`, root), storeModule(second, decoder, { carried: false, against: widgetFile }));
 
 // English is built in; every other locale is fetched by pages that need it.
 mkdirSync(new URL('dist/locales/', root), { recursive: true });

@@ -14,6 +14,8 @@
 // renumbered: the first without the moved functions, the second in index
 // spaces of its own, its imports first.
 
+import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { dataSegments, leb128, sleb128, sections, writeLeb128 } from './wasm-binary.mjs';
 
 const TYPE = 1;
@@ -485,4 +487,19 @@ function walk(body, map) {
     }
   }
   return out;
+}
+
+// `node scripts/split-module.mjs <module> <names.json> <linker map> <widget> <citations>`:
+// `make dist`'s split of the widget's module (its imports and exports
+// renamed short, as names.json records) into the widget and the citation
+// module, which imports what it shares under `p` (js/loader.js passes the
+// widget's exports so).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [module, names, map, widget, citations] = process.argv.slice(2);
+  if (!citations) throw new Error('usage: node scripts/split-module.mjs <module> <names.json> <linker map> <widget> <citations>');
+  const shortName = new Map(JSON.parse(readFileSync(names, 'utf8')).exports).get('cite');
+  const { first, second, moved, shared, movedData } = splitModule(readFileSync(module), { [shortName]: 'cite' }, 'p', mapObjects(readFileSync(map, 'utf8')));
+  writeFileSync(widget, first);
+  writeFileSync(citations, second);
+  console.log(`split-module: ${moved} functions and ${movedData} B of data to ${citations}, which imports ${shared} functions`);
 }
