@@ -22,8 +22,10 @@ const assemble = (text) => {
 // after the moved functions (so its index moves). Constants: "shared" at
 // 100 (both sides read it), "widget" at 200 (the first), "citation" at
 // 300 (read by `cite` only, through a load's offset), and at 400 a word
-// naming 300 that `$pointer` reads when `pointer` is true.
-const module = (pointer) =>
+// naming 300 that `$pointer` reads when `pointer` is true. With `skewed`,
+// `$pointer` reads "citation" as a table indexed from 1 may be read: from
+// an address 8 bytes before it.
+const module = ({ pointer = false, skewed = false } = {}) =>
   assemble(`(module
   (memory (export "memory") 1)
   (global $sp (mut i32) (i32.const 4096))
@@ -41,7 +43,8 @@ const module = (pointer) =>
     (i32.add (call $late) (i32.load8_u offset=300 (i32.const 0))))
   (func $late (result i32) (global.get $sp))
   (func $after (result i32) (i32.load8_u (i32.const 201)))
-  (func $pointer (result i32) ${pointer ? '(i32.load8_u (i32.load (i32.const 400)))' : '(i32.const 0)'})
+  (func $pointer (result i32)
+    ${pointer ? '(i32.load8_u (i32.load (i32.const 400)))' : skewed ? '(i32.load8_u offset=292 (i32.const 8))' : '(i32.const 0)'})
   (func (export "widget") (result i32)
     (i32.add (call $after) (call $shared (i32.load8_u (i32.const 200)))))
   (func (export "pointer") (result i32) (call $pointer))
@@ -55,12 +58,14 @@ const OBJECTS = [
   { start: 300, end: 308 },
   { start: 400, end: 404 },
 ];
+// The same, "citation" being one of LLVM's switch tables.
+const WITH_SWITCH_TABLE = OBJECTS.map((object) => ({ ...object, switchTable: object.start === 300 }));
 
 const text = (memory, at, length) => Buffer.from(memory.buffer, at, length).toString();
 
 test('the second module runs as the whole did, on the first one\'s memory', () => {
-  const whole = new WebAssembly.Instance(new WebAssembly.Module(module(false))).exports;
-  const { first, second, moved, movedData } = splitModule(module(false), { cite: 'c' }, 'p', OBJECTS);
+  const whole = new WebAssembly.Instance(new WebAssembly.Module(module())).exports;
+  const { first, second, moved, movedData } = splitModule(module(), { cite: 'c' }, 'p', OBJECTS);
   assert.equal(moved, 3, '$helper, $late and the export');
   assert.equal(movedData, 8, '"citation"');
   const widget = new WebAssembly.Instance(new WebAssembly.Module(first)).exports;
@@ -82,11 +87,14 @@ test('the second module runs as the whole did, on the first one\'s memory', () =
   assert.equal(stackPointer.value, 4096 - 2 * 16, "the second moves the first's stack pointer");
 });
 
-test('a constant stays in the first when something it keeps points at it', () => {
-  const { first, movedData } = splitModule(module(true), { cite: 'c' }, 'p', OBJECTS);
-  assert.equal(movedData, 0);
-  const widget = new WebAssembly.Instance(new WebAssembly.Module(first)).exports;
-  assert.equal(widget.pointer(), 'c'.charCodeAt(0));
+test('a constant stays in the first when something it keeps points at it, or just before it', () => {
+  for (const options of [{ pointer: true }, { skewed: true }]) {
+    const { first, movedData } = splitModule(module(options), { cite: 'c' }, 'p', OBJECTS);
+    assert.equal(movedData, 0, JSON.stringify(options));
+    const widget = new WebAssembly.Instance(new WebAssembly.Module(first)).exports;
+    assert.equal(widget.pointer(), 'c'.charCodeAt(0));
+  }
+  assert.equal(splitModule(module(), { cite: 'c' }, 'p', WITH_SWITCH_TABLE).movedData, 0, 'a switch table stays');
 });
 
 test('the linker map gives the data constants, with their sizes', () => {
@@ -96,18 +104,20 @@ test('the linker map gives the data constants, with their sizes', () => {
     '  100000    70765        4         /w/sharecite.rcgu.o:(.rodata._RNvNtCs2n5kmtHexT0_9sharecite3dom6WINDOW)',
     '  100000    70765        4                 _RNvNtCs2n5kmtHexT0_9sharecite3dom6WINDOW',
     '  1000e0    70845        b         <internal>:(.rodata)',
+    '  100100    70845       10         /w/sharecite.rcgu.o:(.rodata..Lswitch.table._RNvNtCs5_14sharecite_core3cite)',
     '  105f18    7075a       a4         /w/libsharecite_heap.rlib(sharecite_heap.o):(.bss.HEAP)',
     '       -    76689    63e93 CUSTOM(__wasm_bindgen_unstable)',
   ].join('\n');
   assert.deepEqual(mapObjects(map), [
-    { start: 0x100000, end: 0x100004 },
-    { start: 0x1000e0, end: 0x1000eb },
-    { start: 0x105f18, end: 0x105fbc },
+    { start: 0x100000, end: 0x100004, switchTable: false },
+    { start: 0x1000e0, end: 0x1000eb, switchTable: false },
+    { start: 0x100100, end: 0x100110, switchTable: true },
+    { start: 0x105f18, end: 0x105fbc, switchTable: false },
   ]);
 });
 
 test('a function export that is not there, or the map of another build, fails the split', () => {
-  assert.throws(() => splitModule(module(false), { gone: 'c' }, 'p', OBJECTS), /no function export gone/);
+  assert.throws(() => splitModule(module(), { gone: 'c' }, 'p', OBJECTS), /no function export gone/);
   const elsewhere = OBJECTS.map(({ start, end }) => ({ start: start + 50, end: end + 50 }));
-  assert.throws(() => splitModule(module(false), { cite: 'c' }, 'p', elsewhere), /data at 100 lies in no constant of the map/);
+  assert.throws(() => splitModule(module(), { cite: 'c' }, 'p', elsewhere), /data at 100 lies in no constant of the map/);
 });
