@@ -441,7 +441,9 @@ function parse(module) {
  * A function body's bytes with the indices it names passed through `map`
  * (`call` for function indices, `global`, `type` for type indices and
  * `table` for table indices, each given the old index and answering the
- * new; absent ones are kept).
+ * new; absent ones are kept). `address`, if given, hears every number
+ * that may be an address: i32 constants, both halves of i64 ones, and
+ * loads' and stores' offsets.
  */
 function walk(body, map) {
   const out = [];
@@ -449,10 +451,7 @@ function walk(body, map) {
   const copyTo = (end) => {
     for (; at < end; at++) out.push(body[at]);
   };
-  const leb = () => {
-    const [value, end] = leb128(body, at);
-    return [value, end];
-  };
+  const leb = () => leb128(body, at);
   const skip = () => copyTo(leb()[1]);
   const index = (change) => {
     const [value, end] = leb();
@@ -461,7 +460,10 @@ function walk(body, map) {
       at = end;
     } else copyTo(end);
   };
-  for (let locals = leb(), n = (copyTo(locals[1]), locals[0]); n > 0; n--) skip(), copyTo(at + 1);
+  // The locals: groups of a count and a type.
+  const [groups] = leb();
+  skip();
+  for (let n = groups; n > 0; n--) skip(), copyTo(at + 1);
   while (at < body.length) {
     const op = body[at];
     copyTo(at + 1);
@@ -474,10 +476,18 @@ function walk(body, map) {
     } else if (op === 0x0c || op === 0x0d || op === 0x20 || op === 0x21 || op === 0x22) skip();
     else if (op === 0x23 || op === 0x24) index(map.global);
     else if (op === 0x25 || op === 0x26) index(map.table);
-    else if (op === 0x0e) for (let n = leb()[0] + 1, _ = skip(); n > 0; n--) skip();
+    else if (op === 0x0e) {
+      const [targets] = leb();
+      skip();
+      for (let n = targets + 1; n > 0; n--) skip();
+    }
     else if (op === 0x10) index(map.call);
     else if (op === 0x11) index(map.type), index(map.table);
-    else if (op === 0x1c) for (let n = leb()[0], _ = skip(); n > 0; n--) copyTo(at + 1);
+    else if (op === 0x1c) {
+      const [types] = leb();
+      skip();
+      copyTo(at + types);
+    }
     else if (op >= 0x28 && op <= 0x3e) {
       skip();
       map.address?.(leb()[0]);
