@@ -311,10 +311,12 @@ export function mapObjects(map) {
   return objects;
 }
 
-// Names for new exports, none already taken: one character, then two.
+// Names for new exports, none already taken: one character, then two. Any
+// string may name an export; these are printable ASCII, which every tool
+// prints as it is.
 function freshNames(taken) {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$';
-  const all = [...alphabet, ...[...alphabet].flatMap((a) => [...alphabet, ...'0123456789'].map((b) => a + b))];
+  const alphabet = Array.from({ length: 0x7f - 0x21 }, (_, i) => String.fromCharCode(0x21 + i));
+  const all = [...alphabet, ...alphabet.flatMap((a) => alphabet.map((b) => a + b))];
   let at = 0;
   return () => {
     while (taken.has(all[at])) at++;
