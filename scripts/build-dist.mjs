@@ -112,11 +112,11 @@ writeFileSync(new URL('dist/sharecite.js', root), COMPILE_HINT + code);
 const decoder = readFileSync(new URL('build/sharecite_unsplit.wasm', root));
 // The Makefile split the citation styles off the widget's module
 // (scripts/split-module.mjs) and optimized each again.
-const first = readFileSync(new URL('build/sharecite_bg.final.wasm', root));
-const second = readFileSync(new URL('build/sharecite_cite_bg.final.wasm', root));
-const widgetFile = framedModule(first, decoder, { carried: true });
+const widgetModule = readFileSync(new URL('build/sharecite_bg.final.wasm', root));
+const citeModule = readFileSync(new URL('build/sharecite_cite_bg.final.wasm', root));
+const widgetFile = framedModule(widgetModule, decoder, { carried: true });
 writeFileSync(new URL(`dist/${WIDGET_FILE}`, root), storeFramed(widgetFile));
-writeFileSync(new URL(`dist/${CITE_FILE}`, root), storeModule(second, decoder, { carried: false, against: widgetFile }));
+writeFileSync(new URL(`dist/${CITE_FILE}`, root), storeModule(citeModule, decoder, { carried: false, against: widgetFile }));
 
 // English is built in; every other locale is fetched by pages that need it.
 mkdirSync(new URL('dist/locales/', root), { recursive: true });
