@@ -330,6 +330,44 @@ test('when the citation module cannot load, the failure is announced and nothing
   await close();
 });
 
+// The citation module carries the constants only its code reads
+// (scripts/split-module.mjs): none the widget reads may have gone with it.
+test('without the citation module, the widget reads all it needs: links, attribution, crosspost, formats menu', async () => {
+  const blocked = { clipboard: true, before: (page) => page.route('**/sharecite_cite_bg.wasm*', (route) => route.abort()) };
+  const article = await browser.open('/', blocked);
+  const { page } = article;
+  const url = `${browser.origin}/`;
+  const attribution = 'The original source of this article is Global Research. Copyright © Andrew Korybko, Global Research, 2019';
+  await page.locator('[data-sharecite-host]').hover();
+  assert.equal(
+    await control(page, 'facebook').getAttribute('href'),
+    `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}`,
+  );
+  const body = decodeURIComponent((await control(page, 'email').getAttribute('href')).split('&body=')[1]);
+  assert.ok(body.includes(attribution), body);
+  await control(page, 'cite').click();
+  await status(page).filter({ hasText: 'Citation copied' }).waitFor();
+  assert.equal(
+    (await readClipboard(page))['text/plain'],
+    `The U.S. Ultimatum on Huawei Is Backfiring\n${url}\n${attribution}\nThis article was originally published on CGTN (https://news.cgtn.com/).`,
+  );
+  await control(page, 'crosspost').click();
+  await status(page).filter({ hasText: 'paste it into your blog or forum' }).waitFor();
+  assert.match((await readClipboard(page))['text/plain'], /Huawei out of their 5G networks; most of them are choosing otherwise\.\n\nThe original source/);
+  assert.deepEqual(article.log.errors, []);
+  await article.close();
+
+  const citations = await browser.open('/citations.html', blocked);
+  const host = citations.page.locator('[data-sharecite-host]');
+  await host.getByRole('button', { name: 'Citation formats' }).click();
+  assert.deepEqual(
+    await host.getByRole('group', { name: 'Copy the citation as' }).getByRole('button').allTextContents(),
+    ['Attribution', 'APA', 'MLA', 'Chicago', 'Chicago (author-date)', 'Harvard', 'BibTeX', 'BibLaTeX', 'RIS', 'CSL-JSON'],
+  );
+  assert.ok(citations.log.requests.some((u) => u.includes('sharecite_cite_bg.wasm')), 'it was asked for, and refused');
+  await citations.close();
+});
+
 test('a citation module deflated against another build of the widget is refused, not run', async () => {
   // The same module, deflated against a widget file one bit different in
   // the stretch it takes as dictionary: spliced with this page's widget,
