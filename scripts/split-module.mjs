@@ -16,7 +16,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { dataSegments, leb128, sleb128, sections, writeLeb128 } from './wasm-binary.mjs';
+import { dataSegments, leb128, sleb128, sections, writeLeb128, writeSleb128 } from './wasm-binary.mjs';
 
 const TYPE = 1;
 const IMPORT = 2;
@@ -284,16 +284,6 @@ function splitData(parsed, objects, firstBodies, secondBodies) {
 }
 
 const segmentEntry = ({ address, bytes }) => [0, 0x41, ...writeSleb128(address), 0x0b, ...writeLeb128(bytes.length), ...bytes];
-
-function writeSleb128(value) {
-  const bytes = [];
-  for (;;) {
-    const byte = value & 0x7f;
-    value >>= 7;
-    if ((value === 0 && !(byte & 0x40)) || (value === -1 && byte & 0x40)) return [...bytes, byte];
-    bytes.push(byte | 0x80);
-  }
-}
 
 /**
  * The data's constants from a wasm-ld map (`--Map`): `[{ start, end,

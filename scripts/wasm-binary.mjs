@@ -1,6 +1,6 @@
 // Just enough of the wasm binary format for the build scripts that read
 // modules without binaryen: sections, LEB128 numbers (signed too, and
-// unsigned ones written), the code section's function bodies, the data
+// both written), the code section's function bodies, the data
 // section's segments and the custom sections' names.
 
 /**
@@ -30,6 +30,17 @@ export function writeLeb128(value) {
     value = Math.floor(value / 0x80);
   } while (value);
   return bytes;
+}
+
+/** `value` (an i32) as the bytes of a signed LEB128. */
+export function writeSleb128(value) {
+  const bytes = [];
+  for (;;) {
+    const byte = value & 0x7f;
+    value >>= 7;
+    if ((value === 0 && !(byte & 0x40)) || (value === -1 && byte & 0x40)) return [...bytes, byte];
+    bytes.push(byte | 0x80);
+  }
 }
 
 /**

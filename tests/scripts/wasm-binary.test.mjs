@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import binaryen from 'binaryen';
-import { codeBodies, customSectionNames, dataSegments, leb128, sections, sleb128, writeLeb128 } from '../../scripts/wasm-binary.mjs';
+import { codeBodies, customSectionNames, dataSegments, leb128, sections, sleb128, writeLeb128, writeSleb128 } from '../../scripts/wasm-binary.mjs';
 
 /** A module with `count` functions, the last one long enough that its body's size takes two LEB128 bytes. */
 function module(count, custom = []) {
@@ -27,7 +27,7 @@ test('LEB128 numbers of one to five bytes', () => {
   }
 });
 
-test('signed LEB128 numbers: positive, negative, and an i32 at either end', () => {
+test('signed LEB128 numbers: positive, negative, and an i32 at either end, read and written', () => {
   for (const [bytes, value] of [
     [[0x02], 2],
     [[0x7e], -2],
@@ -38,6 +38,7 @@ test('signed LEB128 numbers: positive, negative, and an i32 at either end', () =
     [[0x80, 0x80, 0x80, 0x80, 0x78], -0x80000000],
   ]) {
     assert.deepEqual(sleb128(Uint8Array.from([0xaa, ...bytes]), 1), [value, 1 + bytes.length]);
+    assert.deepEqual(writeSleb128(value), bytes, 'and written so');
   }
 });
 
