@@ -9,7 +9,9 @@
 //! reader points at a placement that can cite. The two share one memory,
 //! and one copy of the allocator, strings, dates and searches that both
 //! use: the widget hands over its [`Request`] itself, not a copy of the
-//! article in a string.
+//! article in a string. Both halves come from one build, so they agree on
+//! its layout: a citation module from another build is refused before it
+//! runs (the widget's bytes it was deflated against fail zlib's checksum).
 //!
 //! Built apart, with a string handed each way through JavaScript, the
 //! module carried its own copies of all of those: 10.6 KB against 7.2 KB.
