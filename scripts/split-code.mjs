@@ -14,7 +14,7 @@
 // rather than the page (the decoder would not know it either).
 
 import { shareciteUnsplit } from '../js/unsplit.mjs';
-import { dataSegments, leb128, sleb128, sections, writeLeb128 } from './wasm-binary.mjs';
+import { dataSegments, instructions, leb128, localsEnd, sleb128, sections, writeLeb128 } from './wasm-binary.mjs';
 
 const CODE_SECTION = 10;
 const DATA_SECTION = 11;
@@ -77,6 +77,37 @@ export function streamRange(split, name) {
   return [start, start + split.readUInt32LE(4 + 4 * index)];
 }
 
+// The stream of an instruction's immediate, by its kind (wasm-binary.mjs's
+// `instructions`) and the opcode; i32 constants are chosen apart (below).
+function streamOf(op, kind) {
+  switch (kind) {
+    case 'func':
+    case 'type':
+      return 'call';
+    case 'table':
+      return op === 0x11 ? 'call' : 'index';
+    case 'global':
+    case 'data':
+    case 'elem':
+      return 'index';
+    case 'local':
+      return op === 0x20 ? 'local' : 'localSet';
+    case 'offset':
+      return op <= 0x35 ? 'loadOffset' : 'offset';
+    case 'types':
+      return 'rest';
+    case 'byte':
+    case 'sub':
+      return 'ops';
+    case 'i64':
+    case 'f32':
+    case 'f64':
+      return 'constant';
+    default:
+      return kind; // blockType, label, align
+  }
+}
+
 function splitOnly(module) {
   const streams = Object.fromEntries(STREAMS.map((name) => [name, []]));
   const base = dataBase(module);
@@ -87,8 +118,8 @@ function splitOnly(module) {
     bytes.forEach((byte, i) => streams[i ? later : stream].push(byte));
   };
   const copy = (stream, from, to) => push(stream, module.subarray(from, to));
-  const leb = (read = leb128) => {
-    const [value, end] = read(module, p);
+  const leb = () => {
+    const [value, end] = leb128(module, p);
     p = end;
     return value;
   };
@@ -98,7 +129,6 @@ function splitOnly(module) {
     copy(stream, start, p);
     return value;
   };
-  const byteTo = (stream) => streams[stream].push(module[p++]);
   // i32 constants that are not addresses, and where the opcode after each
   // will be in the opcode stream (see below).
   const constants = [];
@@ -116,47 +146,24 @@ function splitOnly(module) {
     after = module.subarray(end);
     for (let functions = lebTo('rest'); functions--; ) {
       const bodyEnd = leb() + p;
-      for (let locals = lebTo('rest'); locals--; byteTo('rest')) lebTo('rest');
-      while (p < bodyEnd) {
-        const at = p;
-        const op = module[p];
-        byteTo('ops');
-        // A block's type, a value type (or none) or a type index, as the
-        // one LEB128 it is.
-        if (op === 0x02 || op === 0x03 || op === 0x04) lebTo('blockType');
-        else if (op === 0x0c || op === 0x0d) lebTo('label');
-        else if (op === 0x20) lebTo('local');
-        else if (op === 0x21 || op === 0x22) lebTo('localSet');
-        else if (op >= 0x23 && op <= 0x26) lebTo('index');
-        else if (op === 0x0e) for (let targets = lebTo('label'); targets-- >= 0; ) lebTo('label');
-        else if (op === 0x10 || op === 0xd2) lebTo('call');
-        else if (op === 0x11) lebTo('call'), lebTo('call');
-        else if (op === 0x1c) for (let types = lebTo('rest'); types--; ) byteTo('rest');
-        else if (op >= 0x28 && op <= 0x3e) lebTo('align'), lebTo(op <= 0x35 ? 'loadOffset' : 'offset');
-        else if (op === 0x3f || op === 0x40 || op === 0xd0) byteTo('ops');
-        else if (op === 0x41) {
-          const start = p;
-          const offset = leb(sleb128) - base;
+      const code = localsEnd(module, p);
+      copy('rest', p, code);
+      instructions(module, code, bodyEnd, (op, operands) => {
+        streams.ops.push(op);
+        for (const [kind, start, end] of operands) {
+          if (kind !== 'i32') {
+            copy(streamOf(op, kind), start, end);
+            continue;
+          }
+          const offset = sleb128(module, start)[0] - base;
           if (base && offset >= 0 && offset < 0x10000) {
             streams.ops[streams.ops.length - 1] = ADDRESS;
             streams.address.push(offset & 0xff);
             streams.addressHigh.push(offset >> 8);
-          } else constants.push({ next: streams.ops.length, bytes: module.subarray(start, p) });
-        } else if (op === 0x42) lebTo('constant');
-        else if (op === 0x43 || op === 0x44) copy('constant', p, (p += op === 0x43 ? 4 : 8));
-        else if (op === 0xfc) {
-          const sub = lebTo('ops');
-          if (sub === 8) lebTo('index'), byteTo('ops');
-          else if (sub === 10) byteTo('ops'), byteTo('ops');
-          else if (sub === 11) byteTo('ops');
-          else if (sub === 12 || sub === 14) lebTo('index'), lebTo('index');
-          else if (sub > 8 && sub <= 17) lebTo('index');
-          else if (sub > 7) throw new Error(`split-code: unknown instruction 0xfc ${sub} at byte ${at}`);
-        } else if (!(op <= 0x01 || op === 0x05 || op === 0x0b || op === 0x0f || op === 0x1a || op === 0x1b || op === 0xd1 || (op >= 0x45 && op <= 0xc4))) {
-          throw new Error(`split-code: unknown instruction 0x${op.toString(16)} at byte ${at}`);
+          } else constants.push({ next: streams.ops.length, bytes: module.subarray(start, end) });
         }
-      }
-      if (p !== bodyEnd) throw new Error(`split-code: a function body ends mid-instruction at byte ${p}`);
+      }, 'split-code');
+      p = bodyEnd;
     }
     if (p !== end) throw new Error('split-code: the code section has bytes after its functions');
   }

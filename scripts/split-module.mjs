@@ -16,7 +16,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { dataSegments, leb128, sleb128, sections, writeLeb128, writeSleb128 } from './wasm-binary.mjs';
+import { dataSegments, instructions, leb128, localsEnd, sleb128, sections, writeLeb128, writeSleb128 } from './wasm-binary.mjs';
 
 const TYPE = 1;
 const IMPORT = 2;
@@ -438,87 +438,36 @@ function parse(module) {
  * loads' and stores' offsets.
  */
 function walk(body, map) {
-  const out = [];
-  let at = 0;
-  const copyTo = (end) => {
-    for (; at < end; at++) out.push(body[at]);
+  const code = localsEnd(body, 0);
+  const out = [...body.subarray(0, code)];
+  let copied = code;
+  const replace = (start, end, bytes) => {
+    for (; copied < start; copied++) out.push(body[copied]);
+    out.push(...bytes);
+    copied = end;
   };
-  const leb = () => leb128(body, at);
-  const skip = () => copyTo(leb()[1]);
-  const index = (change) => {
-    const [value, end] = leb();
-    if (change) {
-      out.push(...writeLeb128(change(value)));
-      at = end;
-    } else copyTo(end);
-  };
-  // The locals: groups of a count and a type.
-  const [groups] = leb();
-  skip();
-  for (let n = groups; n > 0; n--) skip(), copyTo(at + 1);
-  while (at < body.length) {
-    const op = body[at];
-    copyTo(at + 1);
-    if (op === 0x02 || op === 0x03 || op === 0x04) {
-      const [type, end] = sleb128(body, at);
-      if (type >= 0 && map.type) {
-        out.push(...writeLeb128(map.type(type)));
-        at = end;
-      } else copyTo(end);
-    } else if (op === 0x0c || op === 0x0d || op === 0x20 || op === 0x21 || op === 0x22) skip();
-    else if (op === 0x23 || op === 0x24) index(map.global);
-    else if (op === 0x25 || op === 0x26) index(map.table);
-    else if (op === 0x0e) {
-      const [targets] = leb();
-      skip();
-      for (let n = targets + 1; n > 0; n--) skip();
-    }
-    else if (op === 0x10) index(map.call);
-    else if (op === 0x11) index(map.type), index(map.table);
-    else if (op === 0x1c) {
-      const [types] = leb();
-      skip();
-      copyTo(at + types);
-    }
-    else if (op >= 0x28 && op <= 0x3e) {
-      skip();
-      map.address?.(leb()[0]);
-      skip();
-    }
-    else if (op === 0x3f || op === 0x40) copyTo(at + 1);
-    else if (op === 0x41) {
-      const [value, end] = sleb128(body, at);
-      map.address?.(value);
-      copyTo(end);
-    } else if (op === 0x42) {
-      // LLVM may merge two stores into one of an i64 constant: a pointer
-      // and a length, say. Either half may be an address.
-      const end = sleb128(body, at)[1];
-      if (map.address) {
+  const changes = { func: map.call, global: map.global, type: map.type, table: map.table };
+  instructions(body, code, body.length, (_, operands) => {
+    for (const [kind, start, end] of operands) {
+      if (kind === 'i32' || kind === 'offset') map.address?.(leb128(body, start, kind === 'i32')[0]);
+      else if (kind === 'i64' && map.address) {
+        // LLVM may merge two stores into one of an i64 constant: a
+        // pointer and a length, say. Either half may be an address.
         let value = 0n;
-        for (let i = end - 1; i >= at; i--) value = (value << 7n) | BigInt(body[i] & 0x7f);
+        for (let i = end - 1; i >= start; i--) value = (value << 7n) | BigInt(body[i] & 0x7f);
         map.address(Number(value & 0xffffffffn));
         map.address(Number((value >> 32n) & 0xffffffffn));
+      } else if (kind === 'blockType') {
+        // A type index, or (negative) a value type or none.
+        const type = sleb128(body, start)[0];
+        if (type >= 0 && map.type) replace(start, end, writeSleb128(map.type(type)));
+      } else {
+        const change = changes[kind];
+        if (change) replace(start, end, writeLeb128(change(leb128(body, start)[0])));
       }
-      copyTo(end);
-    } else if (op === 0x43) copyTo(at + 4);
-    else if (op === 0x44) copyTo(at + 8);
-    else if (op === 0xd0) copyTo(at + 1);
-    else if (op === 0xd2) fail('ref.func, which only a module with reference types has');
-    else if (op === 0xfc) {
-      const [sub] = leb();
-      skip();
-      if (sub === 8) skip(), copyTo(at + 1);
-      else if (sub === 10) copyTo(at + 2);
-      else if (sub === 11) copyTo(at + 1);
-      else if (sub === 12 || sub === 14) index(map.table), index(map.table);
-      else if (sub === 9 || sub === 13) skip();
-      else if (sub >= 15 && sub <= 17) index(map.table);
-      else if (sub > 7) fail(`unknown instruction 0xfc ${sub}`);
-    } else if (!(op <= 0x01 || op === 0x05 || op === 0x0b || op === 0x0f || op === 0x1a || op === 0x1b || op === 0xd1 || (op >= 0x45 && op <= 0xc4))) {
-      fail(`unknown instruction 0x${op.toString(16)}`);
     }
-  }
+  }, 'split-module');
+  for (; copied < body.length; copied++) out.push(body[copied]);
   return out;
 }
 
