@@ -14,7 +14,7 @@
 // README (Performance, where the time goes) has what it found.
 
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { isMain } from '../scripts/is-main.mjs';
 
 /** The console message the instrumented page sends once sharecite is ready. */
 export const ROAD_DONE = '__road:done';
@@ -126,7 +126,7 @@ export function roadLines({ medians, order }) {
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain(import.meta.url)) {
   const { chromium } = await import('playwright-core');
   const { startServer } = await import('../scripts/serve.mjs');
   const { CHROMIUM, CHROMIUM_ARGS } = await import('../tests/e2e/helpers.mjs');

@@ -24,6 +24,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import binaryen from 'binaryen';
 import { wasmFeatures } from './binaryen-features.mjs';
+import { isMain } from './is-main.mjs';
 
 /** The demangled name wasm-bindgen gives its invoke shims. */
 const INVOKE_SHIM = /^wasm_bindgen\[[0-9a-f]+\]::convert::closures::(?:_::)+invoke::</;
@@ -100,7 +101,7 @@ function replaceEntries(module, replace) {
   return replaced;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const [input, output] = process.argv.slice(2);
   const module = binaryen.readBinary(readFileSync(input));
   module.setFeatures(wasmFeatures());

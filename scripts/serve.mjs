@@ -17,6 +17,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isMain } from './is-main.mjs';
 import { COPIES } from './precompressed.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -127,7 +128,7 @@ export function startServer({ port = 0, host = '127.0.0.1', log = false, mounts 
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
   const index = process.argv.indexOf('--port');
   const port = index > 0 ? Number(process.argv[index + 1]) : 8080;
   const server = await startServer({ port, log: true });

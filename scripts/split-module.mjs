@@ -15,7 +15,7 @@
 // spaces of its own, its imports first.
 
 import { readFileSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { isMain } from './is-main.mjs';
 import { dataSegments, instructions, leb128, localsEnd, sleb128, sections, writeLeb128, writeSleb128 } from './wasm-binary.mjs';
 
 const TYPE = 1;
@@ -476,7 +476,7 @@ function walk(body, map) {
 // renamed short, as names.json records) into the widget and the citation
 // module, which imports what it shares under `p` (js/loader.js passes the
 // widget's exports so).
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain(import.meta.url)) {
   const [module, names, map, widget, citations] = process.argv.slice(2);
   if (!citations) throw new Error('usage: node scripts/split-module.mjs <module> <names.json> <linker map> <widget> <citations>');
   const shortName = new Map(JSON.parse(readFileSync(names, 'utf8')).exports).get('cite');
