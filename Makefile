@@ -112,6 +112,9 @@ deflate-tool:
 	cargo build --release -p sharecite-deflate
 
 dist: tools decoder deflate-tool
+	@# From no intermediate of an earlier build: a step that writes nothing
+	@# fails the next, rather than handing it an older build's file.
+	@rm -f build/sharecite.js build/sharecite_bg*.wasm build/sharecite_cite_bg*.wasm build/sharecite_bg.names.json
 	@# The linker's map, written beside the module it describes, says where
 	@# each constant of the data is, which scripts/split-module.mjs needs to
 	@# move the citation styles' own into their module.
