@@ -200,11 +200,14 @@ fn build(document: &Document, view: &View, strings: Strings) -> Element {
     // Safari drops list semantics from lists styled `list-style: none`.
     dom::set_attribute(&list, "role", "list");
     dom::set_attribute(&list, "aria-label", view.group_label);
+    // The `cite` control comes with its menu of every format.
+    let mut cites = false;
     for control in &view.controls {
         let item = element(document, "li", "item", Some("item"));
         let rendered = render_control(document, control);
         dom::append(&item, &rendered);
-        if control.network == Network::Cite && !view.cite_formats.is_empty() {
+        if control.network == Network::Cite {
+            cites = true;
             let toggle = render_formats_toggle(document, strings);
             dom::append(&item, &toggle);
         }
@@ -212,7 +215,7 @@ fn build(document: &Document, view: &View, strings: Strings) -> Element {
     }
     dom::append(&container, &list);
 
-    if !view.cite_formats.is_empty() && view.controls.iter().any(|c| c.network == Network::Cite) {
+    if cites {
         let menu = render_formats_menu(document);
         dom::append(&container, &menu);
     }

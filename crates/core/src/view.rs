@@ -83,9 +83,6 @@ pub struct View {
     pub controls: Vec<Control>,
     pub credit: Option<Credit>,
     pub discussion: Option<DiscussionLink>,
-    /// The formats the citation menu offers, with their labels; empty
-    /// without a `cite` control.
-    pub cite_formats: Vec<(CiteStyle, &'static str)>,
 }
 
 /// The `detail` of a `sharecite:share` event.
@@ -150,15 +147,7 @@ impl View {
             }
         });
 
-        let mut cite_formats = Vec::new();
-        if config.networks.contains(&Network::Cite) {
-            for &style in &CiteStyle::ALL {
-                cite_formats.push((style, cite_format_label(style, strings)));
-            }
-        }
-
         View {
-            cite_formats,
             lang: strings.tag(),
             rtl: strings.is_rtl(),
             theme: config.theme,
@@ -170,9 +159,10 @@ impl View {
     }
 }
 
-/// A citation format's label in the menu beside the `cite` control: the
-/// site's attribution is named in `strings`' language, the styles by their
-/// own names.
+/// A citation format's label in the menu beside the `cite` control, which
+/// offers every [`CiteStyle`]: the site's attribution is named in
+/// `strings`' language, the styles by their own names. (The menu follows
+/// from the control and the language, so a view need not list it.)
 pub fn cite_format_label(style: CiteStyle, strings: Strings) -> &'static str {
     if style == CiteStyle::Attribution {
         strings.get(Key::CiteAttribution)
@@ -263,10 +253,6 @@ impl View {
             add(&discussion.href);
             add(&discussion.label);
             add(&discussion.name);
-        }
-        for (style, label) in &self.cite_formats {
-            add(style.id());
-            add(label);
         }
         key
     }
@@ -456,9 +442,15 @@ mod tests {
 
     #[test]
     fn citation_menu_lists_every_format_only_with_cite() {
-        let (config, article) = setup(&[("data-networks", "x cite")]);
-        let view = View::build(&config, &article, en(), Capabilities::default(), "");
-        let labels: Vec<&str> = view.cite_formats.iter().map(|(_, label)| *label).collect();
+        let has_cite = |networks: &str| {
+            let (config, article) = setup(&[("data-networks", networks)]);
+            View::build(&config, &article, en(), Capabilities::default(), "")
+                .controls
+                .iter()
+                .any(|control| control.network == Network::Cite)
+        };
+        assert!(has_cite("x cite"));
+        let labels = CiteStyle::ALL.map(|style| cite_format_label(style, en()));
         assert_eq!(
             labels,
             [
@@ -474,12 +466,7 @@ mod tests {
                 "CSL-JSON"
             ]
         );
-        let (config, article) = setup(&[("data-networks", "x copy")]);
-        assert!(
-            View::build(&config, &article, en(), Capabilities::default(), "")
-                .cite_formats
-                .is_empty()
-        );
+        assert!(!has_cite("x copy"));
     }
 
     #[test]
