@@ -16,7 +16,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isMain } from './is-main.mjs';
-import { dataSegments, instructions, leb128, localsEnd, sleb128, sections, writeLeb128, writeSleb128 } from './wasm-binary.mjs';
+import { codeBodies, dataSegments, instructions, leb128, localsEnd, sleb128, sections, writeLeb128, writeSleb128 } from './wasm-binary.mjs';
 
 const TYPE = 1;
 const IMPORT = 2;
@@ -350,7 +350,7 @@ function parse(module) {
     exportList: [],
     elements: [],
     start: null,
-    bodies: [],
+    bodies: codeBodies(module),
     segments: [],
   };
   for (const { id, body } of parsed.sections) {
@@ -376,7 +376,7 @@ function parse(module) {
       while (body[at] !== 0x0b) at++;
       return body.subarray(from, ++at);
     };
-    if (id === 0) continue;
+    if (id === 0 || id === CODE) continue;
     const count = id === START ? 1 : leb();
     for (let i = 0; i < count; i++) {
       if (id === TYPE) {
@@ -413,10 +413,6 @@ function parse(module) {
         const functions = [];
         for (let n = leb(); n > 0; n--) functions.push(leb());
         parsed.elements.push({ header, functions });
-      } else if (id === CODE) {
-        const length = leb();
-        parsed.bodies.push(body.subarray(at, at + length));
-        at += length;
       } else if (id === DATA) {
         parsed.segments = dataSegments(body).segments.map(({ contentStart, end, address }) => ({
           address,
