@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import binaryen from 'binaryen';
-import { codeBodies, customSectionNames, dataSegments, leb128, sections, sleb128, writeLeb128, writeSleb128 } from '../../scripts/wasm-binary.mjs';
+import { codeBodies, customSectionNames, dataSegments, instructions, leb128, localsEnd, sections, sleb128, writeLeb128, writeSleb128 } from '../../scripts/wasm-binary.mjs';
 
 /** A module with `count` functions, the last one long enough that its body's size takes two LEB128 bytes. */
 function module(count, custom = []) {
@@ -92,4 +92,43 @@ test('sections and function bodies as the module holds them', () => {
 test('custom sections are found by name, and a module without any has none', () => {
   assert.deepEqual(customSectionNames(module(1)), []);
   assert.deepEqual(customSectionNames(module(1, ['target_features', 'producers'])), ['target_features', 'producers']);
+});
+
+test('instructions: each opcode with its immediates, by kind, after the locals', () => {
+  const m = binaryen.parseText(`(module
+    (memory 1) (table 1 funcref) (global $g (mut i32) (i32.const 0)) (type $t (func (result i32)))
+    (func $f (param i32) (result i32) (local i64 f64)
+      (block $out (br_table $out $out (local.get 0)))
+      (global.set $g (i32.load offset=300 (i32.const 8)))
+      (memory.fill (i32.const 0) (i32.const 0) (i32.const 0))
+      (drop (i64.const -1)) (drop (f64.const 1.5))
+      (local.tee 0 (call_indirect (type $t) (i32.const 0)))))`);
+  m.setFeatures(binaryen.Features.MVP | binaryen.Features.BulkMemory | binaryen.Features.MutableGlobals);
+  const bytes = m.emitBinary();
+  m.dispose();
+  const [body] = codeBodies(bytes);
+  const seen = [];
+  instructions(body, localsEnd(body, 0), body.length, (op, operands) => {
+    seen.push([op, ...operands.map(([kind, start, end]) => (kind === 'byte' ? kind : `${kind} ${leb128(body, start, kind === 'i32' || kind === 'i64')[0]}:${end - start}`))]);
+  });
+  const kinds = seen.filter(([, ...operands]) => operands.length).map(([op, ...operands]) => [op, ...operands.map((o) => o.split(' ')[0])]);
+  assert.deepEqual(kinds, [
+    [0x02, 'blockType'],
+    [0x20, 'local'],
+    [0x0e, 'label', 'label', 'label'],
+    [0x41, 'i32'],
+    [0x28, 'align', 'offset'],
+    [0x24, 'global'],
+    [0x41, 'i32'], [0x41, 'i32'], [0x41, 'i32'],
+    [0xfc, 'sub', 'byte'],
+    [0x42, 'i64'],
+    [0x44, 'f64'],
+    [0x41, 'i32'],
+    [0x11, 'type', 'table'],
+    [0x22, 'local'],
+  ]);
+  assert.ok(seen.some(([op, ...o]) => op === 0x28 && o[1] === 'offset 300:2'), 'the offset, read back');
+  assert.ok(seen.some(([op, ...o]) => op === 0x42 && o[0] === 'i64 -1:1'), 'an i64, signed');
+  const unknown = Uint8Array.from([0xfd, 0x00, 0x0b]);
+  assert.throws(() => instructions(unknown, 0, unknown.length, () => {}, 'here'), /here: unknown instruction 0xfd at byte 0/);
 });
