@@ -13,16 +13,22 @@ import { EXTRA_COLOURS, ICONS, INK_SIZES, INK_TOLERANCE, inkDifferences, sourceI
 const root = new URL('..', import.meta.url);
 
 // The sets draw with three decimals; every byte of path data ships to every
-// reader, so each icon gets the fewest decimals (one, else two) whose
-// rendering stays within INK_TOLERANCE of the source's. Broad marks keep
-// their look with one (a tenth of a unit in a 16- or 24-unit viewBox);
-// thin strokes and small circles need two (one moved the chevron's edges
-// by 18% of its ink at 36 px). Relative coordinates are rounded against
-// where the rounded path has got to, not against the original, so errors
-// never add up along a path: every point of the output is within half the
-// last decimal of the original's, which `compact` checks. (Rounding each
+// reader, so each icon is redrawn on the coarsest grid whose rendering
+// stays within INK_TOLERANCE of the source's, written in whole grid units
+// (its viewBox scaled to match), so that no number needs a decimal point:
+// "M12.3 4.5a.5.5 0 0 1 1 0" in a 24-unit box is "M123 45a5 5 0 0 1 10 0"
+// at ten units to one. Broad marks keep their look on grids of four to
+// ten; thin strokes and small circles need finer ones (ten moved the
+// chevron's edges by 18% of its ink at 36 px). Every grid between the
+// coarsest and a hundred is tried, not only ten and a hundred (one and two
+// decimals): the coarser the grid, the fewer digits (a 24-unit box is 960
+// units wide at forty, 2400 at a hundred), and the widget's gzip is 0.2 KB
+// smaller. Relative coordinates are rounded against where the rounded path
+// has got to, not against the original, so errors never add up along a
+// path: every point of the output is within half a grid unit of the
+// original's, which `onGrid` checks. (Rounding each
 // relative number on its own let the link icon drift by 5.6% of its ink.)
-const PRECISIONS = [1, 2, 3];
+const GRIDS = [4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100, 1000];
 const COMMAND = /[MmZzLlHhVvCcSsQqTtAa]/;
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/;
 const ARITY = { m: 2, l: 2, t: 2, h: 1, v: 1, c: 6, s: 4, q: 4, a: 7, z: 0 };
@@ -109,13 +115,13 @@ function points(segments) {
   return out;
 }
 
-function compact(d, decimals) {
-  const tolerance = 0.5 / 10 ** decimals + 1e-9;
-  const round = (value) => Number(value.toFixed(decimals)) || 0; // no "-0"
-  const number = (value) => String(round(value)).replace(/^(-?)0\./, '$1.');
+// `d` on a grid of `grid` units to one of its own, in whole units: every
+// length times `grid`, each point rounded to the nearest. An arc's
+// rotation is an angle: it stays, to a tenth of a degree.
+function onGrid(d, grid) {
   const segments = parse(d);
   const rounded = [];
-  // Where the original path is, and where the rounded one is.
+  // Where the original path is (its units), and where the rounded one is (the grid's).
   let exact = [0, 0], drawn = [0, 0], exactStart = [0, 0], drawnStart = [0, 0];
   for (const [command, args] of segments) {
     if (command.toLowerCase() === 'z') {
@@ -128,9 +134,11 @@ function compact(d, decimals) {
     const nextExact = [...exact], nextDrawn = [...drawn];
     const out = args.map((value, k) => {
       const axis = kinds[k] === 'x' ? 0 : kinds[k] === 'y' ? 1 : -1;
-      if (axis < 0) return kinds[k] === 'flag' ? value : round(value);
+      if (kinds[k] === 'flag') return value;
+      if (command.toLowerCase() === 'a' && k === 2) return Number(value.toFixed(1)) || 0;
+      if (axis < 0) return Math.round(value * grid) || 0; // no "-0"
       const target = relative ? exact[axis] + value : value;
-      const emitted = relative ? round(target - drawn[axis]) : round(target);
+      const emitted = (relative ? Math.round(target * grid - drawn[axis]) : Math.round(target * grid)) || 0;
       nextExact[axis] = target;
       nextDrawn[axis] = relative ? drawn[axis] + emitted : emitted;
       return emitted;
@@ -139,8 +147,8 @@ function compact(d, decimals) {
     [exact, drawn] = [nextExact, nextDrawn];
     if (command.toLowerCase() === 'm') [exactStart, drawnStart] = [exact, drawn];
   }
-  const text = write(rounded, number);
-  readsBack(text, segments, 1, tolerance);
+  const text = write(rounded, String);
+  readsBack(text, segments, grid, 0.5 + 1e-6);
   return text;
 }
 
@@ -177,32 +185,10 @@ function readsBack(text, segments, scale, tolerance) {
   });
 }
 
-// The same drawing in whole numbers: a path at `decimals` decimals, every
-// length times 10^decimals (its viewBox too, by scaledViewBox), so no number
-// needs a decimal point: "M12.3 4.5a.5.5 0 0 1 1 0" in a 24-unit box is
-// "M123 45a5 5 0 0 1 10 0" in a 240-unit one: 7% less path data, and
-// 0.12 KB less of the widget's gzip. An arc's rotation is an angle and
-// stays.
-function inWholeUnits(d, decimals) {
-  const scale = 10 ** decimals;
-  const segments = parse(d);
-  const scaled = segments.map(([command, args]) => [
-    command,
-    args.map((value, k) => {
-      const kind = roles(command)[k];
-      const angle = command.toLowerCase() === 'a' && k === 2;
-      return kind === 'flag' || angle ? value : Math.round(value * scale) || 0; // no "-0"
-    }),
-  ]);
-  const text = write(scaled, String);
-  readsBack(text, segments, scale, 1e-6);
-  return text;
-}
-
-function scaledViewBox(viewBox, decimals) {
+function scaledViewBox(viewBox, grid) {
   return viewBox
     .split(/[\s,]+/)
-    .map((n) => String(Number(n) * 10 ** decimals))
+    .map((n) => String(Number(n) * grid))
     .join(' ');
 }
 
@@ -246,26 +232,21 @@ function merged(icon, ds) {
   return { d: ds.join(''), evenOdd: icon.paths[0].evenOdd };
 }
 
-// Each icon at the fewest decimals that draw it within INK_TOLERANCE.
+// Each icon on the coarsest grid that draws it within INK_TOLERANCE,
+// measured as it ships: in its own viewBox.
 const icons = ICONS.map(([id, set, name]) => ({ id, ...sourceIcon(set, name) }));
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage();
   for (const icon of icons) {
-    for (const decimals of PRECISIONS) {
-      const paths = [merged(icon, icon.paths.map((path) => compact(path.d, decimals)))];
-      const [ink] = await inkDifferences(page, [{ viewBox: icon.viewBox, source: icon.paths, compact: paths }]);
-      if (ink <= INK_TOLERANCE || decimals === PRECISIONS.at(-1)) {
-        const shipped = {
-          viewBox: scaledViewBox(icon.viewBox, decimals),
-          paths: paths.map((path) => ({ ...path, d: inWholeUnits(path.d, decimals) })),
-        };
-        // What ships is measured too, in its own viewBox: the same shape,
-        // though the rasterizer's rounding moves its ink by a few hundredths
-        // of a percent either way.
-        const [inkShipped] = await inkDifferences(page, [{ viewBox: icon.viewBox, source: icon.paths, compact: shipped.paths, compactViewBox: shipped.viewBox }]);
-        if (inkShipped > Math.max(ink, INK_TOLERANCE)) throw new Error(`${icon.id}: in whole units ${inkShipped}% off its source, over ${INK_TOLERANCE}%`);
-        Object.assign(icon, { shipped, decimals, ink: inkShipped });
+    for (const grid of GRIDS) {
+      const shipped = {
+        viewBox: scaledViewBox(icon.viewBox, grid),
+        paths: [merged(icon, icon.paths.map((path) => onGrid(path.d, grid)))],
+      };
+      const [ink] = await inkDifferences(page, [{ viewBox: icon.viewBox, source: icon.paths, compact: shipped.paths, compactViewBox: shipped.viewBox }]);
+      if (ink <= INK_TOLERANCE || grid === GRIDS.at(-1)) {
+        Object.assign(icon, { shipped, grid, ink });
         break;
       }
     }
@@ -279,8 +260,7 @@ for (const icon of icons) {
   const hex = icon.hex ?? EXTRA_COLOURS[icon.id] ?? null;
   if (hex) colours.push([icon.id, hex]);
   const sizes = INK_SIZES.join(' and ');
-  const unit = ['tenths', 'hundredths', 'thousandths'][icon.decimals - 1];
-  out += `        // ${icon.source}: ${icon.decimals} decimal${icon.decimals === 1 ? '' : 's'} (written in ${unit}), ink within ${icon.ink.toFixed(1)}% at ${sizes} px\n`;
+  out += `        // ${icon.source}: on a grid of ${icon.grid} to its unit, ink within ${icon.ink.toFixed(1)}% at ${sizes} px\n`;
   const [path] = icon.shipped.paths;
   out += `        ${rust(icon.id)} => Icon {\n            view_box: ${rust(icon.shipped.viewBox)},\n            d: ${rust(path.d)},\n            even_odd: ${path.evenOdd},\n        },\n`;
 }
@@ -293,4 +273,4 @@ pub const BRAND_CSS: &str = ${rust(colours.map(([id, hex]) => `[data-network=${i
 `;
 
 writeFileSync(new URL('crates/core/src/icons.rs', root), out);
-console.log(`wrote crates/core/src/icons.rs (${icons.length} icons, ${icons.filter((icon) => icon.decimals === 1).length} at one decimal)`);
+console.log(`wrote crates/core/src/icons.rs (${icons.length} icons, on grids of ${icons.map((icon) => icon.grid).join(' ')})`);
