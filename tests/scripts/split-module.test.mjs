@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import binaryen from 'binaryen';
 import { mapObjects, splitModule } from '../../scripts/split-module.mjs';
 
-const assemble = (text) => {
+const assemble = (text, features = 0) => {
   const module = binaryen.parseText(text);
-  module.setFeatures(binaryen.Features.MVP | binaryen.Features.MutableGlobals | binaryen.Features.BulkMemory);
+  module.setFeatures(binaryen.Features.MVP | binaryen.Features.MutableGlobals | binaryen.Features.BulkMemory | features);
   assert.ok(module.validate(), 'the test module is valid');
   const bytes = module.emitBinary();
   module.dispose();
@@ -120,4 +120,28 @@ test('a function export that is not there, or the map of another build, fails th
   assert.throws(() => splitModule(module(), { gone: 'c' }, 'p', OBJECTS), /no function export gone/);
   const elsewhere = OBJECTS.map(({ start, end }) => ({ start: start + 50, end: end + 50 }));
   assert.throws(() => splitModule(module(), { cite: 'c' }, 'p', elsewhere), /data at 100 lies in no constant of the map/);
+});
+
+// A block's type is a signed LEB128: written unsigned, an index of 64 or
+// more reads back as a value type (64 itself as "no result"). The second
+// module numbers its types anew, its imports' first: eighty shared
+// functions of eighty signatures put the `if`'s (two results) past them.
+test('a block type index of 64 or more is renumbered as a signed LEB128', () => {
+  const kinds = ['i32', 'i64', 'f32', 'f64'];
+  const signatures = kinds.flatMap((a) => kinds.flatMap((b) => [[a, b], ...kinds.map((c) => [a, b, c])])).slice(0, 80);
+  const shared = signatures.map((params, k) => `(func $s${k} (param ${params.join(' ')}) (result i32) (i32.const ${k}))`);
+  const calls = signatures.map((params, k) => `(drop (call $s${k} ${params.map((t) => `(${t}.const 1)`).join(' ')}))`).join(' ');
+  const bytes = assemble(`(module
+  (memory (export "memory") 1)
+  ${shared.join('\n  ')}
+  (func (export "widget") (result i32) ${calls} (i32.const 5))
+  (func (export "cite") (param i32) (result i32) ${calls}
+    (if (result i32 i32) (local.get 0) (then (i32.const 40) (local.get 0)) (else (i32.const 1) (i32.const 1)))
+    i32.add))`, binaryen.Features.Multivalue);
+  const { first, second, shared: imported } = splitModule(bytes, { cite: 'c' }, 'p');
+  assert.equal(imported, 80);
+  const widget = new WebAssembly.Instance(new WebAssembly.Module(first)).exports;
+  const cite = new WebAssembly.Instance(new WebAssembly.Module(second), { p: widget }).exports;
+  assert.equal(cite.c(2), 42);
+  assert.equal(cite.c(0), 2);
 });
