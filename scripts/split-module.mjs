@@ -11,8 +11,9 @@
 // Nothing in the first may call into the second (by construction: the
 // second holds only what the split exports alone reach, and a function in
 // the table stays in the first), so the first works without it. Both are
-// renumbered: the first without the moved functions, the second in index
-// spaces of its own, its imports first.
+// renumbered: the first without the moved functions, its exported ones
+// first and the rest by type (functionOrder), the second in index spaces
+// of its own, its imports first.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isMain } from './is-main.mjs';
@@ -105,11 +106,6 @@ export function splitModule(module, renamed, importModule, objects = []) {
   // exports out, and what the second imports exported under new names.
   const taken = new Set(exportList.map((e) => e.name));
   const namer = freshNames(taken);
-  const firstIndex = new Map();
-  let next = 0;
-  for (let index = 0; index < importedFuncs + bodies.length; index++) {
-    if (!movedSet.has(index)) firstIndex.set(index, next++);
-  }
   const added = [];
   const nameFor = (kind, index) => {
     const same = (e) => e.kind === kind && e.index === index;
@@ -123,16 +119,24 @@ export function splitModule(module, renamed, importModule, objects = []) {
   const tableName = usesTable ? nameFor(TABLE_KIND, 0) : null;
   const globalNames = new Map([...globalsUsed].sort((a, b) => a - b).map((g) => [g, nameFor(GLOBAL_KIND, g)]));
   const sharedNames = new Map([...shared].sort((a, b) => a - b).map((f) => [f, nameFor(FUNC_KIND, f)]));
-  const firstExports = [...exportList.filter((e) => !(e.kind === FUNC_KIND && split.has(e.name))), ...added].map((e) => ({
+  const firstExportList = [...exportList.filter((e) => !(e.kind === FUNC_KIND && split.has(e.name))), ...added];
+  const typeOf = (index) => funcTypes[index - importedFuncs];
+  const defined = functionOrder(
+    bodies.map((_, k) => importedFuncs + k).filter((index) => !movedSet.has(index)),
+    firstExportList.filter((e) => e.kind === FUNC_KIND).map((e) => e.index),
+    typeOf,
+  );
+  const firstIndex = new Map([...Array.from({ length: importedFuncs }, (_, index) => index), ...defined].map((index, k) => [index, k]));
+  const firstExports = firstExportList.map((e) => ({
     ...e,
     index: e.kind === FUNC_KIND ? firstIndex.get(e.index) : e.index,
   }));
   const first = rebuild(parsed, {
-    [FUNCTION]: () => vector(funcTypes.filter((_, i) => !movedSet.has(i + importedFuncs)).map((t) => writeLeb128(t))),
+    [FUNCTION]: () => vector(defined.map((f) => writeLeb128(typeOf(f)))),
     [EXPORT]: () => vector(firstExports.map(exportEntry)),
     [START]: () => writeLeb128(firstIndex.get(start)),
     [ELEMENT]: () => vector(elements.map((e) => [...e.header, ...vector(e.functions.map((f) => writeLeb128(firstIndex.get(f))))])),
-    [CODE]: () => vector(kept.map((body) => sized(walk(body, { call: (f) => firstIndex.get(f) })))),
+    [CODE]: () => vector(defined.map((f) => sized(walk(bodies[f - importedFuncs], { call: (g) => firstIndex.get(g) })))),
     [DATA]: () => vector(data.first.map(segmentEntry)),
     [DATA_COUNT]: () => writeLeb128(data.first.length),
   });
@@ -184,6 +188,22 @@ export function splitModule(module, renamed, importModule, objects = []) {
     ...(data.second.length ? [[DATA, vector(data.second.map(segmentEntry))]] : []),
   ]);
   return { first, second, moved: moved.length, shared: shared.size, movedData: data.moved };
+}
+
+// The order of a module's functions, by their indices: `functions` with
+// the `exported` among them first (in export order), then the rest by
+// their type (`typeOf` an index), each type's in their old order. The
+// export section then names functions by consecutive indices, and the
+// function section is runs of one type: both deflate to a fraction (the
+// widget's file -0.13 KB). Calls deflate no worse: their targets' stream
+// gains and loses as much from any order tried (wasm-opt's by number of
+// uses, too). The second module keeps its functions' order: ordered so,
+// its file grew 11 B.
+export function functionOrder(functions, exported, typeOf) {
+  const among = new Set(functions);
+  const first = new Set(exported.filter((index) => among.has(index)));
+  const rest = functions.filter((index) => !first.has(index));
+  return [...first, ...rest.sort((a, b) => typeOf(a) - typeOf(b) || a - b)];
 }
 
 // The module's data, split: the constants (`objects`, each `{ start, end,
