@@ -67,7 +67,7 @@ PORT          ?= 8080
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CHROMIUM     := /usr/bin/chromium
 
-.PHONY: tools rust-tools node-tools browsers bench-tools decoder deflate-tool dist demo serve test test-native test-wasm test-scripts test-e2e check-size bench fuzz icons citation-goldens fmt lint clean
+.PHONY: tools rust-tools node-tools browsers bench-tools decoder deflate-tool locales-tool dist demo serve test test-native test-wasm test-scripts test-e2e check-size bench fuzz icons citation-goldens fmt lint clean
 
 ## Tools ##################################################################
 
@@ -111,7 +111,12 @@ decoder: tools
 deflate-tool:
 	cargo build --release -p sharecite-deflate
 
-dist: tools decoder deflate-tool
+# The locale files dist/ ships, compiled by the core's build script
+# (crates/core/examples/locales.rs writes them out).
+locales-tool:
+	cargo build --release -p sharecite-core --example locales
+
+dist: tools decoder deflate-tool locales-tool
 	@# From no intermediate of an earlier build: a step that writes nothing
 	@# fails the next, rather than handing it an older build's file.
 	@rm -f build/sharecite.js build/sharecite_bg*.wasm build/sharecite_cite_bg*.wasm build/sharecite_bg.names.json

@@ -341,7 +341,7 @@
   }
 
   // Only English is built in; a page in another language fetches its
-  // strings (about 1 KB) from locales/ beside the script, once.
+  // strings (under 1 KB) from locales/ beside the script, once.
   const locales = new Map();
   // `lang` is the placement's data-lang (or lang option), if any.
   function loadLocale(lang) {

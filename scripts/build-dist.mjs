@@ -9,12 +9,15 @@
 //                           split off the widget's module
 //                           (scripts/split-module.mjs), stored split and
 //                           deflated too, against the widget's file
-//   dist/locales/*.txt      the strings of every language but English
+//   dist/locales/*.txt      the strings of every language but English,
+//                           compiled (crates/core/build.rs)
 //   dist/**/*.gz, *.br      the JS and the locales precompressed, for hosts
 //                           that serve files as stored (README, Hosting)
 // and prints what each reader downloads.
 
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { gzipAsync } from '@gfx/zopfli';
 import { CITE_FILE, WIDGET_FILE, framedModule, storeFramed, storeModule } from './stored-module.mjs';
@@ -118,13 +121,13 @@ const widgetFile = framedModule(widgetModule, decoder, { carried: true });
 writeFileSync(new URL(`dist/${WIDGET_FILE}`, root), storeFramed(widgetFile));
 writeFileSync(new URL(`dist/${CITE_FILE}`, root), storeModule(citeModule, decoder, { carried: false, against: widgetFile }));
 
-// English is built in; every other locale is fetched by pages that need it.
-mkdirSync(new URL('dist/locales/', root), { recursive: true });
-for (const file of readdirSync(new URL('crates/core/locales/', root))) {
-  if (file.endsWith('.txt') && file !== 'en.txt') {
-    copyFileSync(new URL(`crates/core/locales/${file}`, root), new URL(`dist/locales/${file}`, root));
-  }
-}
+// English is built in; every other locale is fetched by pages that need
+// it, compiled to the form the wasm reads (crates/core/build.rs: a header
+// naming the keys, then the values in key order) by the core's `locales`
+// example, which `make dist` builds.
+const locales = new URL('dist/locales/', root);
+mkdirSync(locales, { recursive: true });
+execFileSync(fileURLToPath(new URL('target/release/examples/locales', root)), [fileURLToPath(locales)], { stdio: 'inherit' });
 
 // Precompressed copies beside each file that is not stored deflated
 // already, for a host to serve as they are (nginx's gzip_static and

@@ -1,8 +1,9 @@
 //! Checks every `locales/*.txt` against `en.txt`, so a missing or misspelt
 //! key is a build error rather than a blank button in some reader's
 //! language, and compiles English (the fallback) into the crate. The other
-//! locales ship beside the wasm (`dist/locales/`) and are loaded only by
-//! pages in their language; tests see them all (`ALL_LOCALE_FILES`).
+//! locales ship beside the wasm (`dist/locales/`), compiled to the form
+//! `Strings::parse` reads (`LOCALE_FILES`, which `make dist` writes out),
+//! and are loaded only by pages in their language.
 
 // Runs on the build machine, never in the wasm: std's string searches are
 // fine here (clippy.toml keeps them out of shipped code).
@@ -12,8 +13,6 @@ extern crate alloc;
 
 #[path = "src/css.rs"]
 mod css;
-#[path = "src/locale_key.rs"]
-mod locale_key;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -80,32 +79,34 @@ fn main() {
         writeln!(out, "    ({key:?}, Key::{}),", variant(key)).unwrap();
     }
     out.push_str("];\n\n");
-    let hashes: Vec<u16> = keys.iter().map(|key| locale_key::hash(key)).collect();
-    for (index, hash) in hashes.iter().enumerate() {
-        if let Some(other) = hashes[..index].iter().position(|h| h == hash) {
-            panic!(
-                "locale keys `{}` and `{}` share the hash {hash:#06x}: widen locale_key::hash",
-                keys[other], keys[index]
-            );
-        }
+    // A compiled file names the keys it was compiled for by their FNV-1a
+    // hash, so one from a build with other keys is refused, not misread.
+    let mut fingerprint: u32 = 0x811c_9dc5;
+    for byte in keys.iter().flat_map(|key| key.bytes().chain([b'\n'])) {
+        fingerprint = (fingerprint ^ u32::from(byte)).wrapping_mul(0x0100_0193);
     }
+    let header = format!("sharecite {fingerprint:08x}");
     writeln!(
         out,
-        "/// Every key's [`crate::locale_key::hash`], in [`Key`] order.\npub const KEY_HASHES: [u16; KEY_COUNT] = {hashes:?};\n"
+        "/// The first line of a compiled locale file: the keys it holds.\npub const LOCALE_HEADER: &str = {header:?};\n"
     )
     .unwrap();
     out.push_str("/// Every locale's BCP 47 tag, built in or not ([`crate::search::entries`]).\n");
     let tags: Vec<&str> = locales.keys().map(String::as_str).collect();
     writeln!(out, "pub const AVAILABLE: &str = {:?};\n", tags.join("|")).unwrap();
-    out.push_str("/// Every locale file, for tests.\n#[cfg(test)]\npub static ALL_LOCALE_FILES: &[(&str, &str)] = &[\n");
-    let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap();
-    for tag in locales.keys() {
-        writeln!(
-            out,
-            "    ({tag:?}, include_str!({:?})),",
-            format!("{manifest}/locales/{tag}.txt")
-        )
-        .unwrap();
+    out.push_str("/// Every locale file as `dist/locales/` has it: [`LOCALE_HEADER`], then\n/// each value on a line of its own, in key order.\n#[doc(hidden)]\npub static LOCALE_FILES: &[(&str, &str)] = &[\n");
+    for (tag, entries) in &locales {
+        let map: BTreeMap<&str, &str> = entries
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let mut compiled = header.clone();
+        for key in &keys {
+            compiled.push('\n');
+            compiled.push_str(map[key]);
+        }
+        compiled.push('\n');
+        writeln!(out, "    ({tag:?}, {compiled:?}),").unwrap();
     }
     out.push_str("];\n\n");
     out.push_str("/// The built-in locales' tags and strings, in key order.\n");

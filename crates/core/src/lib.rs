@@ -68,7 +68,6 @@ pub mod icons;
 pub mod join;
 pub mod json;
 pub mod jsonld;
-mod locale_key;
 pub mod metadata;
 pub mod network;
 pub mod search;
