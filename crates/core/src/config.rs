@@ -66,29 +66,11 @@ impl Attribute {
 
     /// The HTML attribute name, `data-networks`.
     pub fn name(self) -> &'static str {
-        match self {
-            Attribute::Networks => "data-networks",
-            Attribute::Url => "data-url",
-            Attribute::Title => "data-title",
-            Attribute::Author => "data-author",
-            Attribute::Publisher => "data-publisher",
-            Attribute::Published => "data-published",
-            Attribute::Description => "data-description",
-            Attribute::Attribution => "data-attribution",
-            Attribute::OriginalSource => "data-original-source",
-            Attribute::OriginalUrl => "data-original-url",
-            Attribute::DiscussionUrl => "data-discussion-url",
-            Attribute::DiscussionLabel => "data-discussion-label",
-            Attribute::Target => "data-target",
-            Attribute::Lang => "data-lang",
-            Attribute::Theme => "data-theme",
-            Attribute::CiteStyle => "data-cite-style",
-            Attribute::CopyAttribution => "data-copy-attribution",
-            Attribute::CopyMin => "data-copy-min",
-            Attribute::Article => "data-article",
-            Attribute::QuoteShare => "data-quote-share",
-        }
+        crate::search::entry(Self::NAMES, self as usize)
     }
+
+    /// Every name, in the order of the variants ([`crate::search::entry`]).
+    const NAMES: &'static str = "data-networks|data-url|data-title|data-author|data-publisher|data-published|data-description|data-attribution|data-original-source|data-original-url|data-discussion-url|data-discussion-label|data-target|data-lang|data-theme|data-cite-style|data-copy-attribution|data-copy-min|data-article|data-quote-share";
 
     /// Whether an attribute on a `data-target` element may override the
     /// script's. `data-target` itself only means something on the script.
@@ -150,11 +132,7 @@ pub enum Theme {
 impl Theme {
     /// `light`, `dark` or `auto`.
     pub fn id(self) -> &'static str {
-        match self {
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-            Theme::Auto => "auto",
-        }
+        crate::search::entry("light|dark|auto", self as usize)
     }
 }
 
@@ -711,6 +689,9 @@ mod tests {
     /// lowercase words joined by single hyphens.
     #[test]
     fn attribute_names_are_lowercase_words_after_data() {
+        assert_eq!(crate::search::entries(Attribute::NAMES).count(), Attribute::ALL.len());
+        assert_eq!(Attribute::Networks.name(), "data-networks");
+        assert_eq!(Attribute::QuoteShare.name(), "data-quote-share");
         for attribute in Attribute::ALL {
             let name = attribute.name();
             let words = name

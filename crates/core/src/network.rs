@@ -88,26 +88,11 @@ impl Network {
 
     /// The id used in `data-networks`, `data-network` and events.
     pub fn id(self) -> &'static str {
-        match self {
-            Network::Facebook => "facebook",
-            Network::X => "x",
-            Network::Linkedin => "linkedin",
-            Network::Reddit => "reddit",
-            Network::Email => "email",
-            Network::Whatsapp => "whatsapp",
-            Network::Telegram => "telegram",
-            Network::Bluesky => "bluesky",
-            Network::Mastodon => "mastodon",
-            Network::Threads => "threads",
-            Network::Hackernews => "hackernews",
-            Network::Pinterest => "pinterest",
-            Network::Copy => "copy",
-            Network::Cite => "cite",
-            Network::Crosspost => "crosspost",
-            Network::Native => "native",
-            Network::Print => "print",
-        }
+        crate::search::entry(Self::IDS, self as usize)
     }
+
+    /// Every id, in the order of the variants ([`crate::search::entry`]).
+    const IDS: &'static str = "facebook|x|linkedin|reddit|email|whatsapp|telegram|bluesky|mastodon|threads|hackernews|pinterest|copy|cite|crosspost|native|print";
 
     /// The network named `id`, accepting the old and short names people
     /// type (`twitter`, `hn`, `mail`, `link`, `share`), in any case.
@@ -500,6 +485,9 @@ mod tests {
 
     #[test]
     fn ids_round_trip_and_aliases() {
+        assert_eq!(crate::search::entries(Network::IDS).count(), Network::ALL.len());
+        assert_eq!(Network::Facebook.id(), "facebook");
+        assert_eq!(Network::Print.id(), "print");
         for network in Network::ALL {
             assert_eq!(Network::from_id(network.id()), Some(network));
         }

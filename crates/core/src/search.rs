@@ -60,6 +60,14 @@ pub fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
     split(list, "|")
 }
 
+/// `list`'s [`entries`] number `index` (from 0), or `""` past its end: an
+/// enum's names as one string, where a `match` returning each name made
+/// LLVM build tables of their addresses and lengths, which deflate poorly
+/// and were copied into each function the `match` was inlined into.
+pub fn entry(list: &'static str, index: usize) -> &'static str {
+    entries(list).nth(index).unwrap_or("")
+}
+
 /// Whether `word` is one of `list`'s [`entries`].
 pub fn listed(list: &'static str, word: &str) -> bool {
     entries(list).any(|entry| entry == word)

@@ -45,34 +45,17 @@ impl CiteStyle {
 
     /// The attribute value.
     pub fn id(self) -> &'static str {
-        match self {
-            CiteStyle::Attribution => "attribution",
-            CiteStyle::Apa => "apa",
-            CiteStyle::Mla => "mla",
-            CiteStyle::Chicago => "chicago",
-            CiteStyle::ChicagoAuthorDate => "chicago-author-date",
-            CiteStyle::Harvard => "harvard",
-            CiteStyle::Bibtex => "bibtex",
-            CiteStyle::Biblatex => "biblatex",
-            CiteStyle::Ris => "ris",
-            CiteStyle::CslJson => "csl-json",
-        }
+        crate::search::entry(Self::IDS, self as usize)
     }
+
+    /// Every id, then every label, in the order of the variants
+    /// ([`crate::search::entry`]).
+    const IDS: &'static str = "attribution|apa|mla|chicago|chicago-author-date|harvard|bibtex|biblatex|ris|csl-json";
+    const LABELS: &'static str = "|APA|MLA|Chicago|Chicago (author-date)|Harvard|BibTeX|BibLaTeX|RIS|CSL-JSON";
 
     /// The name readers know the style by (not translated: these are names).
     pub fn label(self) -> &'static str {
-        match self {
-            CiteStyle::Attribution => "",
-            CiteStyle::Apa => "APA",
-            CiteStyle::Mla => "MLA",
-            CiteStyle::Chicago => "Chicago",
-            CiteStyle::ChicagoAuthorDate => "Chicago (author-date)",
-            CiteStyle::Harvard => "Harvard",
-            CiteStyle::Bibtex => "BibTeX",
-            CiteStyle::Biblatex => "BibLaTeX",
-            CiteStyle::Ris => "RIS",
-            CiteStyle::CslJson => "CSL-JSON",
-        }
+        crate::search::entry(Self::LABELS, self as usize)
     }
 
     pub fn from_id(id: &str) -> Option<CiteStyle> {
@@ -114,4 +97,21 @@ pub fn bibliography_entry(item: &Item, style: CiteStyle) -> Option<(String, Stri
         CiteStyle::Harvard => styles::harvard(item),
     };
     Some(entry.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_style_has_one_id_and_one_label() {
+        let count = |list| crate::search::entries(list).count();
+        assert_eq!(count(CiteStyle::IDS), CiteStyle::ALL.len());
+        assert_eq!(count(CiteStyle::LABELS), CiteStyle::ALL.len());
+        assert_eq!(CiteStyle::ChicagoAuthorDate.id(), "chicago-author-date");
+        assert_eq!(CiteStyle::from_id(" CSL-JSON "), Some(CiteStyle::CslJson));
+        for style in CiteStyle::ALL {
+            assert_eq!(CiteStyle::from_id(style.id()), Some(style));
+        }
+    }
 }
