@@ -222,20 +222,22 @@ impl PageMetadata {
             &self.tiers[3],
             &self.tiers[4],
         ];
-        let first = |pick: &dyn Fn(&Partial) -> Option<&String>| {
+        // A function pointer: the closures below capture nothing, and as
+        // trait objects each had a vtable and two shims of its own.
+        let first = |pick: fn(&Partial) -> Option<&String>| {
             layers
                 .iter()
                 .find_map(|layer| pick(layer).filter(|v| !v.is_empty()).cloned())
         };
-        let url = first(&|p| p.url.as_ref())
+        let url = first(|p| p.url.as_ref())
             .and_then(|url| Url::parse(&url))
             .map(|url| url.without_tracking().as_string())
             .unwrap_or_default();
         let host_name = Url::parse(&url)
             .map(|u| u.site_name().to_string())
             .unwrap_or_default();
-        let site = first(&|p| p.site.as_ref()).unwrap_or(host_name);
-        let publisher = first(&|p| p.publisher.as_ref()).unwrap_or_else(|| site.clone());
+        let site = first(|p| p.site.as_ref()).unwrap_or(host_name);
+        let publisher = first(|p| p.publisher.as_ref()).unwrap_or_else(|| site.clone());
         // Metadata titles are the article's; only the document title carries
         // the site's name after it.
         let title = layers[..5]
@@ -259,14 +261,14 @@ impl PageMetadata {
             site,
             published: layers.iter().find_map(|l| l.published),
             modified: layers.iter().find_map(|l| l.modified),
-            description: first(&|p| p.description.as_ref()).unwrap_or_default(),
-            image: first(&|p| p.image.as_ref()),
+            description: first(|p| p.description.as_ref()).unwrap_or_default(),
+            image: first(|p| p.image.as_ref()),
             kind: layers.iter().find_map(|l| l.kind).unwrap_or_default(),
-            journal: first(&|p| p.journal.as_ref()).unwrap_or_default(),
-            volume: first(&|p| p.volume.as_ref()).unwrap_or_default(),
-            issue: first(&|p| p.issue.as_ref()).unwrap_or_default(),
-            pages: first(&|p| p.pages.as_ref()).unwrap_or_default(),
-            doi: first(&|p| p.doi.as_ref()).unwrap_or_default(),
+            journal: first(|p| p.journal.as_ref()).unwrap_or_default(),
+            volume: first(|p| p.volume.as_ref()).unwrap_or_default(),
+            issue: first(|p| p.issue.as_ref()).unwrap_or_default(),
+            pages: first(|p| p.pages.as_ref()).unwrap_or_default(),
+            doi: first(|p| p.doi.as_ref()).unwrap_or_default(),
         }
     }
 
@@ -348,12 +350,14 @@ impl Metas<'_> {
     /// The first content under `keys` (a list of
     /// [`crate::search::entries`]), tried in order, that `read` accepts, as
     /// `read` returns it. Text only: one copy of this for every reader
-    /// (dates are found as text, then parsed).
-    fn find(&self, keys: &'static str, read: &dyn Fn(String) -> Option<String>) -> Option<String> {
+    /// (dates are found as text, then parsed). `read` is a function
+    /// pointer, handed these metas, rather than a trait object: no vtable
+    /// and shims for each reader.
+    fn find(&self, keys: &'static str, read: fn(&Metas, String) -> Option<String>) -> Option<String> {
         let mut found = None;
         for key in crate::search::entries(keys) {
             self.each(key, &mut |content| {
-                found = read(content);
+                found = read(self, content);
                 found.is_some()
             });
             if found.is_some() {
@@ -364,17 +368,17 @@ impl Metas<'_> {
     }
 
     fn first(&self, keys: &'static str) -> Option<String> {
-        self.find(keys, &Some)
+        self.find(keys, |_, text| Some(text))
     }
 
     fn url(&self, keys: &'static str) -> Option<String> {
-        self.find(keys, &|href| {
-            resolve_web(&href, self.base).map(|u| u.as_string())
+        self.find(keys, |metas, href| {
+            resolve_web(&href, metas.base).map(|u| u.as_string())
         })
     }
 
     fn date(&self, keys: &'static str) -> Option<Date> {
-        let text = self.find(keys, &|text| Date::parse(&text).map(|_| text))?;
+        let text = self.find(keys, |_, text| Date::parse(&text).map(|_| text))?;
         Date::parse(&text)
     }
 
@@ -412,7 +416,7 @@ impl Metas<'_> {
                 // page; a URL is no one's name.
                 Slot::Publisher => {
                     partial.publisher =
-                        self.find(keys, &|name| (!looks_like_url(&name)).then_some(name));
+                        self.find(keys, |_, name| (!looks_like_url(&name)).then_some(name));
                 }
                 Slot::Site => partial.site = self.first(keys),
                 Slot::Published => partial.published = self.date(keys),
@@ -546,7 +550,7 @@ pub fn bare_doi(text: &str) -> Option<String> {
     let (prefix, suffix) = crate::search::split_once(doi, "/")?;
     let registrant = &prefix[3..];
     (registrant.len() >= 4
-        && crate::search::all_bytes(registrant, &|b| b.is_ascii_digit() || b == b'.')
+        && crate::search::all_bytes(registrant, |b| b.is_ascii_digit() || b == b'.')
         && !suffix.is_empty())
     .then(|| doi.to_string())
 }

@@ -310,11 +310,11 @@ pub fn parse_mastodon_instance(input: &str) -> Option<String> {
             && label.len() <= 63
             && !label.starts_with("-")
             && !label.ends_with("-")
-            && crate::search::all_bytes(label, &|b| b.is_ascii_alphanumeric() || b == b'-')
+            && crate::search::all_bytes(label, |b| b.is_ascii_alphanumeric() || b == b'-')
     });
     let has_dot = crate::search::find(&host, ".").is_some();
     let top_level_alphabetic =
-        crate::search::any_byte(crate::search::after_last(&host, b"."), &|b| {
+        crate::search::any_byte(crate::search::after_last(&host, b"."), |b| {
             b.is_ascii_alphabetic()
         });
     (labels_ok && has_dot && top_level_alphabetic && host.len() <= 253).then_some(host)

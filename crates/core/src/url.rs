@@ -289,7 +289,7 @@ fn is_tracking_parameter(pair: &str) -> bool {
 /// Trims what browsers trim around an href and drops tabs and newlines
 /// inside it (`java\nscript:` is `javascript:` to a browser).
 fn clean_input(input: &str) -> String {
-    let trimmed = crate::search::trim_where(input, &|c| c <= ' ');
+    let trimmed = crate::search::trim_where(input, |c| c <= ' ');
     let mut cleaned = String::with_capacity(trimmed.len());
     for c in trimmed.chars() {
         if !matches!(c, '\t' | '\n' | '\r') {

@@ -133,7 +133,7 @@ pub fn title_case(title: &str) -> String {
             out.push(' ');
         }
         let is_lowercase = !word.chars().any(is_capital);
-        let bare = crate::search::trim_where(word, &|c| !is_word_char(c));
+        let bare = crate::search::trim_where(word, |c| !is_word_char(c));
         let stop = crate::search::listed(STOP_WORDS, bare);
         if is_lowercase && (!stop || after_colon || index == last) {
             capitalize_parts(&mut out, word);
@@ -250,7 +250,7 @@ pub fn page_range(pages: &str, format: PageRange) -> String {
         crate::search::trim(first),
         crate::search::trim(crate::search::trim_start_any(last, &["-", "–"])),
     );
-    let numeric = |s: &str| !s.is_empty() && crate::search::all_bytes(s, &|b| b.is_ascii_digit());
+    let numeric = |s: &str| !s.is_empty() && crate::search::all_bytes(s, |b| b.is_ascii_digit());
     if !numeric(first) || !numeric(last) || last.len() != first.len() || first >= last {
         return crate::join::concat(&[first, "–", last]);
     }
