@@ -294,7 +294,7 @@ enum Side {
     End,
 }
 
-fn trim_side<'a>(text: &'a str, strip: fn(char) -> bool, side: Side) -> &'a str {
+fn trim_side(text: &str, strip: fn(char) -> bool, side: Side) -> &str {
     let mut chars = text.chars();
     loop {
         let rest = chars.as_str();
