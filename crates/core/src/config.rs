@@ -215,7 +215,7 @@ impl Config {
                 // Commas or any whitespace: a set of characters no
                 // search:: function splits on.
                 #[allow(clippy::disallowed_methods)]
-                let ids = list.split(|c: char| c == ',' || c.is_whitespace());
+                let ids = list.split(|c: char| c == ',' || crate::search::is_white_space(c));
                 for id in ids.filter(|id| !id.is_empty()) {
                     match Network::from_id(id) {
                         Some(network) if networks.contains(&network) => warn(

@@ -105,7 +105,7 @@ pub fn squash_whitespace(text: &str) -> String {
     // with it this was 0.2 KB larger there (measured).
     let mut out = String::with_capacity(text.len());
     #[allow(clippy::disallowed_methods)]
-    let words = text.split(|c: char| c.is_whitespace());
+    let words = text.split(crate::search::is_white_space);
     for word in words {
         if word.is_empty() {
             continue;

@@ -68,6 +68,26 @@ pub fn entry(list: &'static str, index: usize) -> &'static str {
     entries(list).nth(index).unwrap_or("")
 }
 
+/// Whether `c` is white space (Unicode's White_Space, as
+/// `char::is_whitespace`): a match on its 25 code points, where std looks
+/// them up in a 256-byte table through a function of its own.
+pub fn is_white_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t'..='\r'
+            | ' '
+            | '\u{85}'
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}'
+    )
+}
+
 /// Whether `word` is one of `list`'s [`entries`].
 pub fn listed(list: &'static str, word: &str) -> bool {
     entries(list).any(|entry| entry == word)
@@ -113,7 +133,7 @@ pub fn words(text: &str) -> alloc::vec::Vec<&str> {
     let mut words = alloc::vec::Vec::new();
     let mut word_start = None;
     for (index, c) in text.char_indices() {
-        match (c.is_whitespace(), word_start) {
+        match (is_white_space(c), word_start) {
             (true, Some(start)) => {
                 words.push(text.get(start..index).unwrap_or(""));
                 word_start = None;
@@ -269,12 +289,12 @@ pub fn trim_end_bytes<'a>(text: &'a str, bytes: &[u8]) -> &'a str {
 /// own and more for each predicate (0.3 KB of the widget's wasm, 0.2 KB of
 /// the citation module's).
 pub fn trim_start(text: &str) -> &str {
-    trim_side(text, char::is_whitespace, Side::Start)
+    trim_side(text, is_white_space, Side::Start)
 }
 
 /// `text` without the whitespace it ends with (`str::trim_end`).
 pub fn trim_end(text: &str) -> &str {
-    trim_side(text, char::is_whitespace, Side::End)
+    trim_side(text, is_white_space, Side::End)
 }
 
 /// `text` without leading and trailing whitespace (`str::trim`).
@@ -397,6 +417,13 @@ mod tests {
             ("Jr.|van der", false),
         ] {
             assert_eq!(listed(LIST, word), expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn white_space_is_what_std_says() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_white_space(c), c.is_whitespace(), "{:#x}", c as u32);
         }
     }
 
