@@ -689,7 +689,10 @@ mod tests {
     /// lowercase words joined by single hyphens.
     #[test]
     fn attribute_names_are_lowercase_words_after_data() {
-        assert_eq!(crate::search::entries(Attribute::NAMES).count(), Attribute::ALL.len());
+        assert_eq!(
+            crate::search::entries(Attribute::NAMES).count(),
+            Attribute::ALL.len()
+        );
         assert_eq!(Attribute::Networks.name(), "data-networks");
         assert_eq!(Attribute::QuoteShare.name(), "data-quote-share");
         for attribute in Attribute::ALL {

@@ -301,11 +301,23 @@ mod tests {
         let french = compiled("fr");
         assert_eq!(Strings::parse("fr", french).map(|s| s.tag()), Some("fr"));
         let other_keys = french.replacen(LOCALE_HEADER, "sharecite 00000000", 1);
-        assert_eq!(Strings::parse("fr", &other_keys), None, "another build's keys");
+        assert_eq!(
+            Strings::parse("fr", &other_keys),
+            None,
+            "another build's keys"
+        );
         let source = "dir = ltr\nshare.group = Partager cet article\n";
-        assert_eq!(Strings::parse("fr", source), None, "a file as translators write it");
+        assert_eq!(
+            Strings::parse("fr", source),
+            None,
+            "a file as translators write it"
+        );
         let short: Vec<&str> = french.lines().take(KEY_COUNT).collect();
-        assert_eq!(Strings::parse("fr", &short.join("\n")), None, "a value missing");
+        assert_eq!(
+            Strings::parse("fr", &short.join("\n")),
+            None,
+            "a value missing"
+        );
         let blank = french.replacen("\nCopier le lien\n", "\n\n", 1);
         assert_eq!(Strings::parse("fr", &blank), None, "a value blank");
         assert_eq!(Strings::parse("fr", ""), None);

@@ -485,7 +485,10 @@ mod tests {
 
     #[test]
     fn ids_round_trip_and_aliases() {
-        assert_eq!(crate::search::entries(Network::IDS).count(), Network::ALL.len());
+        assert_eq!(
+            crate::search::entries(Network::IDS).count(),
+            Network::ALL.len()
+        );
         assert_eq!(Network::Facebook.id(), "facebook");
         assert_eq!(Network::Print.id(), "print");
         for network in Network::ALL {

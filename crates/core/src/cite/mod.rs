@@ -50,8 +50,10 @@ impl CiteStyle {
 
     /// Every id, then every label, in the order of the variants
     /// ([`crate::search::entry`]).
-    const IDS: &'static str = "attribution|apa|mla|chicago|chicago-author-date|harvard|bibtex|biblatex|ris|csl-json";
-    const LABELS: &'static str = "|APA|MLA|Chicago|Chicago (author-date)|Harvard|BibTeX|BibLaTeX|RIS|CSL-JSON";
+    const IDS: &'static str =
+        "attribution|apa|mla|chicago|chicago-author-date|harvard|bibtex|biblatex|ris|csl-json";
+    const LABELS: &'static str =
+        "|APA|MLA|Chicago|Chicago (author-date)|Harvard|BibTeX|BibLaTeX|RIS|CSL-JSON";
 
     /// The name readers know the style by (not translated: these are names).
     pub fn label(self) -> &'static str {
