@@ -15,8 +15,8 @@ const browser = useBrowser();
 function shipped() {
   const rust = readFileSync(new URL('../../crates/core/src/icons.rs', import.meta.url), 'utf8');
   const icons = new Map();
-  for (const [, id, viewBox, d, evenOdd] of rust.matchAll(/"([a-z]+)" => Icon \{\s*view_box: "([^"]+)",\s*d: "([^"]+)",\s*even_odd: (true|false),\s*\}/g)) {
-    icons.set(id, { viewBox, paths: [{ d, evenOdd: evenOdd === 'true' }] });
+  for (const [, id, viewBox, fillRule, d] of rust.matchAll(/^ {4}"([a-z]+):([^:"]+):(evenodd)?:([^:|"]+)\|?",$/gm)) {
+    icons.set(id, { viewBox, paths: [{ d, evenOdd: fillRule === 'evenodd' }] });
   }
   return icons;
 }
