@@ -173,121 +173,79 @@ impl Network {
 
     /// The share intent URL, or `None` for actions.
     pub fn share_url(self, text: &ShareText<'_>) -> Option<String> {
+        let intent = crate::search::entry(INTENTS, self as usize);
+        let (base, params) = crate::search::split_once(intent, "?")?;
         let mut out = String::with_capacity(96 + text.url.len() * 2 + text.title.len() * 3);
-        let query = |out: &mut String, base: &str, params: &[(&str, &str)]| {
-            out.push_str(base);
-            let mut first = true;
-            for (name, value) in params {
-                if value.is_empty() {
-                    continue;
-                }
-                out.push(if first { '?' } else { '&' });
-                first = false;
-                out.push_str(name);
-                out.push('=');
-                push_component(out, value);
-            }
-        };
-        match self {
-            Network::Facebook => query(
-                &mut out,
-                "https://www.facebook.com/sharer/sharer.php",
-                &[("u", text.url)],
-            ),
-            Network::X => query(
-                &mut out,
-                "https://x.com/intent/post",
-                &[("text", text.title), ("url", text.url)],
-            ),
-            Network::Linkedin => query(
-                &mut out,
-                "https://www.linkedin.com/sharing/share-offsite/",
-                &[("url", text.url)],
-            ),
-            Network::Reddit => query(
-                &mut out,
-                "https://www.reddit.com/submit",
-                &[("url", text.url), ("title", text.title)],
-            ),
-            Network::Email => {
-                out.push_str("mailto:");
-                query(
-                    &mut out,
-                    "",
-                    &[("subject", text.title), ("body", &crlf(text.email_body))],
-                );
-            }
-            Network::Whatsapp => query(
-                &mut out,
-                "https://wa.me/",
-                &[("text", &title_then_url(text.title, text.url, usize::MAX))],
-            ),
-            Network::Telegram => query(
-                &mut out,
-                "https://t.me/share/url",
-                &[("url", text.url), ("text", text.title)],
-            ),
-            Network::Bluesky => query(
-                &mut out,
-                "https://bsky.app/intent/compose",
-                &[("text", &title_then_url(text.title, text.url, BLUESKY_LIMIT))],
-            ),
-            Network::Mastodon => {
-                let instance = if text.mastodon_instance.is_empty() {
+        match crate::search::split_once(base, "@") {
+            Some((before, after)) => {
+                out.push_str(before);
+                out.push_str(if text.mastodon_instance.is_empty() {
                     DEFAULT_MASTODON_INSTANCE
                 } else {
                     text.mastodon_instance
-                };
-                let mut base = String::with_capacity(instance.len() + 14);
-                base.push_str("https://");
-                base.push_str(instance);
-                base.push_str("/share");
-                query(
-                    &mut out,
-                    &base,
-                    &[(
-                        "text",
-                        &title_then_url(text.title, text.url, MASTODON_LIMIT),
-                    )],
-                );
+                });
+                out.push_str(after);
             }
-            Network::Threads => query(
-                &mut out,
-                "https://www.threads.com/intent/post",
-                &[
-                    (
-                        "text",
-                        &truncate(
+            None => out.push_str(base),
+        }
+        let mut first = true;
+        for param in crate::search::split(params, "&") {
+            let (name, code) = crate::search::split_once(param, "=")?;
+            let fitted;
+            let value = match code {
+                "u" => text.url,
+                "t" => text.title,
+                "i" => text.image.unwrap_or(""),
+                _ => {
+                    fitted = match code {
+                        "b" => crlf(text.email_body),
+                        "w" => title_then_url(text.title, text.url, usize::MAX),
+                        "s" => title_then_url(text.title, text.url, BLUESKY_LIMIT),
+                        "m" => title_then_url(text.title, text.url, MASTODON_LIMIT),
+                        _ => truncate(
                             text.title,
                             MASTODON_LIMIT.saturating_sub(text.url.chars().count() + 1),
                         ),
-                    ),
-                    ("url", text.url),
-                ],
-            ),
-            Network::Hackernews => query(
-                &mut out,
-                "https://news.ycombinator.com/submitlink",
-                &[("u", text.url), ("t", text.title)],
-            ),
-            Network::Pinterest => query(
-                &mut out,
-                "https://www.pinterest.com/pin/create/button/",
-                &[
-                    ("url", text.url),
-                    ("media", text.image.unwrap_or("")),
-                    ("description", text.title),
-                ],
-            ),
-            Network::Copy
-            | Network::Cite
-            | Network::Crosspost
-            | Network::Native
-            | Network::Print => return None,
+                    };
+                    &fitted
+                }
+            };
+            if value.is_empty() {
+                continue;
+            }
+            out.push(if first { '?' } else { '&' });
+            first = false;
+            out.push_str(name);
+            out.push('=');
+            push_component(&mut out, value);
         }
         Some(out)
     }
 }
+
+/// Each share link's intent, in the order of [`Network`]'s variants (the
+/// actions after them have none): its base (`@` stands for the reader's
+/// Mastodon server), then its parameters as `name=value`, each value a
+/// code: `u` the URL, `t` the title, `i` the image, `b` the email body
+/// (CRLF), `w` the title then the URL, `s` that fitted to Bluesky's
+/// limit, `m` to Mastodon's, `h` the title fitted beside the URL (Threads
+/// takes it apart). A parameter whose value is empty is left out. One
+/// string rather than a `match` building each network's list of pairs in
+/// code ([`crate::search::entries`]).
+const INTENTS: &str = concat!(
+    "https://www.facebook.com/sharer/sharer.php?u=u|",
+    "https://x.com/intent/post?text=t&url=u|",
+    "https://www.linkedin.com/sharing/share-offsite/?url=u|",
+    "https://www.reddit.com/submit?url=u&title=t|",
+    "mailto:?subject=t&body=b|",
+    "https://wa.me/?text=w|",
+    "https://t.me/share/url?url=u&text=t|",
+    "https://bsky.app/intent/compose?text=s|",
+    "https://@/share?text=m|",
+    "https://www.threads.com/intent/post?text=h&url=u|",
+    "https://news.ycombinator.com/submitlink?u=u&t=t|",
+    "https://www.pinterest.com/pin/create/button/?url=u&media=i&description=t",
+);
 
 /// The host of a Mastodon server typed by a reader: accepts `mastodon.social`,
 /// `https://mastodon.social/`, `@me@mastodon.social` or `me@mastodon.social`.
@@ -481,6 +439,32 @@ mod tests {
             decoded.chars().count()
         );
         assert!(decoded.ends_with(&format!("… {URL}")), "{decoded}");
+    }
+
+    #[test]
+    fn mastodon_and_threads_fit_their_limit() {
+        let long_title = "word ".repeat(120);
+        let share = ShareText {
+            title: &long_title,
+            ..text()
+        };
+        let param = |intent: String, name: &str| {
+            let (_, query) = intent.split_once('?').unwrap();
+            let value = query
+                .split('&')
+                .find_map(|pair| pair.strip_prefix(name))
+                .unwrap();
+            crate::encode::decode_component(value, false)
+        };
+        let toot = param(Network::Mastodon.share_url(&share).unwrap(), "text=");
+        assert!(toot.chars().count() <= 500, "{toot}");
+        assert!(toot.ends_with(&format!("… {URL}")), "{toot}");
+        let thread = param(Network::Threads.share_url(&share).unwrap(), "text=");
+        assert!(
+            thread.chars().count() <= 500 - URL.chars().count() - 1,
+            "{thread}"
+        );
+        assert!(thread.ends_with('…'), "{thread}");
     }
 
     #[test]
