@@ -461,7 +461,7 @@ mod tests {
         assert!(toot.ends_with(&format!("… {URL}")), "{toot}");
         let thread = param(Network::Threads.share_url(&share).unwrap(), "text=");
         assert!(
-            thread.chars().count() <= 500 - URL.chars().count() - 1,
+            thread.chars().count() < 500 - URL.chars().count(),
             "{thread}"
         );
         assert!(thread.ends_with('…'), "{thread}");
