@@ -85,11 +85,12 @@ impl Strings {
     /// once, and they are leaked on purpose so `Strings` stays `Copy`.
     pub fn parse(tag: &str, text: &str) -> Option<Strings> {
         let tag = crate::search::entries(AVAILABLE).find(|known| *known == tag)?;
-        let text: &'static str = Box::leak(text.to_string().into_boxed_str());
-        let mut lines = crate::search::split(text, "\n");
-        if lines.next()? != LOCALE_HEADER {
+        let (header, text) = crate::search::split_once(text, "\n")?;
+        if header != LOCALE_HEADER {
             return None;
         }
+        let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+        let mut lines = crate::search::split(text, "\n");
         let mut values: [&'static str; KEY_COUNT] = [""; KEY_COUNT];
         for slot in values.iter_mut() {
             *slot = lines.next().filter(|value| !value.is_empty())?;
