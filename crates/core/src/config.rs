@@ -89,8 +89,10 @@ impl Attributes {
     /// Reads each attribute through `get`, given the attribute's full name.
     pub fn read(mut get: impl FnMut(&'static str) -> Option<String>) -> Attributes {
         let mut attributes = Attributes::default();
-        for &attribute in &Attribute::ALL {
-            attributes.values[attribute as usize] = get(attribute.name());
+        // The names in one pass: each `name()` searches the list from its start.
+        let names = crate::search::entries(Attribute::NAMES);
+        for (value, name) in attributes.values.iter_mut().zip(names) {
+            *value = get(name);
         }
         attributes
     }

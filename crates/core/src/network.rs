@@ -109,10 +109,8 @@ impl Network {
             _ => None,
         };
         alias.or_else(|| {
-            Network::ALL
-                .iter()
-                .find(|network| network.id() == id)
-                .copied()
+            let at = crate::search::entries(Self::IDS).position(|known| known == id)?;
+            Network::ALL.get(at).copied()
         })
     }
 
