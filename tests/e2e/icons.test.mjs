@@ -1,4 +1,4 @@
-// The icons that ship (crates/core/src/icons.rs, compacted by
+// The icons that ship (crates/core/src/icon_set.rs, compacted by
 // scripts/gen-icons.mjs and written in whole units of a grid) draw
 // like the sets they come from.
 
@@ -13,7 +13,7 @@ const browser = useBrowser();
 // id -> { viewBox, paths: [{ d, evenOdd }] }, as the generated Rust says
 // (one path per icon: the set's paths run together).
 function shipped() {
-  const rust = readFileSync(new URL('../../crates/core/src/icons.rs', import.meta.url), 'utf8');
+  const rust = readFileSync(new URL('../../crates/core/src/icon_set.rs', import.meta.url), 'utf8');
   const icons = new Map();
   for (const [, id, viewBox, fillRule, d] of rust.matchAll(/^ {4}"([a-z]+):([^:"]+):(evenodd)?:([^:|"]+)\|?",$/gm)) {
     icons.set(id, { viewBox, paths: [{ d, evenOdd: fillRule === 'evenodd' }] });

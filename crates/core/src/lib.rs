@@ -64,6 +64,7 @@ mod css;
 pub mod date;
 pub mod encode;
 pub mod i18n;
+mod icon_set;
 pub mod icons;
 pub mod join;
 pub mod json;
