@@ -440,7 +440,7 @@
   let names;
   const configure = (config, options) => {
     if (!options || typeof options != 'object') return;
-    names = names || glue.attribute_names().split(' ');
+    names = names || glue.attribute_names().split('|');
     for (const name of names) {
       const key = name.slice(5).replace(/-(.)/g, (_, letter) => letter.toUpperCase());
       const value = options[key];

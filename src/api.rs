@@ -11,21 +11,14 @@ use web_sys::{Element, HtmlElement};
 
 use crate::{console, dom, page, widget};
 
-/// Every attribute a placement reads, space-separated: the options the
+/// Every attribute a placement reads, `|` between them: the options the
 /// loader looks for are these in camelCase (`data-copy-min` is `copyMin`).
 ///
 /// A JS string, not a `String`: no copy out of the wasm's memory for the
 /// loader to free.
 #[wasm_bindgen]
 pub fn attribute_names() -> JsValue {
-    let mut names = String::with_capacity(400);
-    for attribute in sharecite_core::Attribute::ALL {
-        if !names.is_empty() {
-            names.push(' ');
-        }
-        names.push_str(attribute.name());
-    }
-    JsValue::from_str(&names)
+    JsValue::from_str(sharecite_core::Attribute::NAMES)
 }
 
 /// Builds, ahead of [`mount`] and in a task of its own, the tree the
@@ -37,8 +30,9 @@ pub fn prepare_mount(config: Element) {
 }
 
 /// Mounts the placement `config` asks for at the end of `container`, or in
-/// place of `previous` (an update), which goes either way. Its host, or
-/// nothing when nothing was mounted (the reason is on the console).
+/// place of `previous` (an update). Its host; when it cannot be mounted
+/// (the reason is on the console), `previous`, left as it was: an update
+/// that fails does not take the placement off the page.
 #[wasm_bindgen]
 pub fn mount(
     container: Element,
@@ -54,12 +48,18 @@ pub fn mount(
                 None => container.append_child(host).map(|_| ()),
             }
         });
-    if let Some(previous) = previous {
-        widget::unmount(&previous);
+    match mounted {
+        Ok(host) => {
+            if let Some(previous) = previous {
+                widget::unmount(&previous);
+            }
+            Some(host)
+        }
+        Err(error) => {
+            console::error("could not mount", &error);
+            previous
+        }
     }
-    mounted
-        .map_err(|error| console::error("could not mount", &error))
-        .ok()
 }
 
 /// Removes the placement whose host is `host`: its listeners, timers and

@@ -175,6 +175,36 @@ test('updates made before the placement is mounted are applied, in order, once i
   await close();
 });
 
+test('an update that cannot be mounted leaves the placement as it was, and says why', async () => {
+  const { page, log, close } = await browser.open('/app.html');
+  const result = await page.evaluate(async () => {
+    const box = document.getElementById('stress');
+    const handle = sharecite.mount(box, { networks: 'x email', url: 'https://example.org/a' });
+    await handle.mounted;
+    const shown = () =>
+      [...box.querySelectorAll('[data-sharecite-host]')].map((host) =>
+        [...host.shadowRoot.querySelectorAll('[data-network]')].map((control) => control.dataset.network).join(' '),
+      );
+    // The page refuses the new placement its place beside the old one.
+    const before = Element.prototype.before;
+    Element.prototype.before = () => {
+      throw new Error('not here');
+    };
+    handle.update({ networks: 'reddit' });
+    const failed = shown();
+    Element.prototype.before = before;
+    handle.update({ networks: 'bluesky' });
+    const updated = shown();
+    handle.destroy();
+    return { failed, updated, left: box.querySelectorAll('[data-sharecite-host]').length };
+  });
+  assert.deepEqual(result, { failed: ['x email'], updated: ['bluesky'], left: 0 });
+  const errors = shareciteMessages(log, 'error');
+  assert.equal(errors.length, 1, errors.join('\n'));
+  assert.match(errors[0], /^sharecite: could not mount Error: not here/);
+  await close();
+});
+
 test('update({ theme }) switches the theme without a reload', async () => {
   const { page, close } = await browser.open('/app.html', { contextOptions: { reducedMotion: 'reduce' } });
   const background = () =>

@@ -70,7 +70,7 @@ impl Attribute {
     }
 
     /// Every name, in the order of the variants ([`crate::search::entry`]).
-    const NAMES: &'static str = "data-networks|data-url|data-title|data-author|data-publisher|data-published|data-description|data-attribution|data-original-source|data-original-url|data-discussion-url|data-discussion-label|data-target|data-lang|data-theme|data-cite-style|data-copy-attribution|data-copy-min|data-article|data-quote-share";
+    pub const NAMES: &'static str = "data-networks|data-url|data-title|data-author|data-publisher|data-published|data-description|data-attribution|data-original-source|data-original-url|data-discussion-url|data-discussion-label|data-target|data-lang|data-theme|data-cite-style|data-copy-attribution|data-copy-min|data-article|data-quote-share";
 
     /// Whether an attribute on a `data-target` element may override the
     /// script's. `data-target` itself only means something on the script.
