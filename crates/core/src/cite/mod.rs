@@ -62,10 +62,8 @@ impl CiteStyle {
 
     pub fn from_id(id: &str) -> Option<CiteStyle> {
         let id = crate::search::trim(id).to_ascii_lowercase();
-        CiteStyle::ALL
-            .iter()
-            .find(|style| style.id() == id)
-            .copied()
+        let at = crate::search::entries(Self::IDS).position(|known| known == id)?;
+        CiteStyle::ALL.get(at).copied()
     }
 }
 
