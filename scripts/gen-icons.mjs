@@ -27,8 +27,8 @@ const root = new URL('..', import.meta.url);
 // smaller. Relative coordinates are rounded against where the rounded path
 // has got to, not against the original, so errors never add up along a
 // path: every point of the output is within half a grid unit of the
-// original's, which `onGrid` checks. (Rounding each
-// relative number on its own let the link icon drift by 5.6% of its ink.)
+// original's, which `onGrid` checks. (Rounding each relative number on its
+// own let the link icon drift by 5.6% of its ink.)
 const GRIDS = [4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100, 1000];
 const COMMAND = /[MmZzLlHhVvCcSsQqTtAa]/;
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/;
@@ -148,7 +148,7 @@ function onGrid(d, grid) {
     [exact, drawn] = [nextExact, nextDrawn];
     if (command.toLowerCase() === 'm') [exactStart, drawnStart] = [exact, drawn];
   }
-  const text = write(rounded, String);
+  const text = write(rounded);
   readsBack(text, segments, grid, 0.5 + 1e-6);
   return text;
 }
@@ -156,7 +156,7 @@ function onGrid(d, grid) {
 // Path data for parsed `segments`: a command letter only where the last
 // one would not be implied, and a space between numbers only where the
 // next would otherwise run into the last.
-function write(segments, number) {
+function write(segments) {
   let text = '';
   // The command an omitted letter would mean: the last one, except that a
   // moveto's repeats are linetos (and nothing repeats a closepath).
@@ -164,7 +164,7 @@ function write(segments, number) {
   for (const [command, args] of segments) {
     if (command !== implied) text += command;
     args.forEach((value, k) => {
-      const token = roles(command)[k] === 'flag' ? String(value) : number(value);
+      const token = String(value);
       if (/[\d.]$/.test(text) && !token.startsWith('-') && !(token.startsWith('.') && lastNumber(text).includes('.'))) text += ' ';
       text += token;
     });

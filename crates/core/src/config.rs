@@ -312,7 +312,7 @@ impl Config {
         let mut choose = |attribute: Attribute, choices: &'static str, expected: &'static str| {
             let raw = attributes.get(attribute)?;
             let value = crate::search::trim(raw).to_ascii_lowercase();
-            let index = crate::search::entries(choices).position(|choice| choice == value);
+            let index = crate::search::position(choices, &value);
             if index.is_none() {
                 warn(attribute, raw, WarningKind::UnknownValue(expected));
             }

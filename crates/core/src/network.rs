@@ -109,7 +109,7 @@ impl Network {
             _ => None,
         };
         alias.or_else(|| {
-            let at = crate::search::entries(Self::IDS).position(|known| known == id)?;
+            let at = crate::search::position(Self::IDS, &id)?;
             Network::ALL.get(at).copied()
         })
     }
@@ -200,10 +200,11 @@ impl Network {
                         "w" => title_then_url(text.title, text.url, usize::MAX),
                         "s" => title_then_url(text.title, text.url, BLUESKY_LIMIT),
                         "m" => title_then_url(text.title, text.url, MASTODON_LIMIT),
-                        _ => truncate(
+                        "h" => truncate(
                             text.title,
                             MASTODON_LIMIT.saturating_sub(text.url.chars().count() + 1),
                         ),
+                        _ => continue,
                     };
                     &fitted
                 }

@@ -88,6 +88,12 @@ pub fn is_white_space(c: char) -> bool {
     )
 }
 
+/// Where `word` is among `list`'s [`entries`] (from 0): an enum's variant
+/// by its name ([`entry`] the other way).
+pub fn position(list: &'static str, word: &str) -> Option<usize> {
+    entries(list).position(|entry| entry == word)
+}
+
 /// Whether `word` is one of `list`'s [`entries`].
 pub fn listed(list: &'static str, word: &str) -> bool {
     entries(list).any(|entry| entry == word)
@@ -418,6 +424,10 @@ mod tests {
         ] {
             assert_eq!(listed(LIST, word), expected, "{word}");
         }
+        assert_eq!(position(LIST, "van der"), Some(1));
+        assert_eq!(position(LIST, "V"), Some(3));
+        assert_eq!(position(LIST, "van"), None);
+        assert_eq!((entry(LIST, 2), entry(LIST, 4)), ("d’", ""));
     }
 
     #[test]

@@ -62,7 +62,7 @@ impl CiteStyle {
 
     pub fn from_id(id: &str) -> Option<CiteStyle> {
         let id = crate::search::trim(id).to_ascii_lowercase();
-        let at = crate::search::entries(Self::IDS).position(|known| known == id)?;
+        let at = crate::search::position(Self::IDS, &id)?;
         CiteStyle::ALL.get(at).copied()
     }
 }
