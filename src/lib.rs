@@ -19,6 +19,7 @@ mod page;
 mod render;
 mod selection;
 mod style;
+mod timers;
 mod widget;
 
 pub use api::{attribute_names, mount, placement_destroy, prepare_mount};

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use crate::events::Listener;
-use gloo_timers::callback::Timeout;
+use crate::timers;
 use sharecite_core::i18n::Key;
 use sharecite_core::view::quote_hrefs;
 use sharecite_core::{Clip, Network};
@@ -144,12 +144,15 @@ fn listen() -> Vec<Listener> {
                 return;
             }
             // Let the selection settle (a click inside it collapses it).
-            Timeout::new(0, || {
-                let selected = reader_selection();
-                for state in placements(quotes) {
-                    state.offer_quote(selected.as_ref());
-                }
-            })
+            timers::after(
+                0,
+                Box::new(|| {
+                    let selected = reader_selection();
+                    for state in placements(quotes) {
+                        state.offer_quote(selected.as_ref());
+                    }
+                }),
+            )
             .forget();
         }));
     }

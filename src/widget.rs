@@ -21,7 +21,7 @@ use web_sys::{Document, Element, Event, HtmlElement};
 use crate::dom::{self, Result};
 use crate::navigation::{self, NavigationWatch};
 use crate::render::{self, Rendered};
-use crate::{clipboard, console, page};
+use crate::{clipboard, console, page, timers};
 
 #[wasm_bindgen]
 extern "C" {
@@ -136,7 +136,7 @@ impl MountJob {
             self.insert_some()
         };
         if more {
-            Timeout::new(0, move || self.run_slice()).forget();
+            timers::after(0, Box::new(move || self.run_slice())).forget();
         }
     }
 
@@ -732,12 +732,18 @@ impl State {
         // Emptying first makes a repeated message a change that is read again.
         status.set_text_content(None);
         let state = self.clone();
-        let show = Timeout::new(50, move || {
-            status.set_text_content(Some(message));
-            let clear_status = status.clone();
-            let clear = Timeout::new(STATUS_MILLIS, move || clear_status.set_text_content(None));
-            state.status_timer.replace(Some(clear));
-        });
+        let show = timers::after(
+            50,
+            Box::new(move || {
+                status.set_text_content(Some(message));
+                let clear_status = status.clone();
+                let clear = timers::after(
+                    STATUS_MILLIS,
+                    Box::new(move || clear_status.set_text_content(None)),
+                );
+                state.status_timer.replace(Some(clear));
+            }),
+        );
         self.status_timer.replace(Some(show));
     }
 
@@ -862,8 +868,11 @@ fn watch_navigation() {
 /// time: look now, after the current task, and once more a little later.
 fn on_navigate() {
     refresh();
-    let timers = vec![Timeout::new(0, refresh), Timeout::new(300, refresh)];
-    PAGE.with(|page| page.borrow_mut().refresh_timers = timers);
+    let again = vec![
+        timers::after(0, Box::new(refresh)),
+        timers::after(300, Box::new(refresh)),
+    ];
+    PAGE.with(|page| page.borrow_mut().refresh_timers = again);
 }
 
 fn refresh_if_moved() {
