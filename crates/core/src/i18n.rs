@@ -89,7 +89,7 @@ impl Strings {
         if header != LOCALE_HEADER {
             return None;
         }
-        let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+        let text: &'static str = text.to_string().leak();
         let mut lines = crate::search::split(text, "\n");
         let mut values: [&'static str; KEY_COUNT] = [""; KEY_COUNT];
         for slot in values.iter_mut() {
