@@ -7,6 +7,7 @@
 // headless Chromium to choose its precision.
 
 import { writeFileSync } from 'node:fs';
+import { isMain } from './is-main.mjs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/helpers.mjs';
 import { EXTRA_COLOURS, ICONS, INK_SIZES, INK_TOLERANCE, inkDifferences, sourceIcon, versions } from './icon-sources.mjs';
@@ -89,29 +90,38 @@ function roles(command) {
   }
 }
 
-// Absolute points (every control and end point) of a parsed path.
-function points(segments) {
+// Absolute points (every control and end point) of a parsed path; with
+// `reflected`, a smooth cubic's first control point too (the mirror of the
+// last cubic's second, or where it starts), as a `c` would have it.
+function points(segments, reflected = false) {
   const out = [];
   let x = 0, y = 0, startX = 0, startY = 0;
+  let control = null;
   for (const [command, args] of segments) {
     const relative = command === command.toLowerCase();
-    if (command.toLowerCase() === 'z') {
+    const lower = command.toLowerCase();
+    if (lower === 'z') {
       [x, y] = [startX, startY];
+      control = null;
       continue;
     }
+    if (reflected && lower === 's') out.push(control ? [2 * x - control[0], 2 * y - control[1]] : [x, y]);
     const kinds = roles(command);
     let endX = x, endY = y;
+    const segment = [];
     args.forEach((value, k) => {
       if (kinds[k] === 'x') {
         endX = relative ? x + value : value;
-        if (kinds[k + 1] !== 'y') out.push([endX, y]);
+        if (kinds[k + 1] !== 'y') segment.push([endX, y]);
       } else if (kinds[k] === 'y') {
         endY = relative ? y + value : value;
-        out.push([kinds[k - 1] === 'x' ? endX : x, endY]);
+        segment.push([kinds[k - 1] === 'x' ? endX : x, endY]);
       }
     });
+    out.push(...segment);
+    control = lower === 'c' || lower === 's' ? segment.at(-2) : null;
     [x, y] = [endX, endY];
-    if (command.toLowerCase() === 'm') [startX, startY] = [x, y];
+    if (lower === 'm') [startX, startY] = [x, y];
   }
   return out;
 }
@@ -151,6 +161,89 @@ function onGrid(d, grid) {
   const text = write(rounded);
   readsBack(text, segments, grid, 0.5 + 1e-6);
   return text;
+}
+
+// `d` (on its grid) in fewer characters, drawing the same fill: each
+// segment absolute or relative, whichever writes shorter; a lineto along
+// an axis as `h` or `v`; an arc whose radius rounded to zero as the line
+// it is (SVG draws it so); and segments that go nowhere (a lineto, curve
+// or arc back to where it starts, which rounding leaves behind) dropped,
+// unless the next is a smooth curve whose first control point they set.
+// Every remaining point is where it was (`samePoints` checks).
+export function compact(d) {
+  const segments = parse(d);
+  const out = [];
+  let [x, y] = [0, 0];
+  let start = [0, 0];
+  let last = '';
+  // The last curve's second control point, while the last segment drawn
+  // is a cubic curve.
+  let control = null;
+  segments.forEach(([command, args], index) => {
+    const lower = command.toLowerCase();
+    const relative = command === lower;
+    if (lower === 'z') {
+      out.push([command, []]);
+      [x, y] = start;
+      last = command;
+      control = null;
+      return;
+    }
+    // Every point of the segment, absolute.
+    const kinds = roles(command);
+    const absolute = args.map((value, k) =>
+      kinds[k] === 'x' ? (relative ? x + value : value) : kinds[k] === 'y' ? (relative ? y + value : value) : value,
+    );
+    let [endX, endY] = [x, y];
+    kinds.forEach((kind, k) => {
+      if (kind === 'x') endX = absolute[k];
+      if (kind === 'y') endY = absolute[k];
+    });
+    const stays = absolute.every((value, k) => (kinds[k] === 'x' ? value === x : kinds[k] === 'y' ? value === y : true));
+    const nextSmooth = /[sStT]/.test(segments[index + 1]?.[0] ?? '');
+    let shape = lower;
+    let points = absolute;
+    if (lower === 'a' && (args[0] === 0 || args[1] === 0)) {
+      shape = 'l';
+      points = [endX, endY];
+    }
+    if (lower !== 'm' && stays && !nextSmooth) {
+      control = null;
+      return;
+    }
+    if (shape === 'l' && !nextSmooth) {
+      if (endY === y) [shape, points] = ['h', [endX]];
+      else if (endX === x) [shape, points] = ['v', [endY]];
+    }
+    // A curve whose first control point mirrors the last curve's second
+    // about where it starts is that curve's smooth continuation.
+    if (shape === 'c' && control && points[0] === 2 * x - control[0] && points[1] === 2 * y - control[1]) {
+      [shape, points] = ['s', points.slice(2)];
+    }
+    control = lower === 'c' || lower === 's' ? [absolute.at(-4), absolute.at(-3)] : null;
+    const shapeKinds = roles(shape);
+    const asRelative = points.map((value, k) => (shapeKinds[k] === 'x' ? value - x : shapeKinds[k] === 'y' ? value - y : value));
+    const cost = (letter, values) => (letter === last ? 0 : 1) + write([[letter, values]]).length - 1;
+    const upper = shape.toUpperCase();
+    // A path opens with an absolute moveto: paths run together as one.
+    const [letter, values] =
+      index > 0 && cost(shape, asRelative) <= cost(upper, points) ? [shape, asRelative] : [upper, points];
+    out.push([letter, values]);
+    last = { M: 'L', m: 'l' }[letter] ?? letter;
+    [x, y] = [endX, endY];
+    if (lower === 'm') start = [x, y];
+  });
+  const text = write(out);
+  if (!samePoints(d, text)) throw new Error(`compacting moved a point of "${d.slice(0, 40)}…"`);
+  return text;
+}
+
+// Whether two paths pass through the same points in the same order, leaving
+// out each point that repeats the one before (where a segment that goes
+// nowhere puts all of its own).
+function samePoints(a, b) {
+  const distinct = (d) => points(parse(d), true).filter((p, k, all) => k === 0 || p[0] !== all[k - 1][0] || p[1] !== all[k - 1][1]);
+  return JSON.stringify(distinct(a)) === JSON.stringify(distinct(b));
 }
 
 // Path data for parsed `segments`: a command letter only where the last
@@ -199,16 +292,6 @@ function lastNumber(text) {
   return /[-+]?(?:\d+\.?\d*|\.\d+)$/.exec(text)?.[0] ?? '';
 }
 
-const rust = (s) => JSON.stringify(s);
-let out = `// @generated by scripts/gen-icons.mjs from simple-icons ${versions.simple} (CC0-1.0)
-// and bootstrap-icons ${versions.bootstrap} (MIT). Do not edit; run \`make icons\`.
-
-//! The icons' path data and brand colours, which \`crate::icons\` reads.
-
-/// Every icon as \`id:viewBox:fill-rule:d\` (\`fill-rule\` empty for the
-/// default), \`|\` between them ([\`crate::search::entries\`]).
-pub(crate) const ICONS: &str = concat!(
-`;
 // A set's paths (compacted) as one path, its subpaths: one \`<path>\` per
 // icon, and no table of paths in the wasm. Each path opens with an
 // absolute moveto, so the next starts where it says, whatever the last
@@ -223,45 +306,57 @@ function merged(icon, ds) {
   return { d: ds.join(''), evenOdd: icon.paths[0].evenOdd };
 }
 
-// Each icon on the coarsest grid that draws it within INK_TOLERANCE,
-// measured as it ships: in its own viewBox.
-const icons = ICONS.map(([id, set, name]) => ({ id, ...sourceIcon(set, name) }));
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-try {
-  const page = await browser.newPage();
-  for (const icon of icons) {
-    for (const grid of GRIDS) {
-      const shipped = {
-        viewBox: scaledViewBox(icon.viewBox, grid),
-        paths: [merged(icon, icon.paths.map((path) => onGrid(path.d, grid)))],
-      };
-      const [ink] = await inkDifferences(page, [{ viewBox: icon.viewBox, source: icon.paths, compact: shipped.paths, compactViewBox: shipped.viewBox }]);
-      if (ink <= INK_TOLERANCE || grid === GRIDS.at(-1)) {
-        Object.assign(icon, { shipped, grid, ink });
-        break;
+if (isMain(import.meta.url)) {
+  const rust = (s) => JSON.stringify(s);
+  let out = `// @generated by scripts/gen-icons.mjs from simple-icons ${versions.simple} (CC0-1.0)
+// and bootstrap-icons ${versions.bootstrap} (MIT). Do not edit; run \`make icons\`.
+
+//! The icons' path data and brand colours, which \`crate::icons\` reads.
+
+/// Every icon as \`id:viewBox:fill-rule:d\` (\`fill-rule\` empty for the
+/// default), \`|\` between them ([\`crate::search::entries\`]).
+pub(crate) const ICONS: &str = concat!(
+`;
+  // Each icon on the coarsest grid that draws it within INK_TOLERANCE,
+  // measured as it ships: in its own viewBox.
+  const icons = ICONS.map(([id, set, name]) => ({ id, ...sourceIcon(set, name) }));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    for (const icon of icons) {
+      for (const grid of GRIDS) {
+        const shipped = {
+          viewBox: scaledViewBox(icon.viewBox, grid),
+          paths: [merged(icon, icon.paths.map((path) => compact(onGrid(path.d, grid))))],
+        };
+        const [ink] = await inkDifferences(page, [{ viewBox: icon.viewBox, source: icon.paths, compact: shipped.paths, compactViewBox: shipped.viewBox }]);
+        if (ink <= INK_TOLERANCE || grid === GRIDS.at(-1)) {
+          Object.assign(icon, { shipped, grid, ink });
+          break;
+        }
       }
     }
+  } finally {
+    await browser.close();
   }
-} finally {
-  await browser.close();
-}
 
-const colours = [];
-for (const icon of icons) {
-  const hex = icon.hex ?? EXTRA_COLOURS[icon.id] ?? null;
-  if (hex) colours.push([icon.id, hex]);
-  const sizes = INK_SIZES.join(' and ');
-  out += `    // ${icon.source}: on a grid of ${icon.grid} to its unit, ink within ${icon.ink.toFixed(1)}% at ${sizes} px\n`;
-  const [path] = icon.shipped.paths;
-  const last = icon === icons.at(-1);
-  if (/[:|]/.test(icon.id + icon.shipped.viewBox + path.d)) throw new Error(`${icon.id}: a ':' or '|' in its id, viewBox or path`);
-  out += `    ${rust(`${icon.id}:${icon.shipped.viewBox}:${path.evenOdd ? 'evenodd' : ''}:${path.d}${last ? '' : '|'}`)},\n`;
-}
-out += `);
+  const colours = [];
+  for (const icon of icons) {
+    const hex = icon.hex ?? EXTRA_COLOURS[icon.id] ?? null;
+    if (hex) colours.push([icon.id, hex]);
+    const sizes = INK_SIZES.join(' and ');
+    out += `    // ${icon.source}: on a grid of ${icon.grid} to its unit, ink within ${icon.ink.toFixed(1)}% at ${sizes} px\n`;
+    const [path] = icon.shipped.paths;
+    const last = icon === icons.at(-1);
+    if (/[:|]/.test(icon.id + icon.shipped.viewBox + path.d)) throw new Error(`${icon.id}: a ':' or '|' in its id, viewBox or path`);
+    out += `    ${rust(`${icon.id}:${icon.shipped.viewBox}:${path.evenOdd ? 'evenodd' : ''}:${path.d}${last ? '' : '|'}`)},\n`;
+  }
+  out += `);
 
 /// Brand colours, as CSS: each control's \`--sharecite-brand\`.
 pub const BRAND_CSS: &str = ${rust(colours.map(([id, hex]) => `[data-network=${id}]{--sharecite-brand:#${hex}}`).join(''))};
 `;
 
-writeFileSync(new URL('crates/core/src/icon_set.rs', root), out);
-console.log(`wrote crates/core/src/icon_set.rs (${icons.length} icons, on grids of ${icons.map((icon) => icon.grid).join(' ')})`);
+  writeFileSync(new URL('crates/core/src/icon_set.rs', root), out);
+  console.log(`wrote crates/core/src/icon_set.rs (${icons.length} icons, on grids of ${icons.map((icon) => icon.grid).join(' ')})`);
+}
