@@ -8,8 +8,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import binaryen from 'binaryen';
-import { streamRange } from '../../scripts/split-code.mjs';
-import { dictionaryIn, framedModule, inflateStored, storeModule } from '../../scripts/stored-module.mjs';
+import { STREAMS, streamRange } from '../../scripts/split-code.mjs';
+import { blockEnds, dictionaryIn, framedModule, inflateStored, storeModule } from '../../scripts/stored-module.mjs';
 
 const decoder = readFileSync(new URL('../../build/sharecite_unsplit.wasm', import.meta.url));
 
@@ -48,6 +48,23 @@ test('the citation module inflates, with the widget file, to its split form', ()
   assert.deepEqual(inflateStored(stored, widgetFile), framedModule(CITE, decoder, { carried: false }));
   // The widget's own file needs nothing else.
   assert.deepEqual(inflateStored(storeModule(WIDGET, decoder, { carried: true })), widgetFile);
+});
+
+test('deflate blocks end after the decoder and around each stream of 1000 bytes or more, in order', () => {
+  const split = 4 + widgetFile.readUInt32LE(0);
+  const ends = blockEnds(widgetFile);
+  const large = ['before', ...STREAMS]
+    .map((name) => streamRange(widgetFile.subarray(split), name))
+    .filter(([start, end]) => end - start >= 1000);
+  assert.ok(large.length >= 2, 'the test module has large streams');
+  assert.equal(ends[0], split);
+  for (const [start, end] of large) {
+    assert.ok(ends.includes(split + start) || split + start === ends[0], `a block ends before the stream at ${start}`);
+    if (split + end < widgetFile.length) assert.ok(ends.includes(split + end), `a block ends after the stream at ${start}`);
+  }
+  ends.forEach((end, k) => assert.ok(end > (ends[k - 1] ?? 0) && end < widgetFile.length, `${end} in order, inside the file`));
+  // The citation module's file carries no decoder: its first end is a stream's.
+  assert.notEqual(blockEnds(framedModule(CITE, decoder, { carried: false }))[0], 4);
 });
 
 test('the dictionary is the end of the widget opcodes, deflate\'s window at most, and shared code shrinks', () => {

@@ -72,6 +72,9 @@ pub enum Error {
     DictionaryTooLong(usize),
     /// The dictionary is longer than the input it is the start of.
     DictionaryPastInput { dictionary: usize, input: usize },
+    /// A block end that is not after the dictionary and the end before it,
+    /// or not before the input's end.
+    BlockEndOutOfPlace(usize),
 }
 
 impl fmt::Display for Error {
@@ -85,6 +88,10 @@ impl fmt::Display for Error {
                 f,
                 "a {dictionary}-byte dictionary for a {input}-byte input: it is the input's start"
             ),
+            Error::BlockEndOutOfPlace(end) => write!(
+                f,
+                "a block end at {end}: block ends go in order, after the dictionary and before the input's end"
+            ),
         }
     }
 }
@@ -95,6 +102,22 @@ impl std::error::Error for Error {}
 /// already holds, and which therefore are not in the result (see the
 /// crate docs for where they go).
 pub fn deflate(input: &[u8], dictionary: usize, options: &Options) -> Result<Vec<u8>, Error> {
+    deflate_in_parts(input, dictionary, &[], options)
+}
+
+/// [`deflate`], with a deflate block ending at each of `block_ends` (in
+/// order, after the dictionary, before the input's end) besides wherever
+/// Zopfli ends them. Where the input is stretches of unlike bytes, as the
+/// split form's streams are, a block of their own lets each have a Huffman
+/// code of its own; Zopfli's search for where to split finds some of
+/// those ends, not all (the widget's file: 0.07 KB smaller, ended at its
+/// large streams' bounds).
+pub fn deflate_in_parts(
+    input: &[u8],
+    dictionary: usize,
+    block_ends: &[usize],
+    options: &Options,
+) -> Result<Vec<u8>, Error> {
     if dictionary > MAX_DICTIONARY {
         return Err(Error::DictionaryTooLong(dictionary));
     }
@@ -103,6 +126,13 @@ pub fn deflate(input: &[u8], dictionary: usize, options: &Options) -> Result<Vec
             dictionary,
             input: input.len(),
         });
+    }
+    let mut part_start = dictionary;
+    for &end in block_ends {
+        if end <= part_start || end >= input.len() {
+            return Err(Error::BlockEndOutOfPlace(end));
+        }
+        part_start = end;
     }
     // zlib's header: deflate with a 32 KiB window, "maximum compression".
     let mut out = vec![0x78, 0xda];
@@ -115,38 +145,46 @@ pub fn deflate(input: &[u8], dictionary: usize, options: &Options) -> Result<Vec
         out.extend_from_slice(&(!length).to_le_bytes());
         debug_assert_eq!(out.len(), DICTIONARY_AT);
     }
-    out.extend_from_slice(&zopfli_part(input, dictionary, options));
+    out.extend_from_slice(&zopfli_parts(input, dictionary, block_ends, options));
     out.extend_from_slice(&adler32(input).to_be_bytes());
     Ok(out)
 }
 
 /// Zopfli's deflate blocks for `input[start..]`, the last marked final,
-/// with `input[..start]` as history; they start on a byte boundary.
-fn zopfli_part(input: &[u8], start: usize, options: &Options) -> Vec<u8> {
+/// with `input[..start]` as history; they start on a byte boundary, and
+/// one ends at each of `ends` (checked by [`deflate_in_parts`]): Zopfli
+/// deflates the parts between them in turn, each with all before it as
+/// history, into one stream.
+fn zopfli_parts(input: &[u8], start: usize, ends: &[usize], options: &Options) -> Vec<u8> {
     let mut zopfli = ZopfliOptions::default();
     let mut bit: c_uchar = 0;
     let mut out: *mut c_uchar = std::ptr::null_mut();
     let mut length: usize = 0;
     // SAFETY: `zopfli` has the C struct's layout and ZopfliInitOptions
-    // fills it before it is read; `input` is valid for `input.len()` bytes and
-    // `start <= input.len()`; Zopfli allocates `out` with malloc (it grows
-    // it with realloc), writes its length to `length`, and it is copied
-    // out and freed once, here.
+    // fills it before it is read; `input` is valid for `input.len()` bytes
+    // and every part lies in it, `start <= from <= end <= input.len()`;
+    // Zopfli allocates `out` with malloc and grows it with realloc as each
+    // part appends its blocks (and `bit`, where the last one ended), writes
+    // its length to `length`, and it is copied out and freed once, here.
     unsafe {
         ZopfliInitOptions(&mut zopfli);
         zopfli.numiterations = clamp(options.iterations);
         zopfli.blocksplittingmax = clamp(options.max_blocks);
-        ZopfliDeflatePart(
-            &zopfli,
-            DYNAMIC_HUFFMAN,
-            1,
-            input.as_ptr(),
-            start,
-            input.len(),
-            &mut bit,
-            &mut out,
-            &mut length,
-        );
+        let mut from = start;
+        for end in ends.iter().copied().chain([input.len()]) {
+            ZopfliDeflatePart(
+                &zopfli,
+                DYNAMIC_HUFFMAN,
+                c_int::from(end == input.len()),
+                input.as_ptr(),
+                from,
+                end,
+                &mut bit,
+                &mut out,
+                &mut length,
+            );
+            from = end;
+        }
         let blocks = if out.is_null() {
             Vec::new()
         } else {
@@ -295,6 +333,44 @@ mod tests {
         };
         assert_ne!(size(15, 1), size(15, 15), "max_blocks");
         assert_ne!(size(1, 15), size(30, 15), "iterations");
+    }
+
+    #[test]
+    fn blocks_end_where_asked_and_the_reader_inflates_it_all() {
+        // Stretches unlike each other, as the split form's streams are.
+        let input = [sample(6, 4000), vec![b'x'; 2000], sample(7, 3000)].concat();
+        let whole = deflate(&input, 0, &Options::default()).unwrap();
+        for (dictionary, ends) in [(0, vec![4000, 6000]), (1000, vec![4000]), (0, vec![1])] {
+            let file = deflate_in_parts(&input, dictionary, &ends, &Options::default()).unwrap();
+            let stream = spliced(&file, &input[..dictionary]);
+            assert_eq!(decompress_to_vec_zlib(&stream).unwrap(), input, "{ends:?}");
+            if dictionary == 0 {
+                assert_ne!(file, whole, "the ends {ends:?} reached Zopfli");
+            }
+        }
+        assert_eq!(
+            deflate_in_parts(&input, 0, &[], &Options::default()).unwrap(),
+            whole
+        );
+    }
+
+    #[test]
+    fn block_ends_out_of_place_are_refused() {
+        let input = sample(8, 100);
+        let cases: &[(usize, &[usize], usize)] = &[
+            (0, &[0], 0),
+            (10, &[10], 10),
+            (0, &[50, 40], 40),
+            (0, &[50, 50], 50),
+            (0, &[100], 100),
+        ];
+        for &(dictionary, ends, wrong) in cases {
+            assert_eq!(
+                deflate_in_parts(&input, dictionary, ends, &Options::default()),
+                Err(Error::BlockEndOutOfPlace(wrong)),
+                "{dictionary} {ends:?}"
+            );
+        }
     }
 
     #[test]
