@@ -410,7 +410,6 @@ impl Metas<'_> {
             }
             match slot {
                 Slot::Url => partial.url = self.url(keys),
-                Slot::Title => partial.title = self.first(keys),
                 Slot::Authors => {
                     for key in crate::search::entries(keys) {
                         partial.authors = self.names(key);
@@ -425,17 +424,31 @@ impl Metas<'_> {
                     partial.publisher =
                         self.find(keys, |_, name| (!looks_like_url(&name)).then_some(name));
                 }
-                Slot::Site => partial.site = self.first(keys),
                 Slot::Published => partial.published = self.date(keys),
                 Slot::Modified => partial.modified = self.date(keys),
-                Slot::Description => partial.description = self.first(keys),
                 Slot::Image => partial.image = self.url(keys),
-                Slot::Journal => partial.journal = self.first(keys),
-                Slot::Volume => partial.volume = self.first(keys),
-                Slot::Issue => partial.issue = self.first(keys),
-                Slot::FirstPage => first_page = self.first(keys),
-                Slot::LastPage => last_page = self.first(keys),
                 Slot::Doi => partial.doi = self.first(keys).and_then(|doi| bare_doi(&doi)),
+                // Plain text: one call for all of them.
+                Slot::Title
+                | Slot::Site
+                | Slot::Description
+                | Slot::Journal
+                | Slot::Volume
+                | Slot::Issue
+                | Slot::FirstPage
+                | Slot::LastPage => {
+                    let field = match slot {
+                        Slot::Title => &mut partial.title,
+                        Slot::Site => &mut partial.site,
+                        Slot::Description => &mut partial.description,
+                        Slot::Journal => &mut partial.journal,
+                        Slot::Volume => &mut partial.volume,
+                        Slot::Issue => &mut partial.issue,
+                        Slot::FirstPage => &mut first_page,
+                        _ => &mut last_page,
+                    };
+                    *field = self.first(keys);
+                }
             }
         }
         partial.pages = match (first_page, last_page) {
