@@ -1,0 +1,92 @@
+// scripts/glue-strings.mjs: the glue hands every string to the wasm one
+// way, encoded then copied in, and byte for byte as before; a glue of
+// another shape fails the build.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withOneStringPath } from '../../scripts/glue-strings.mjs';
+
+// The parts of wasm-bindgen's glue concerned, as it writes them, around a
+// memory whose malloc hands out room from its start.
+const glue = `let wasm_bindgen = (function(exports) {
+    const memory = new WebAssembly.Memory({ initial: 1 });
+    let next = 8;
+    const wasm = {
+        memory,
+        __wbindgen_malloc: (size) => { const at = next; next += size; return at; },
+        __wbindgen_realloc: (ptr, old, size) => { next = ptr + size; return ptr; },
+    };
+    let cachedUint8ArrayMemory0 = null;
+    function getUint8ArrayMemory0() {
+        if (cachedUint8ArrayMemory0 === null || cachedUint8ArrayMemory0.byteLength === 0) {
+            cachedUint8ArrayMemory0 = new Uint8Array(wasm.memory.buffer);
+        }
+        return cachedUint8ArrayMemory0;
+    }
+
+    function passStringToWasm0(arg, malloc, realloc) {
+        if (realloc === undefined) {
+            const buf = cachedTextEncoder.encode(arg);
+            const ptr = malloc(buf.length, 1) >>> 0;
+            getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf);
+            WASM_VECTOR_LEN = buf.length;
+            return ptr;
+        }
+
+        let len = arg.length;
+        let ptr = malloc(len, 1) >>> 0;
+
+        const mem = getUint8ArrayMemory0();
+
+        let offset = 0;
+
+        for (; offset < len; offset++) {
+            const code = arg.charCodeAt(offset);
+            if (code > 0x7F) break;
+            mem[ptr + offset] = code;
+        }
+        if (offset !== len) {
+            if (offset !== 0) {
+                arg = arg.slice(offset);
+            }
+            ptr = realloc(ptr, len, len = offset + arg.length * 3, 1) >>> 0;
+            const view = getUint8ArrayMemory0().subarray(ptr + offset, ptr + len);
+            const ret = cachedTextEncoder.encodeInto(arg, view);
+
+            offset += ret.written;
+            ptr = realloc(ptr, len, offset, 1) >>> 0;
+        }
+
+        WASM_VECTOR_LEN = offset;
+        return ptr;
+    }
+
+    const cachedTextEncoder = new TextEncoder();
+    let WASM_VECTOR_LEN = 0;
+
+    function pass(text) {
+        const ptr0 = passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+        const len0 = WASM_VECTOR_LEN;
+        return new TextDecoder().decode(getUint8ArrayMemory0().subarray(ptr0, ptr0 + len0));
+    }
+    return { pass };
+})({ __proto__: null });
+`;
+
+test('every string reaches the wasm encoded, then copied in, with no call naming realloc', () => {
+  const out = withOneStringPath(glue);
+  assert.doesNotMatch(out, /realloc\)|encodeInto|charCodeAt/);
+  assert.match(out, /passStringToWasm0\(text, wasm\.__wbindgen_malloc\)/);
+  const { pass } = new Function(`${out}\nreturn wasm_bindgen;`)();
+  for (const text of ['', 'data-networks', 'Korybko, Andrew', 'Ünïcödé “quotes” — 世界 🙂', 'a'.repeat(5000)]) {
+    assert.equal(pass(text), text);
+  }
+});
+
+test('a glue of another shape fails the build', () => {
+  assert.throws(() => withOneStringPath(glue.replace('malloc, realloc)', 'malloc)')), /passStringToWasm0/);
+  assert.throws(
+    () => withOneStringPath(glue.replace('passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc)', 'passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc, 1)')),
+    /kept its realloc/,
+  );
+});
