@@ -128,7 +128,7 @@ impl State {
             return String::new();
         };
         for paragraph in dom::query_elements(&container, "p") {
-            if let Some(text) = paragraph.text_content() {
+            if let Some(text) = dom::text(&paragraph, "textContent") {
                 if sharecite_core::search::trim(&text).chars().count() >= MIN_PARAGRAPH_CHARS {
                     return text;
                 }

@@ -63,8 +63,7 @@ extern "C" {
 #[wasm_bindgen]
 extern "C" {
     /// Calls that web-sys declares as throwing but that cannot throw as we
-    /// make them: the document's base URI and the location's address,
-    /// `focus`, `removeAttribute` of a constant name, `closest` with a valid
+    /// make them: `focus`, `removeAttribute` of a constant name, `closest` with a valid
     /// selector, `print` (which a sandboxed frame blocks without throwing),
     /// a shadow root for a host we just made, new rules for a constructed
     /// stylesheet, and `Reflect.set` on a new plain object. A catching call
@@ -80,10 +79,6 @@ extern "C" {
     fn remove_attribute(this: &NoThrow, name: &str);
     #[wasm_bindgen(method, js_name = closest)]
     fn closest_valid(this: &NoThrow, selector: &str) -> Option<Element>;
-    #[wasm_bindgen(method, getter, js_name = baseURI)]
-    fn base_uri(this: &NoThrow) -> String;
-    #[wasm_bindgen(method, getter)]
-    fn href(this: &NoThrow) -> String;
     #[wasm_bindgen(method, js_name = attachShadow)]
     fn attach_shadow(this: &NoThrow, init: &Object) -> ShadowRoot;
     #[wasm_bindgen(method, js_name = replaceSync)]
@@ -92,6 +87,22 @@ extern "C" {
     /// `Reflect.set` on a new plain object of ours: a string property.
     #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
     fn set_string(object: &Object, key: &str, value: &str);
+
+    /// `Reflect.get` of a property whose value is a string, or null: one
+    /// import and one glue function for every such property the widget
+    /// reads (see [`text`]), where each getter web-sys binds is one of
+    /// each.
+    #[wasm_bindgen(js_namespace = Reflect, js_name = get)]
+    fn get_string(object: &JsValue, key: &str) -> Option<String>;
+}
+
+/// The string property `key` of `object`: a document's `title` or
+/// `baseURI`, a location's `href`, a node's `textContent`, an input's
+/// `value`; `None` where it is null. The getters are the platform's (a
+/// page that patches one to throw gets its own exception back, as with
+/// [`NoThrow`]).
+pub fn text(object: &JsValue, key: &'static str) -> Option<String> {
+    get_string(object, key)
 }
 
 #[wasm_bindgen]
@@ -122,13 +133,13 @@ pub fn remove_attribute(element: &Element, name: &'static str) {
 
 /// The URL relative links in `document` resolve against.
 pub fn base_uri(document: &Document) -> String {
-    no_throw(document).base_uri()
+    text(document, "baseURI").unwrap_or_default()
 }
 
 /// The address of the page `location` is for (our own window's: only
 /// another origin's location throws).
 pub fn href(location: &Location) -> String {
-    no_throw(location).href()
+    text(location, "href").unwrap_or_default()
 }
 
 /// An open shadow root on `host`, a new element of ours.

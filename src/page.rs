@@ -33,7 +33,7 @@ pub fn snapshot(document: &Document) -> PageSnapshot {
     }
     let mut json_ld = Vec::new();
     for script in dom::query_elements(document, "script[type=\"application/ld+json\" i]") {
-        if let Some(text) = script.text_content() {
+        if let Some(text) = dom::text(&script, "textContent") {
             json_ld.push(text);
         }
     }
@@ -45,7 +45,7 @@ pub fn snapshot(document: &Document) -> PageSnapshot {
             .map(|location| dom::href(&location))
             .unwrap_or_default(),
         base: dom::base_uri(document),
-        title: document.title(),
+        title: dom::text(document, "title").unwrap_or_default(),
         lang: document
             .document_element()
             .and_then(|html| html.get_attribute("lang"))

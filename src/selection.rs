@@ -170,12 +170,11 @@ extern "C" {
     /// The reader's selection as the loader reads it (js/loader.js): none
     /// when there is nothing selected, or it is their own typing, or it is
     /// in a placement of ours.
+    /// Its text is its `text` (see [`dom::text`]).
     type Selected;
 
     #[wasm_bindgen(js_name = shareciteSelection)]
     fn reader_selection() -> Option<Selected>;
-    #[wasm_bindgen(method, getter)]
-    fn text(this: &Selected) -> String;
     /// The node that holds all of the selection.
     #[wasm_bindgen(method, getter)]
     fn node(this: &Selected) -> Node;
@@ -189,7 +188,7 @@ extern "C" {
 impl State {
     /// The selection, if it is in this placement's article and long enough.
     fn article_selection(&self, selected: &Selected, min_chars: usize) -> Option<String> {
-        let text = selected.text();
+        let text = dom::text(selected, "text").unwrap_or_default();
         let text = sharecite_core::search::trim(&text);
         if text.chars().count() < min_chars.max(1) {
             return None;

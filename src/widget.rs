@@ -777,7 +777,9 @@ impl State {
         let Some(form) = &self.rendered.mastodon else {
             return;
         };
-        let Some(instance) = parse_mastodon_instance(&form.input.value()) else {
+        let Some(instance) =
+            parse_mastodon_instance(&dom::text(&form.input, "value").unwrap_or_default())
+        else {
             dom::set_attribute(&form.input, "aria-invalid", "true");
             form.hint
                 .set_text_content(Some(self.strings.get(Key::MastodonInvalid)));
@@ -884,7 +886,7 @@ fn refresh_if_moved() {
             .location()
             .map(|location| dom::href(&location))
             .unwrap_or_default(),
-        document.title(),
+        dom::text(&document, "title").unwrap_or_default(),
     );
     let moved = LAST_SEEN.with(|last| *last.borrow() != seen);
     if moved {
