@@ -11,6 +11,7 @@
 
 use js_sys::Function;
 use wasm_bindgen::prelude::*;
+use web_sys::Event;
 
 use crate::dom::Result;
 
@@ -18,9 +19,11 @@ use crate::dom::Result;
 extern "C" {
     /// Provided by the loader: calls `navigated` after each same-document
     /// navigation, until the function it returns is called. It throws
-    /// only on a page without `history`.
+    /// only on a page without `history`. `navigated` is of the event
+    /// listeners' closure type (src/events.rs), though it is given no
+    /// event: one closure type, and one set of its glue, for both.
     #[wasm_bindgen(catch, js_name = shareciteWatchNavigation)]
-    fn watch_navigations(navigated: &Closure<dyn Fn()>) -> Result<Function>;
+    fn watch_navigations(navigated: &Closure<dyn FnMut(&Event)>) -> Result<Function>;
 }
 
 /// Watches navigations until dropped.
@@ -29,7 +32,7 @@ extern "C" {
 pub struct NavigationWatch {
     stop: Function,
     // Called by the loader until `stop` runs, so it lives as long.
-    _navigated: Closure<dyn Fn()>,
+    _navigated: Closure<dyn FnMut(&Event)>,
 }
 
 impl Drop for NavigationWatch {
@@ -40,7 +43,8 @@ impl Drop for NavigationWatch {
 
 /// Calls `on_navigate` after each same-document navigation.
 pub fn watch(on_navigate: fn()) -> Result<NavigationWatch> {
-    let navigated = Closure::<dyn Fn()>::new(on_navigate);
+    // The argument is never read: there is none.
+    let navigated = Closure::<dyn FnMut(&Event)>::new(move |_: &Event| on_navigate());
     let stop = watch_navigations(&navigated)?;
     Ok(NavigationWatch {
         stop,
