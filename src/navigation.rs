@@ -9,7 +9,6 @@
 //! property juggling through `Reflect` (0.3 KB more of every reader's
 //! download).
 
-use js_sys::Function;
 use wasm_bindgen::prelude::*;
 use web_sys::Event;
 
@@ -23,21 +22,29 @@ extern "C" {
     /// listeners' closure type (src/events.rs), though it is given no
     /// event: one closure type, and one set of its glue, for both.
     #[wasm_bindgen(catch, js_name = shareciteWatchNavigation)]
-    fn watch_navigations(navigated: &Closure<dyn FnMut(&Event)>) -> Result<Function>;
+    fn watch_navigations(navigated: &Closure<dyn FnMut(&Event)>) -> Result<Stop>;
+
+    /// The loader's function that stops a watch.
+    #[derive(Debug)]
+    type Stop;
+    /// Calls it. It cannot throw: js-sys's `Function::call0` would check
+    /// for an exception after it.
+    #[wasm_bindgen(method, js_name = call)]
+    fn call(this: &Stop, context: &JsValue);
 }
 
 /// Watches navigations until dropped.
 #[must_use = "the watch stops when dropped"]
 #[derive(Debug)]
 pub struct NavigationWatch {
-    stop: Function,
+    stop: Stop,
     // Called by the loader until `stop` runs, so it lives as long.
     _navigated: Closure<dyn FnMut(&Event)>,
 }
 
 impl Drop for NavigationWatch {
     fn drop(&mut self) {
-        let _ = self.stop.call0(&JsValue::UNDEFINED);
+        self.stop.call(&JsValue::UNDEFINED);
     }
 }
 
