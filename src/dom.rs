@@ -63,10 +63,11 @@ extern "C" {
 #[wasm_bindgen]
 extern "C" {
     /// Calls that web-sys declares as throwing but that cannot throw as we
-    /// make them: `focus`, `removeAttribute` of a constant name, `closest` with a valid
-    /// selector, `print` (which a sandboxed frame blocks without throwing),
-    /// a shadow root for a host we just made, new rules for a constructed
-    /// stylesheet, and `Reflect.set` on a new plain object. A catching call
+    /// make them: `focus`, `removeAttribute` of a constant name, `closest`
+    /// with a valid selector, `print` (which a sandboxed frame blocks
+    /// without throwing), a shadow root for a host we just made, new rules
+    /// for a constructed stylesheet, and `Reflect.set` on a new plain
+    /// object. A catching call
     /// checks for an exception after it returns, in code at every call
     /// site. As with [`Built`], a page that patches one of these to throw
     /// gets its own exception back.
@@ -88,21 +89,14 @@ extern "C" {
     #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
     fn set_string(object: &Object, key: &str, value: &str);
 
-    /// `Reflect.get` of a property whose value is a string, or null: one
-    /// import and one glue function for every such property the widget
-    /// reads (see [`text`]), where each getter web-sys binds is one of
-    /// each.
+    /// The string property `key` of `object` (`Reflect.get`): a document's
+    /// `title` or `baseURI`, a location's `href`, a node's `textContent`,
+    /// an input's `value`; `None` where it is null. One import and one glue
+    /// function for all of them, where each of web-sys's getters is one of
+    /// each. The getters are the platform's (a page that patches one to
+    /// throw gets its own exception back, as with [`NoThrow`]).
     #[wasm_bindgen(js_namespace = Reflect, js_name = get)]
-    fn get_string(object: &JsValue, key: &str) -> Option<String>;
-}
-
-/// The string property `key` of `object`: a document's `title` or
-/// `baseURI`, a location's `href`, a node's `textContent`, an input's
-/// `value`; `None` where it is null. The getters are the platform's (a
-/// page that patches one to throw gets its own exception back, as with
-/// [`NoThrow`]).
-pub fn text(object: &JsValue, key: &'static str) -> Option<String> {
-    get_string(object, key)
+    pub fn text(object: &JsValue, key: &str) -> Option<String>;
 }
 
 #[wasm_bindgen]

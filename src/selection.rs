@@ -169,8 +169,7 @@ fn listen() -> Vec<Listener> {
 extern "C" {
     /// The reader's selection as the loader reads it (js/loader.js): none
     /// when there is nothing selected, or it is their own typing, or it is
-    /// in a placement of ours.
-    /// Its text is its `text` (see [`dom::text`]).
+    /// in a placement of ours. Its `text` is read by [`dom::text`].
     type Selected;
 
     #[wasm_bindgen(js_name = shareciteSelection)]
