@@ -202,32 +202,32 @@ export function compact(d) {
     const stays = absolute.every((value, k) => (kinds[k] === 'x' ? value === x : kinds[k] === 'y' ? value === y : true));
     const nextSmooth = /[sStT]/.test(segments[index + 1]?.[0] ?? '');
     let shape = lower;
-    let points = absolute;
+    let drawn = absolute;
     if (lower === 'a' && (args[0] === 0 || args[1] === 0)) {
       shape = 'l';
-      points = [endX, endY];
+      drawn = [endX, endY];
     }
     if (lower !== 'm' && stays && !nextSmooth) {
       control = null;
       return;
     }
     if (shape === 'l' && !nextSmooth) {
-      if (endY === y) [shape, points] = ['h', [endX]];
-      else if (endX === x) [shape, points] = ['v', [endY]];
+      if (endY === y) [shape, drawn] = ['h', [endX]];
+      else if (endX === x) [shape, drawn] = ['v', [endY]];
     }
     // A curve whose first control point mirrors the last curve's second
     // about where it starts is that curve's smooth continuation.
-    if (shape === 'c' && control && points[0] === 2 * x - control[0] && points[1] === 2 * y - control[1]) {
-      [shape, points] = ['s', points.slice(2)];
+    if (shape === 'c' && control && drawn[0] === 2 * x - control[0] && drawn[1] === 2 * y - control[1]) {
+      [shape, drawn] = ['s', drawn.slice(2)];
     }
     control = lower === 'c' || lower === 's' ? [absolute.at(-4), absolute.at(-3)] : null;
     const shapeKinds = roles(shape);
-    const asRelative = points.map((value, k) => (shapeKinds[k] === 'x' ? value - x : shapeKinds[k] === 'y' ? value - y : value));
+    const asRelative = drawn.map((value, k) => (shapeKinds[k] === 'x' ? value - x : shapeKinds[k] === 'y' ? value - y : value));
     const cost = (letter, values) => (letter === last ? 0 : 1) + write([[letter, values]]).length - 1;
     const upper = shape.toUpperCase();
     // A path opens with an absolute moveto: paths run together as one.
     const [letter, values] =
-      index > 0 && cost(shape, asRelative) <= cost(upper, points) ? [shape, asRelative] : [upper, points];
+      index > 0 && cost(shape, asRelative) <= cost(upper, drawn) ? [shape, asRelative] : [upper, drawn];
     out.push([letter, values]);
     last = { M: 'L', m: 'l' }[letter] ?? letter;
     [x, y] = [endX, endY];
