@@ -301,13 +301,10 @@ pub fn closest(element: &Element, selector: &str) -> Option<Element> {
 }
 
 /// A keyboard event's `key` ("Escape", "ArrowDown"); empty for an event
-/// of another kind. Read as a property: web-sys's `KeyboardEvent` would
-/// cost an `instanceof` and a getter of their own.
+/// of another kind. Read as a property (see [`text`]): web-sys's
+/// `KeyboardEvent` would cost an `instanceof` and a getter of their own.
 pub fn key(event: &web_sys::Event) -> String {
-    get(event, "key")
-        .ok()
-        .and_then(|key| key.as_string())
-        .unwrap_or_default()
+    text(event, "key").unwrap_or_default()
 }
 
 /// The element an event started at, or its nearest ancestor matching
