@@ -270,6 +270,15 @@
       },
     );
   }
+  // Whether the browser can share natively, which the native control
+  // needs; a page whose getter throws for it cannot.
+  function shareciteCanShare() {
+    try {
+      return typeof global.navigator.share == 'function';
+    } catch (error) {
+      return false;
+    }
+  }
   // console.warn, once per distinct message and page: the wasm's warnings
   // (src/console.rs) and the loader's own. A list of a hundred cards with
   // one mistake in common warns once.

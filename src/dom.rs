@@ -101,12 +101,9 @@ extern "C" {
 
 #[wasm_bindgen]
 extern "C" {
-    /// `Reflect.get` and `Reflect.set` with the key passed as a string,
-    /// not made into a `JsValue` by a call of its own and then dropped by
-    /// another: on the page's objects, whose getters, setters and proxies
-    /// may throw.
-    #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
-    pub fn get(object: &JsValue, key: &str) -> Result<JsValue>;
+    /// `Reflect.set` with the key passed as a string, not made into a
+    /// `JsValue` by a call of its own and then dropped by another: on the
+    /// page's objects, whose setters and proxies may throw.
     #[wasm_bindgen(js_namespace = Reflect, js_name = set, catch)]
     pub fn set(object: &JsValue, key: &str, value: &JsValue) -> Result<bool>;
 }
@@ -265,14 +262,6 @@ pub fn object(fields: &[(&'static str, &str)]) -> Object {
         set_string(&object, key, value);
     }
     object
-}
-
-/// Whether `object[name]` is a function: feature detection that a page
-/// cannot break by throwing from a getter.
-pub fn has_method(object: &JsValue, name: &str) -> bool {
-    get(object, name)
-        .map(|value| value.is_function())
-        .unwrap_or(false)
 }
 
 /// The elements of a `querySelectorAll` result. A list, not an iterator:

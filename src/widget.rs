@@ -32,6 +32,10 @@ extern "C" {
     #[wasm_bindgen(js_name = shareciteShare)]
     fn share_natively(title: &str, url: &str) -> js_sys::Promise;
 
+    /// Provided by the loader: whether `navigator.share` is there to call.
+    #[wasm_bindgen(js_name = shareciteCanShare)]
+    fn can_share_natively() -> bool;
+
     /// Provided by the loader: the reader's Mastodon server as remembered
     /// on their device (`localStorage`), if it is; storage that throws
     /// (sandboxed frames, blocked cookies) remembers nothing.
@@ -265,18 +269,14 @@ pub fn plan_script(script: &Element) {
         },
         None => (attributes, None),
     };
-    match plan(&page_metadata(&document), &attributes) {
-        Ok(plan) => PLANNED.with(|planned| {
-            planned.borrow_mut().push(Planned {
-                script: script.clone(),
-                card,
-                plan,
-            })
-        }),
-        // A list's failure is the mount's to report, card by card.
-        Err(error) if card.is_none() => console::error("could not mount", &error),
-        Err(_) => {}
-    }
+    let plan = plan(&page_metadata(&document), &attributes);
+    PLANNED.with(|planned| {
+        planned.borrow_mut().push(Planned {
+            script: script.clone(),
+            card,
+            plan,
+        })
+    });
 }
 
 /// Builds, in the task between [`plan_script`] and [`mount_script`], the
@@ -297,14 +297,12 @@ pub fn build_script(script: &Element) {
 /// Builds the tree of the placement `attributes` ask for, for a later
 /// [`mount_placement`] to clone: planning and building (and V8 compiling
 /// the code that does both, on its first call) happen in the caller's task.
-/// A failure is left for the mount, which reports it.
 pub(crate) fn prepare_placement(attributes: &Attributes) {
     let Ok(document) = dom::document() else {
         return;
     };
-    if let Ok(plan) = plan(&page_metadata(&document), attributes) {
-        render::prepare(&document, &plan.view, plan.strings);
-    }
+    let plan = plan(&page_metadata(&document), attributes);
+    render::prepare(&document, &plan.view, plan.strings);
 }
 
 /// The selector of the elements a script's placements go into, if it
@@ -384,7 +382,7 @@ fn try_mount(script: &Element) -> Result<()> {
         None => {
             let plan = match planned {
                 Some(planned) => planned.plan,
-                None => plan(&metadata, &script_attributes)?,
+                None => plan(&metadata, &script_attributes),
             };
             let parent = script.parent_element();
             let in_body = parent
@@ -447,7 +445,7 @@ struct Plan {
     view: View,
 }
 
-fn plan(metadata: &PageMetadata, attributes: &Attributes) -> Result<Plan> {
+fn plan(metadata: &PageMetadata, attributes: &Attributes) -> Plan {
     let (mut config, warnings) = Config::parse(attributes, metadata.base());
     warnings.iter().for_each(console::warn);
     // Only the browser can tell a valid selector; an invalid one would
@@ -471,9 +469,8 @@ fn plan(metadata: &PageMetadata, attributes: &Attributes) -> Result<Plan> {
             &loaded.borrow(),
         )
     });
-    let navigator = dom::window()?.navigator();
     let capabilities = Capabilities {
-        native_share: dom::has_method(&navigator, "share"),
+        native_share: can_share_natively(),
     };
     let view = View::build(
         &config,
@@ -482,12 +479,12 @@ fn plan(metadata: &PageMetadata, attributes: &Attributes) -> Result<Plan> {
         capabilities,
         &mastodon_instance_for(&config),
     );
-    Ok(Plan {
+    Plan {
         config,
         article,
         strings,
         view,
-    })
+    }
 }
 
 pub(crate) fn mount_placement(
@@ -496,7 +493,7 @@ pub(crate) fn mount_placement(
     attributes: &Attributes,
     insert: &dyn Fn(&HtmlElement) -> Result<()>,
 ) -> Result<HtmlElement> {
-    place(document, plan(metadata, attributes)?, insert)
+    place(document, plan(metadata, attributes), insert)
 }
 
 /// Renders `plan`, inserts it and makes its controls work, in one task: a

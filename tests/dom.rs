@@ -64,12 +64,13 @@ fn install_loader_function(name: &str) {
 /// write it (created by the DOM, so it never runs).
 fn script(attributes: &[(&str, &str)]) -> Element {
     // A placement without data-url follows the page's navigations, which
-    // the loader watches; the loader says each warning once, and keeps the
-    // reader's Mastodon server.
+    // the loader watches; the loader says each warning once, keeps the
+    // reader's Mastodon server and tells whether the browser can share.
     for name in [
         "shareciteWatchNavigation",
         "shareciteWarn",
         "shareciteRemember",
+        "shareciteCanShare",
     ] {
         install_loader_function(name);
     }

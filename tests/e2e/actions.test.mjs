@@ -277,6 +277,25 @@ test('native share appears only where navigator.share exists, and shares title a
   assert.deepEqual(await page.evaluate(() => window.__shared), [{ title: TITLE, url: `${browser.origin}/` }]);
   assert.deepEqual((await events(page))[0].detail, { network: 'native', url: `${browser.origin}/` });
   await close();
+
+  // A page whose navigator.share getter throws cannot share: no native
+  // control, and nothing thrown at the page.
+  const hostile = await browser.open('/', {
+    init: () => {
+      Object.defineProperty(Navigator.prototype, 'share', {
+        configurable: true,
+        get() {
+          throw new Error('no sharing here');
+        },
+      });
+    },
+  });
+  const ids = await hostile.page.evaluate(() =>
+    [...document.querySelector('[data-sharecite-host]').shadowRoot.querySelectorAll('[data-network]')].map((c) => c.dataset.network),
+  );
+  assert.ok(ids.includes('facebook') && !ids.includes('native'), ids.join(' '));
+  assert.deepEqual(hostile.log.errors, []);
+  await hostile.close();
 });
 
 test('native share cancelled by the reader is silent', async () => {
