@@ -39,7 +39,7 @@ pub fn mount(
     config: Element,
     previous: Option<HtmlElement>,
 ) -> Option<HtmlElement> {
-    let document = dom::document().ok()?;
+    let document = dom::document();
     let metadata = widget::page_metadata(&document);
     let mounted =
         widget::mount_placement(&document, &metadata, &page::attributes(&config), &|host| {

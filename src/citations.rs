@@ -112,7 +112,7 @@ impl State {
     /// The element holding the article's text: `data-article`, else the
     /// placement's own `<article>` or `<main>`, else the page's.
     pub(crate) fn article_container(&self) -> Option<Element> {
-        let document = dom::document().ok()?;
+        let document = dom::document();
         let host = &self.rendered.host;
         let selectors: &[&str] = match &self.config.article_selector {
             Some(selector) => &[selector.as_str()],
@@ -152,9 +152,7 @@ impl State {
         let Some(formats) = &self.rendered.formats else {
             return;
         };
-        let Ok(document) = dom::document() else {
-            return;
-        };
+        let document = dom::document();
         crate::render::fill_formats_menu(&document, formats, self.strings);
         dom::remove_attribute(&formats.menu, "hidden");
         dom::set_attribute(&formats.toggle, "aria-expanded", "true");

@@ -11,24 +11,24 @@ const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
 #[wasm_bindgen]
 extern "C" {
-    /// `web_sys::window()` finds the global object by trying four names
-    /// (`globalThis`, `self`, `window`, `global`), then checks that it is a
-    /// `Window`: four imports and their code, for a widget that only ever
-    /// runs in a window.
+    /// The page's window and document. The loader runs the widget only
+    /// where there is a document (js/loader.js stops first where there is
+    /// none), so neither is optional: `web_sys::window()` finds the global
+    /// object by trying four names (`globalThis`, `self`, `window`,
+    /// `global`) and checks that it is a `Window`, and its `document()` may
+    /// be none, each a path every caller had to take.
     #[wasm_bindgen(thread_local_v2, js_name = window)]
-    static WINDOW: Option<Window>;
+    static WINDOW: Window;
+    #[wasm_bindgen(thread_local_v2, js_name = document)]
+    static DOCUMENT: Document;
 }
 
-pub fn window() -> Result<Window> {
-    WINDOW
-        .with(Clone::clone)
-        .ok_or_else(|| JsValue::from_str("no window"))
+pub fn window() -> Window {
+    WINDOW.with(Clone::clone)
 }
 
-pub fn document() -> Result<Document> {
-    window()?
-        .document()
-        .ok_or_else(|| JsValue::from_str("no document"))
+pub fn document() -> Document {
+    DOCUMENT.with(Clone::clone)
 }
 
 #[wasm_bindgen]
@@ -235,7 +235,7 @@ pub fn query(parent: &Node, selector: &str) -> Option<Element> {
 /// Whether `selector` is valid CSS: asked of a new element's
 /// `querySelectorAll`, which has nothing to search.
 pub fn is_selector(selector: &str) -> bool {
-    document().is_ok_and(|document| query_all(&element(&document, "i", "", None), selector).is_ok())
+    query_all(&element(&document(), "i", "", None), selector).is_ok()
 }
 
 /// Every element in `parent` matching `selector`; `Err` when the selector

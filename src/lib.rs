@@ -65,9 +65,7 @@ pub fn build_script(script: web_sys::Element) {
 /// measurements are in bench/HISTORY.md).
 #[wasm_bindgen]
 pub fn read_page() {
-    if let Ok(document) = dom::document() {
-        widget::page_metadata(&document);
-    }
+    widget::page_metadata(&dom::document());
     style::prepare();
 }
 

@@ -117,9 +117,7 @@ fn hide_quotes() {
 }
 
 fn listen() -> Vec<Listener> {
-    let (Ok(window), Ok(document)) = (dom::window(), dom::document()) else {
-        return Vec::new();
-    };
+    let (window, document) = (dom::window(), dom::document());
     let mut listeners = Vec::with_capacity(5);
     listeners.push(Listener::new(&document, "copy", |event| {
         let Some(selected) = reader_selection() else {
@@ -279,7 +277,7 @@ impl State {
     }
 
     fn build_quote_popover(self: &Rc<Self>) -> Result<QuotePopover> {
-        let document = dom::document()?;
+        let document = dom::document();
         let position = CssStyleSheet::new()?;
         let (host, root) = render::shadow_host(&document, "data-sharecite-quote", Some(&position))?;
         dom::set_attribute(&host, "hidden", "");

@@ -204,7 +204,7 @@ fn html_lang(document: &Document) -> String {
 /// The locale `lang` (else the page) asks for when it is neither built in
 /// nor loaded.
 pub fn locale_wanted(lang: &str) -> Option<&'static str> {
-    let document = dom::document().ok()?;
+    let document = dom::document();
     let tag = Strings::wanted(&[lang, &html_lang(&document)]);
     let loaded = LOADED_LOCALES.with(|loaded| loaded.borrow().iter().any(|s| s.tag() == tag));
     (!Strings::is_built_in(tag) && !loaded).then_some(tag)
@@ -258,9 +258,7 @@ thread_local! {
 /// as planned: V8 compiles the code that plans a placement (each wasm
 /// function on its first call) here rather than in that slice.
 pub fn plan_script(script: &Element) {
-    let Ok(document) = dom::document() else {
-        return;
-    };
+    let document = dom::document();
     let attributes = page::attributes(script);
     let (attributes, card) = match target_selector(&attributes) {
         Some(selector) => match dom::query(&document, selector) {
@@ -284,9 +282,7 @@ pub fn plan_script(script: &Element) {
 /// it (for a list, its first slice does). Planning, building and mounting
 /// are each a shorter task than any two of them together.
 pub fn build_script(script: &Element) {
-    let Ok(document) = dom::document() else {
-        return;
-    };
+    let document = dom::document();
     PLANNED.with(|planned| {
         if let Some(Planned { plan, .. }) = planned.borrow().iter().find(|p| p.script == *script) {
             render::prepare(&document, &plan.view, plan.strings);
@@ -298,9 +294,7 @@ pub fn build_script(script: &Element) {
 /// [`mount_placement`] to clone: planning and building (and V8 compiling
 /// the code that does both, on its first call) happen in the caller's task.
 pub(crate) fn prepare_placement(attributes: &Attributes) {
-    let Ok(document) = dom::document() else {
-        return;
-    };
+    let document = dom::document();
     let plan = plan(&page_metadata(&document), attributes);
     render::prepare(&document, &plan.view, plan.strings);
 }
@@ -324,7 +318,7 @@ pub fn mount_script(script: &Element) {
 }
 
 fn try_mount(script: &Element) -> Result<()> {
-    let document = dom::document()?;
+    let document = dom::document();
     let metadata = page_metadata(&document);
     let script_attributes = page::attributes(script);
     let planned = PLANNED.with(|planned| {
@@ -656,9 +650,7 @@ impl State {
             Network::Native => self.native_share(),
             Network::Print => {
                 self.dispatch_share(network);
-                if let Ok(window) = dom::window() {
-                    dom::print(&window);
-                }
+                dom::print(&dom::window());
             }
             // A share link was followed.
             _ => self.dispatch_share(network),
@@ -796,13 +788,11 @@ impl State {
         let Some(href) = href else { return };
         let _ = render::update_links(&self.rendered, &[(Network::Mastodon, href.clone())]);
         self.dispatch_share(Network::Mastodon);
-        if let Ok(window) = dom::window() {
-            let _ = window.open_with_url_and_target_and_features(
-                &href,
-                "_blank",
-                "noopener,noreferrer",
-            );
-        }
+        let _ = dom::window().open_with_url_and_target_and_features(
+            &href,
+            "_blank",
+            "noopener,noreferrer",
+        );
         self.close_mastodon();
     }
 
@@ -875,9 +865,7 @@ fn on_navigate() {
 }
 
 fn refresh_if_moved() {
-    let Ok(document) = dom::document() else {
-        return;
-    };
+    let document = dom::document();
     let seen = (
         document
             .location()
@@ -901,7 +889,7 @@ fn refresh() {
 }
 
 fn try_refresh() -> Option<()> {
-    let document = dom::document().ok()?;
+    let document = dom::document();
     let snapshot = page::snapshot(&document);
     LAST_SEEN.with(|last| last.replace((snapshot.location.clone(), snapshot.title.clone())));
     // Placements are followed outside the borrow: `follow` renders.
