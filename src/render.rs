@@ -123,17 +123,17 @@ pub fn shadow_host(
     document: &Document,
     marker: &'static str,
     own: Option<&CssStyleSheet>,
-) -> Result<(HtmlElement, ShadowRoot)> {
+) -> (HtmlElement, ShadowRoot) {
     let host: HtmlElement = element(document, "div", "", None).unchecked_into();
     dom::set_attribute(&host, marker, "");
     let root = dom::attach_shadow(&host);
-    style::adopt(document, &root, own)?;
-    Ok((host, root))
+    style::adopt(document, &root, own);
+    (host, root)
 }
 
 /// Builds the placement's host and shadow tree, not yet in the document.
 pub fn render(document: &Document, view: &View, strings: Strings) -> Result<Rendered> {
-    let (host, root) = shadow_host(document, "data-sharecite-host", None)?;
+    let (host, root) = shadow_host(document, "data-sharecite-host", None);
     let container = dom::deep_clone(&prepare(document, view, strings));
     dom::append(&root, &container);
     locate(host, root, &container, view)

@@ -6,7 +6,6 @@
 
 use js_sys::Array;
 use sharecite_core::{icons::BRAND_CSS, STYLESHEET};
-use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, Document, ShadowRoot};
 
 use crate::dom;
@@ -36,23 +35,18 @@ pub fn prepare() {
 /// after the shared one. Browsers without constructable stylesheets
 /// (before 2023) get a `<style>` element instead, which a strict CSP would
 /// block; they have no `own` sheets either.
-pub fn adopt(
-    document: &Document,
-    root: &ShadowRoot,
-    own: Option<&CssStyleSheet>,
-) -> Result<(), JsValue> {
-    let adopted = SHEET.with(|sheet| -> Result<bool, JsValue> {
-        let Some(sheet) = sheet else { return Ok(false) };
+pub fn adopt(document: &Document, root: &ShadowRoot, own: Option<&CssStyleSheet>) {
+    let adopted = SHEET.with(|sheet| {
+        let Some(sheet) = sheet else { return false };
         let sheets = Array::of1(sheet);
         if let Some(own) = own {
             sheets.push(own);
         }
         dom::set(root, "adoptedStyleSheets", &sheets)
-    })?;
+    });
     if !adopted {
         let style = dom::element(document, "style", "", None);
         style.set_text_content(Some(&css()));
         dom::append(root, &style);
     }
-    Ok(())
 }
