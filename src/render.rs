@@ -442,7 +442,7 @@ fn render_mastodon_form(document: &Document, strings: Strings) -> Element {
 }
 
 /// Points each share link at `hrefs`, after the article changed.
-pub fn update_links(rendered: &Rendered, hrefs: &[(Network, String)]) -> Result<()> {
+pub fn update_links(rendered: &Rendered, hrefs: &[(Network, String)]) {
     for (network, link) in &rendered.links {
         if let Some((_, href)) = hrefs.iter().find(|(n, _)| n == network) {
             if link.get_attribute("href").as_deref() != Some(href.as_str()) {
@@ -450,5 +450,4 @@ pub fn update_links(rendered: &Rendered, hrefs: &[(Network, String)]) -> Result<
             }
         }
     }
-    Ok(())
 }

@@ -786,7 +786,7 @@ impl State {
             })
         };
         let Some(href) = href else { return };
-        let _ = render::update_links(&self.rendered, &[(Network::Mastodon, href.clone())]);
+        render::update_links(&self.rendered, &[(Network::Mastodon, href.clone())]);
         self.dispatch_share(Network::Mastodon);
         let _ = dom::window().open_with_url_and_target_and_features(
             &href,
@@ -808,9 +808,7 @@ impl State {
             self.strings,
             &mastodon_instance_for(&self.config),
         );
-        if let Err(error) = render::update_links(&self.rendered, &hrefs) {
-            console::error("could not update links", &error);
-        }
+        render::update_links(&self.rendered, &hrefs);
         self.article.replace(article);
     }
 }
