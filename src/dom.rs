@@ -64,18 +64,20 @@ extern "C" {
 extern "C" {
     /// Calls that web-sys declares as throwing but that cannot throw as we
     /// make them: `focus`, `removeAttribute` of a constant name, `closest`
-    /// with a valid selector, `print` (which a sandboxed frame blocks
-    /// without throwing), a shadow root for a host we just made, new rules
-    /// for a constructed stylesheet, and `Reflect.set` on a new plain
-    /// object. A catching call
-    /// checks for an exception after it returns, in code at every call
-    /// site. As with [`Built`], a page that patches one of these to throw
-    /// gets its own exception back.
+    /// with a valid selector, `print` and `open` of a URL that parses
+    /// (which a sandboxed frame blocks without throwing), a shadow root
+    /// for a host we just made, new rules for a constructed stylesheet,
+    /// and `Reflect.set` on a new plain object. A catching call checks for
+    /// an exception after it returns, in code at every call site. As with
+    /// [`Built`], a page that patches one of these to throw gets its own
+    /// exception back.
     type NoThrow;
     #[wasm_bindgen(method)]
     fn focus(this: &NoThrow);
     #[wasm_bindgen(method, js_name = print)]
     fn print_page(this: &NoThrow);
+    #[wasm_bindgen(method, js_name = open)]
+    fn open_tab(this: &NoThrow, url: &str, target: &str, features: &str);
     #[wasm_bindgen(method, js_name = removeAttribute)]
     fn remove_attribute(this: &NoThrow, name: &str);
     #[wasm_bindgen(method, js_name = closest)]
@@ -281,6 +283,12 @@ pub fn elements(list: &NodeList) -> Vec<Element> {
 /// Opens the browser's print dialog for the page.
 pub fn print(window: &Window) {
     no_throw(window).print_page();
+}
+
+/// Opens `url`, one of ours (so one that parses), in a new tab that
+/// cannot reach back to the page; a browser that blocks it opens nothing.
+pub fn open_tab(window: &Window, url: &str) {
+    no_throw(window).open_tab(url, "_blank", "noopener,noreferrer");
 }
 
 /// `element` or its nearest ancestor matching `selector`, which is a

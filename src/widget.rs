@@ -788,11 +788,7 @@ impl State {
         let Some(href) = href else { return };
         render::update_links(&self.rendered, &[(Network::Mastodon, href.clone())]);
         self.dispatch_share(Network::Mastodon);
-        let _ = dom::window().open_with_url_and_target_and_features(
-            &href,
-            "_blank",
-            "noopener,noreferrer",
-        );
+        dom::open_tab(&dom::window(), &href);
         self.close_mastodon();
     }
 
