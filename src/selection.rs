@@ -11,7 +11,6 @@ use sharecite_core::i18n::Key;
 use sharecite_core::view::quote_hrefs;
 use sharecite_core::{Clip, Network};
 use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, Element, HtmlElement, Node};
 
 use crate::dom::{self, element, Result};
@@ -236,10 +235,6 @@ impl State {
     }
 
     fn show_quote(self: &Rc<Self>, quote: String, selected: &Selected) -> Result<()> {
-        if self.quote.borrow().is_none() {
-            let popover = self.build_quote_popover()?;
-            self.quote.replace(Some(popover));
-        }
         let hrefs = {
             let article = self.article.borrow();
             quote_hrefs(
@@ -255,9 +250,10 @@ impl State {
         let top = selected.bottom() + 8.0;
         let left = selected.left().max(0.0);
         let mut borrow = self.quote.borrow_mut();
-        let popover = borrow
-            .as_mut()
-            .ok_or_else(|| JsValue::from_str("no popover"))?;
+        let popover = match &mut *borrow {
+            Some(popover) => popover,
+            none => none.insert(self.build_quote_popover()?),
+        };
         for (network, link) in &popover.links {
             if let Some((_, href)) = hrefs.iter().find(|(n, _)| n == network) {
                 dom::set_attribute(link, "href", href);
