@@ -16,17 +16,20 @@ use sharecite_core::{Network, Strings};
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, Document, Element, HtmlElement, HtmlInputElement, ShadowRoot};
 
-use crate::dom::{self, element, Result};
+use crate::dom::{self, element};
 use crate::style;
 
-/// A rendered placement and the elements later updates touch.
+/// A rendered placement and the elements later updates touch. Each part
+/// is one the tree was built with; were one not found in its clone (a page
+/// whose `querySelector` lies), the part's feature goes quiet rather than
+/// the placement failing.
 #[derive(Debug)]
 pub struct Rendered {
     pub host: HtmlElement,
     pub root: ShadowRoot,
     /// Every share link, to refresh hrefs after a navigation.
     pub links: Vec<(Network, Element)>,
-    pub status: Element,
+    pub status: Option<Element>,
     pub mastodon: Option<MastodonForm>,
     pub formats: Option<FormatsMenu>,
 }
@@ -132,7 +135,7 @@ pub fn shadow_host(
 }
 
 /// Builds the placement's host and shadow tree, not yet in the document.
-pub fn render(document: &Document, view: &View, strings: Strings) -> Result<Rendered> {
+pub fn render(document: &Document, view: &View, strings: Strings) -> Rendered {
     let (host, root) = shadow_host(document, "data-sharecite-host", None);
     let container = dom::deep_clone(&prepare(document, view, strings));
     dom::append(&root, &container);
@@ -141,12 +144,7 @@ pub fn render(document: &Document, view: &View, strings: Strings) -> Result<Rend
 
 /// Finds the parts later updates touch, and points the links at this
 /// placement's article.
-fn locate(
-    host: HtmlElement,
-    root: ShadowRoot,
-    container: &Element,
-    view: &View,
-) -> Result<Rendered> {
+fn locate(host: HtmlElement, root: ShadowRoot, container: &Element, view: &View) -> Rendered {
     let find = |selector: &str| dom::query(container, selector);
     let mut links = Vec::new();
     for anchor in dom::query_elements(container, "a[data-network]") {
@@ -159,18 +157,14 @@ fn locate(
             links.push((control.network, anchor));
         }
     }
-    let missing = || wasm_bindgen::JsValue::from_str("a rendered part is missing");
-    let status = find(".status").ok_or_else(missing)?;
-    let mastodon = match find("form.mastodon") {
-        Some(form) => Some(MastodonForm {
-            input: dom::query(&form, "input")
-                .ok_or_else(missing)?
-                .unchecked_into(),
-            hint: dom::query(&form, ".hint").ok_or_else(missing)?,
+    let status = find(".status");
+    let mastodon = find("form.mastodon").and_then(|form| {
+        Some(MastodonForm {
+            input: dom::query(&form, "input")?.unchecked_into(),
+            hint: dom::query(&form, ".hint")?,
             form,
-        }),
-        None => None,
-    };
+        })
+    });
     let formats = match (find("[data-action=formats]"), find(".formats")) {
         (Some(toggle), Some(menu)) => Some(FormatsMenu {
             toggle,
@@ -179,14 +173,14 @@ fn locate(
         }),
         _ => None,
     };
-    Ok(Rendered {
+    Rendered {
         host,
         root,
         links,
         status,
         mastodon,
         formats,
-    })
+    }
 }
 
 /// Builds a placement's tree from scratch.

@@ -504,7 +504,7 @@ fn place(
         strings,
         view,
     } = plan;
-    let rendered = render::render(document, &view, strings)?;
+    let rendered = render::render(document, &view, strings);
     insert(&rendered.host)?;
 
     let follows_page = !config.fixed_url;
@@ -717,7 +717,9 @@ impl State {
 
     /// Shows `message` and has screen readers read it, once.
     pub(crate) fn announce(self: &Rc<Self>, message: &'static str) {
-        let status = self.rendered.status.clone();
+        let Some(status) = self.rendered.status.clone() else {
+            return;
+        };
         // Emptying first makes a repeated message a change that is read again.
         status.set_text_content(None);
         let state = self.clone();
