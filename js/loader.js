@@ -182,7 +182,9 @@
   // around history.pushState and replaceState (where the page left them
   // functions) that calls the original as it was called (its `this`,
   // arguments, result and exceptions), taken off again unless another
-  // script has wrapped it since.
+  // script has wrapped it since; a method the page froze is left alone
+  // (its navigations then go unseen, unless popstate or hashchange tell).
+  // It never throws.
   function shareciteWatchNavigation(navigated) {
     const on = () => navigated();
     const { navigation, history } = global;
@@ -202,7 +204,11 @@
         navigated();
         return result;
       };
-      history[method] = wrapper;
+      try {
+        history[method] = wrapper;
+      } catch (frozen) {
+        continue;
+      }
       undo.push(() => history[method] === wrapper && (history[method] = original));
     }
     return () => undo.forEach((step) => step());

@@ -12,17 +12,15 @@
 use wasm_bindgen::prelude::*;
 use web_sys::Event;
 
-use crate::dom::Result;
-
 #[wasm_bindgen]
 extern "C" {
     /// Provided by the loader: calls `navigated` after each same-document
-    /// navigation, until the function it returns is called. It throws
-    /// only on a page without `history`. `navigated` is of the event
+    /// navigation, until the function it returns is called; it never
+    /// throws (what it cannot watch, it leaves). `navigated` is of the event
     /// listeners' closure type (src/events.rs), though it is given no
     /// event: one closure type, and one set of its glue, for both.
-    #[wasm_bindgen(catch, js_name = shareciteWatchNavigation)]
-    fn watch_navigations(navigated: &Closure<dyn FnMut(&Event)>) -> Result<Stop>;
+    #[wasm_bindgen(js_name = shareciteWatchNavigation)]
+    fn watch_navigations(navigated: &Closure<dyn FnMut(&Event)>) -> Stop;
 
     /// The loader's function that stops a watch.
     #[derive(Debug)]
@@ -49,12 +47,12 @@ impl Drop for NavigationWatch {
 }
 
 /// Calls `on_navigate` after each same-document navigation.
-pub fn watch(on_navigate: fn()) -> Result<NavigationWatch> {
+pub fn watch(on_navigate: fn()) -> NavigationWatch {
     // The argument is never read: there is none.
     let navigated = Closure::<dyn FnMut(&Event)>::new(move |_: &Event| on_navigate());
-    let stop = watch_navigations(&navigated)?;
-    Ok(NavigationWatch {
+    let stop = watch_navigations(&navigated);
+    NavigationWatch {
         stop,
         _navigated: navigated,
-    })
+    }
 }

@@ -843,10 +843,8 @@ fn watch_navigation() {
     if watching {
         return;
     }
-    match navigation::watch(on_navigate) {
-        Ok(watch) => PAGE.with(|page| page.borrow_mut().navigation = Some(watch)),
-        Err(error) => console::error("could not follow navigations", &error),
-    }
+    let watch = navigation::watch(on_navigate);
+    PAGE.with(|page| page.borrow_mut().navigation = Some(watch));
 }
 
 /// After a navigation, sites update the title and metadata in their own

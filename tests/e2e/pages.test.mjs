@@ -129,6 +129,31 @@ test('single-page site without the Navigation API: history is wrapped transparen
   await close();
 });
 
+test('without the Navigation API and with history\'s methods frozen, placements mount and follow hashchange', async () => {
+  const { page, log, close } = await browser.open('/spa.html', {
+    waitForHosts: 2,
+    init: () => {
+      Object.defineProperty(window, 'navigation', { value: undefined, configurable: true });
+      for (const method of ['pushState', 'replaceState']) {
+        Object.defineProperty(history, method, { value: history[method], writable: false });
+      }
+    },
+  });
+  await page.evaluate(() => {
+    location.hash = 'later';
+  });
+  await page.waitForFunction(
+    (origin) => {
+      const href = document.querySelector('[data-sharecite-host]').shadowRoot.querySelector('[data-network=x]').getAttribute('href');
+      return new URL(href).searchParams.get('url') === `${origin}/spa.html#later`;
+    },
+    browser.origin,
+  );
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(shareciteMessages(log, 'error'), []);
+  await close();
+});
+
 test('without the Navigation API, history is unwrapped when the last placement that follows the page goes, unless another script wrapped it since', async () => {
   const { page, log, close } = await browser.open('/app.html', {
     init: () => {
