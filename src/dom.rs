@@ -141,8 +141,27 @@ pub fn attach_shadow(host: &Element) -> ShadowRoot {
     no_throw(host).attach_shadow(&object(&[("mode", "open")]))
 }
 
-/// Replaces the rules of `sheet`, a constructed one (constructing one is
-/// what throws in browsers without them), with `css`, ours.
+#[wasm_bindgen]
+extern "C" {
+    /// A constructable stylesheet. Every browser that runs the widget has
+    /// them: the loader inflates the wasm with `DecompressionStream`
+    /// (Chrome 80, Firefox 113, Safari 16.4), and constructable sheets came
+    /// before it (Chrome 73, Firefox 101, Safari 16.4), so the constructor
+    /// cannot throw where this runs and is bound without web-sys's check.
+    #[wasm_bindgen(js_name = CSSStyleSheet)]
+    type NewSheet;
+    #[wasm_bindgen(constructor, js_class = CSSStyleSheet)]
+    fn new() -> NewSheet;
+}
+
+/// A new constructed stylesheet holding `css`, ours.
+pub fn sheet(css: &str) -> CssStyleSheet {
+    let sheet: CssStyleSheet = NewSheet::new().unchecked_into();
+    replace_sheet(&sheet, css);
+    sheet
+}
+
+/// Replaces the rules of `sheet`, a constructed one, with `css`, ours.
 pub fn replace_sheet(sheet: &CssStyleSheet, css: &str) {
     no_throw(sheet).replace_sync(css);
 }

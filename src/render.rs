@@ -130,7 +130,7 @@ pub fn shadow_host(
     let host: HtmlElement = element(document, "div", "", None).unchecked_into();
     dom::set_attribute(&host, marker, "");
     let root = dom::attach_shadow(&host);
-    style::adopt(document, &root, own);
+    style::adopt(&root, own);
     (host, root)
 }
 

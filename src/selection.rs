@@ -274,7 +274,7 @@ impl State {
 
     fn build_quote_popover(self: &Rc<Self>) -> Result<QuotePopover> {
         let document = dom::document();
-        let position = CssStyleSheet::new()?;
+        let position = dom::sheet("");
         let (host, root) = render::shadow_host(&document, "data-sharecite-quote", Some(&position));
         dom::set_attribute(&host, "hidden", "");
 
