@@ -66,8 +66,9 @@ extern "C" {
     /// make them: `focus`, `removeAttribute` of a constant name, `closest`
     /// with a valid selector, `print` and `open` of a URL that parses
     /// (which a sandboxed frame blocks without throwing), a shadow root
-    /// for a host we just made, new rules for a constructed stylesheet,
-    /// and `Reflect.set` on a new plain object. A catching call checks for
+    /// for a host we just made, a new node of ours after one of our hosts
+    /// (whose parent is an element, never the document), new rules for a
+    /// constructed stylesheet, and `Reflect.set` on a new plain object. A catching call checks for
     /// an exception after it returns, in code at every call site. As with
     /// [`Built`], a page that patches one of these to throw gets its own
     /// exception back.
@@ -84,6 +85,8 @@ extern "C" {
     fn closest_valid(this: &NoThrow, selector: &str) -> Option<Element>;
     #[wasm_bindgen(method, js_name = attachShadow)]
     fn attach_shadow(this: &NoThrow, init: &Object) -> ShadowRoot;
+    #[wasm_bindgen(method)]
+    fn after(this: &NoThrow, node: &Node);
     #[wasm_bindgen(method, js_name = replaceSync)]
     fn replace_sync(this: &NoThrow, css: &str);
 
@@ -134,6 +137,12 @@ pub fn base_uri(document: &Document) -> String {
 /// another origin's location throws).
 pub fn href(location: &Location) -> String {
     text(location, "href").unwrap_or_default()
+}
+
+/// Puts `node`, a new one of ours, right after `host`, one of our
+/// placements' hosts.
+pub fn after_host(host: &Element, node: &Node) {
+    no_throw(host).after(node);
 }
 
 /// An open shadow root on `host`, a new element of ours.

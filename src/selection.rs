@@ -13,9 +13,9 @@ use sharecite_core::{Clip, Network};
 use wasm_bindgen::prelude::wasm_bindgen;
 use web_sys::{CssStyleSheet, Element, HtmlElement, Node};
 
-use crate::dom::{self, element, Result};
+use crate::dom::{self, element};
+use crate::render;
 use crate::widget::{remembered_mastodon_instance, State};
-use crate::{console, render};
 
 /// Selections shorter than this are slips of the mouse, not quotes.
 const MIN_QUOTE_CHARS: usize = 3;
@@ -219,11 +219,7 @@ impl State {
     fn offer_quote(self: &Rc<Self>, selected: Option<&Selected>) {
         let quote = selected.and_then(|s| Some((s, self.article_selection(s, MIN_QUOTE_CHARS)?)));
         match quote {
-            Some((selected, quote)) => {
-                if let Err(error) = self.show_quote(quote, selected) {
-                    console::error("could not offer to share the quote", &error);
-                }
-            }
+            Some((selected, quote)) => self.show_quote(quote, selected),
             None => self.hide_quote(),
         }
     }
@@ -234,7 +230,7 @@ impl State {
         }
     }
 
-    fn show_quote(self: &Rc<Self>, quote: String, selected: &Selected) -> Result<()> {
+    fn show_quote(self: &Rc<Self>, quote: String, selected: &Selected) {
         let hrefs = {
             let article = self.article.borrow();
             quote_hrefs(
@@ -252,7 +248,7 @@ impl State {
         let mut borrow = self.quote.borrow_mut();
         let popover = match &mut *borrow {
             Some(popover) => popover,
-            none => none.insert(self.build_quote_popover()?),
+            none => none.insert(self.build_quote_popover()),
         };
         for (network, link) in &popover.links {
             if let Some((_, href)) = hrefs.iter().find(|(n, _)| n == network) {
@@ -269,10 +265,9 @@ impl State {
         css.push('}');
         dom::replace_sheet(&popover.position, &css);
         dom::remove_attribute(&popover.host, "hidden");
-        Ok(())
     }
 
-    fn build_quote_popover(self: &Rc<Self>) -> Result<QuotePopover> {
+    fn build_quote_popover(self: &Rc<Self>) -> QuotePopover {
         let document = dom::document();
         let position = dom::sheet("");
         let (host, root) = render::shadow_host(&document, "data-sharecite-quote", Some(&position));
@@ -301,7 +296,7 @@ impl State {
         dom::append(&container, &copy);
         dom::append(&root, &container);
         // Next to the placement, so it sits in the page's landmarks.
-        self.rendered.host.after_with_node_1(&host)?;
+        dom::after_host(&self.rendered.host, &host);
 
         let state = self.clone();
         let click = Listener::new(&root, "click", move |event| {
@@ -324,13 +319,13 @@ impl State {
             }
             state.hide_quote();
         });
-        Ok(QuotePopover {
+        QuotePopover {
             host,
             position,
             links,
             quote: String::new(),
             _listeners: vec![click],
-        })
+        }
     }
 }
 
