@@ -66,8 +66,8 @@ extern "C" {
     /// make them: `focus`, `removeAttribute` of a constant name, `closest`
     /// with a valid selector, `print` and `open` of a URL that parses
     /// (which a sandboxed frame blocks without throwing), a shadow root
-    /// for a host we just made, a new node of ours after one of our hosts
-    /// (whose parent is an element, never the document), new rules for a
+    /// for a host we just made, a new node of ours after a node whose
+    /// parent is an element (not the document), new rules for a
     /// constructed stylesheet, and `Reflect.set` on a new plain object. A catching call checks for
     /// an exception after it returns, in code at every call site. As with
     /// [`Built`], a page that patches one of these to throw gets its own
@@ -139,10 +139,10 @@ pub fn href(location: &Location) -> String {
     text(location, "href").unwrap_or_default()
 }
 
-/// Puts `node`, a new one of ours, right after `host`, one of our
-/// placements' hosts.
-pub fn after_host(host: &Element, node: &Node) {
-    no_throw(host).after(node);
+/// Puts `node`, a new one of ours, right after `sibling`, whose parent is
+/// an element: one of our hosts, or a script tag in the body.
+pub fn after(sibling: &Element, node: &Node) {
+    no_throw(sibling).after(node);
 }
 
 /// An open shadow root on `host`, a new element of ours.

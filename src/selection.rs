@@ -296,7 +296,7 @@ impl State {
         dom::append(&container, &copy);
         dom::append(&root, &container);
         // Next to the placement, so it sits in the page's landmarks.
-        dom::after_host(&self.rendered.host, &host);
+        dom::after(&self.rendered.host, &host);
 
         let state = self.clone();
         let click = Listener::new(&root, "click", move |event| {

@@ -383,7 +383,10 @@ fn try_mount(script: &Element) -> Result<()> {
                 .as_ref()
                 .is_some_and(|p| dom::closest(p, "body").is_some());
             if in_body {
-                place(&document, plan, &|host| script.after_with_node_1(host))?;
+                place(&document, plan, &|host| {
+                    dom::after(script, host);
+                    Ok(())
+                })?;
             } else {
                 // A script in <head> has no "after" on the page: the
                 // widget goes at the end of the article.
