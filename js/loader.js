@@ -265,14 +265,13 @@
     return true;
   }
   // The native control's navigator.share of the article (src/widget.rs):
-  // true once shared, false when the reader closed the sheet; any other
-  // failure, a browser that cannot share included, rejects.
+  // true once shared, undefined when the reader closed the sheet; any
+  // other failure, a browser that cannot share included, rejects.
   function shareciteShare(title, url) {
     return new Promise((resolve) => resolve(global.navigator.share({ title, url }))).then(
       () => true,
       (error) => {
         if (!error || error.name != 'AbortError') throw error;
-        return false;
       },
     );
   }

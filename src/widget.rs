@@ -26,8 +26,8 @@ use crate::{clipboard, console, page, timers};
 #[wasm_bindgen]
 extern "C" {
     /// Provided by the loader (js/loader.js): `navigator.share` of the
-    /// title and URL, fulfilled with true once shared and false when the
-    /// reader closed the sheet, rejected with any other reason; never
+    /// title and URL, fulfilled with true once shared and undefined when
+    /// the reader closed the sheet, rejected with any other reason; never
     /// throws.
     #[wasm_bindgen(js_name = shareciteShare)]
     fn share_natively(title: &str, url: &str) -> js_sys::Promise;
@@ -707,9 +707,9 @@ impl State {
         dom::settle(
             &shared,
             Box::new(move |shared| match shared {
-                // False when the reader closed the share sheet: nothing to say.
+                // Undefined when the reader closed the share sheet: nothing to say.
                 Ok(done) => {
-                    if done.is_truthy() {
+                    if !done.is_undefined() {
                         state.dispatch_share(Network::Native)
                     }
                 }
