@@ -842,12 +842,13 @@ fn mastodon_instance_for(config: &Config) -> String {
 }
 
 fn watch_navigation() {
-    let watching = PAGE.with(|page| page.borrow().navigation.is_some());
-    if watching {
-        return;
-    }
-    let watch = navigation::watch(on_navigate);
-    PAGE.with(|page| page.borrow_mut().navigation = Some(watch));
+    // The loader's watch calls back only on a navigation, never while it
+    // is being set up, so the page may stay borrowed meanwhile.
+    PAGE.with(|page| {
+        page.borrow_mut()
+            .navigation
+            .get_or_insert_with(|| navigation::watch(on_navigate));
+    });
 }
 
 /// After a navigation, sites update the title and metadata in their own
