@@ -68,10 +68,10 @@ extern "C" {
     /// (which a sandboxed frame blocks without throwing), a shadow root
     /// for a host we just made, a new node of ours after a node whose
     /// parent is an element (not the document), new rules for a
-    /// constructed stylesheet, and `Reflect.set` on a new plain object. A catching call checks for
-    /// an exception after it returns, in code at every call site. As with
-    /// [`Built`], a page that patches one of these to throw gets its own
-    /// exception back.
+    /// constructed stylesheet, and `Reflect.set` on a new plain object. A
+    /// catching call checks for an exception after it returns, in code at
+    /// every call site. As with [`Built`], a page that patches one of these
+    /// to throw gets its own exception back.
     type NoThrow;
     #[wasm_bindgen(method)]
     fn focus(this: &NoThrow);
