@@ -90,6 +90,21 @@ function roles(command) {
   }
 }
 
+// A segment's arguments with its coordinates made absolute, from where
+// the path is (`x`, `y`); their roles; and where the segment ends.
+function toAbsolute(command, args, x, y) {
+  const relative = command === command.toLowerCase();
+  const kinds = roles(command);
+  const end = [x, y];
+  const values = args.map((value, k) => {
+    const axis = kinds[k] === 'x' ? 0 : kinds[k] === 'y' ? 1 : -1;
+    if (axis < 0) return value;
+    end[axis] = relative ? [x, y][axis] + value : value;
+    return end[axis];
+  });
+  return { values, kinds, end };
+}
+
 // Absolute points (every control and end point) of a parsed path; with
 // `reflected`, a smooth cubic's first control point too (the mirror of the
 // last cubic's second, or where it starts), as a `c` would have it.
@@ -98,7 +113,6 @@ function points(segments, reflected = false) {
   let x = 0, y = 0, startX = 0, startY = 0;
   let control = null;
   for (const [command, args] of segments) {
-    const relative = command === command.toLowerCase();
     const lower = command.toLowerCase();
     if (lower === 'z') {
       [x, y] = [startX, startY];
@@ -106,21 +120,15 @@ function points(segments, reflected = false) {
       continue;
     }
     if (reflected && lower === 's') out.push(control ? [2 * x - control[0], 2 * y - control[1]] : [x, y]);
-    const kinds = roles(command);
-    let endX = x, endY = y;
+    const { values, kinds, end } = toAbsolute(command, args, x, y);
     const segment = [];
-    args.forEach((value, k) => {
-      if (kinds[k] === 'x') {
-        endX = relative ? x + value : value;
-        if (kinds[k + 1] !== 'y') segment.push([endX, y]);
-      } else if (kinds[k] === 'y') {
-        endY = relative ? y + value : value;
-        segment.push([kinds[k - 1] === 'x' ? endX : x, endY]);
-      }
+    values.forEach((value, k) => {
+      if (kinds[k] === 'x' && kinds[k + 1] !== 'y') segment.push([value, y]);
+      else if (kinds[k] === 'y') segment.push([kinds[k - 1] === 'x' ? values[k - 1] : x, value]);
     });
     out.push(...segment);
     control = lower === 'c' || lower === 's' ? segment.at(-2) : null;
-    [x, y] = [endX, endY];
+    [x, y] = end;
     if (lower === 'm') [startX, startY] = [x, y];
   }
   return out;
@@ -181,7 +189,6 @@ export function compact(d) {
   let control = null;
   segments.forEach(([command, args], index) => {
     const lower = command.toLowerCase();
-    const relative = command === lower;
     if (lower === 'z') {
       out.push([command, []]);
       [x, y] = start;
@@ -189,16 +196,11 @@ export function compact(d) {
       control = null;
       return;
     }
-    // Every point of the segment, absolute.
-    const kinds = roles(command);
-    const absolute = args.map((value, k) =>
-      kinds[k] === 'x' ? (relative ? x + value : value) : kinds[k] === 'y' ? (relative ? y + value : value) : value,
-    );
-    let [endX, endY] = [x, y];
-    kinds.forEach((kind, k) => {
-      if (kind === 'x') endX = absolute[k];
-      if (kind === 'y') endY = absolute[k];
-    });
+    const {
+      values: absolute,
+      kinds,
+      end: [endX, endY],
+    } = toAbsolute(command, args, x, y);
     const stays = absolute.every((value, k) => (kinds[k] === 'x' ? value === x : kinds[k] === 'y' ? value === y : true));
     const nextSmooth = /[sStT]/.test(segments[index + 1]?.[0] ?? '');
     let shape = lower;

@@ -3,7 +3,7 @@
 use js_sys::Object;
 use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleSheet, Document, Element, Location, Node, NodeList, ShadowRoot, Window};
+use web_sys::{CssStyleSheet, Document, Element, Node, NodeList, ShadowRoot, Window};
 
 pub type Result<T> = core::result::Result<T, JsValue>;
 
@@ -95,7 +95,7 @@ extern "C" {
     fn set_string(object: &Object, key: &str, value: &str);
 
     /// The string property `key` of `object` (`Reflect.get`): a document's
-    /// `title` or `baseURI`, a location's `href`, a node's `textContent`,
+    /// `title`, `URL` or `baseURI`, a node's `textContent`,
     /// an input's `value`; `None` where it is null. One import and one glue
     /// function for all of them, where each of web-sys's getters is one of
     /// each. The getters are the platform's (a page that patches one to
@@ -128,17 +128,6 @@ pub fn remove_attribute(element: &Element, name: &'static str) {
     no_throw(element).remove_attribute(name);
 }
 
-/// The URL relative links in `document` resolve against.
-pub fn base_uri(document: &Document) -> String {
-    text(document, "baseURI").unwrap_or_default()
-}
-
-/// The address of the page `location` is for (our own window's: only
-/// another origin's location throws).
-pub fn href(location: &Location) -> String {
-    text(location, "href").unwrap_or_default()
-}
-
 /// Puts `node`, a new one of ours, right after `sibling`, whose parent is
 /// an element: one of our hosts, or a script tag in the body.
 pub fn after(sibling: &Element, node: &Node) {
@@ -163,11 +152,9 @@ extern "C" {
     fn new() -> NewSheet;
 }
 
-/// A new constructed stylesheet holding `css`, ours.
-pub fn sheet(css: &str) -> CssStyleSheet {
-    let sheet: CssStyleSheet = NewSheet::new().unchecked_into();
-    replace_sheet(&sheet, css);
-    sheet
+/// A new constructed stylesheet, empty until [`replace_sheet`] fills it.
+pub fn sheet() -> CssStyleSheet {
+    NewSheet::new().unchecked_into()
 }
 
 /// Replaces the rules of `sheet`, a constructed one, with `css`, ours.
@@ -310,14 +297,14 @@ pub fn elements(list: &NodeList) -> Vec<Element> {
 }
 
 /// Opens the browser's print dialog for the page.
-pub fn print(window: &Window) {
-    no_throw(window).print_page();
+pub fn print() {
+    no_throw(&window()).print_page();
 }
 
 /// Opens `url`, one of ours (so one that parses), in a new tab that
 /// cannot reach back to the page; a browser that blocks it opens nothing.
-pub fn open_tab(window: &Window, url: &str) {
-    no_throw(window).open_tab(url, "_blank", "noopener,noreferrer");
+pub fn open_tab(url: &str) {
+    no_throw(&window()).open_tab(url, "_blank", "noopener,noreferrer");
 }
 
 /// `element` or its nearest ancestor matching `selector`, which is a

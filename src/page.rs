@@ -40,20 +40,33 @@ pub fn snapshot(document: &Document) -> PageSnapshot {
     let canonical = dom::query(document, "link[rel~=\"canonical\" i][href]")
         .and_then(|link| link.get_attribute("href"));
     PageSnapshot {
-        location: document
-            .location()
-            .map(|location| dom::href(&location))
-            .unwrap_or_default(),
-        base: dom::base_uri(document),
-        title: dom::text(document, "title").unwrap_or_default(),
-        lang: document
-            .document_element()
-            .and_then(|html| html.get_attribute("lang"))
-            .unwrap_or_default(),
+        location: address(document),
+        base: dom::text(document, "baseURI").unwrap_or_default(),
+        title: title(document),
+        lang: lang(document),
         canonical,
         metas,
         json_ld,
     }
+}
+
+/// The page's address (`document.URL`, which `location.href` is, and
+/// which a same-document navigation changes).
+pub fn address(document: &Document) -> String {
+    dom::text(document, "URL").unwrap_or_default()
+}
+
+/// The page's title.
+pub fn title(document: &Document) -> String {
+    dom::text(document, "title").unwrap_or_default()
+}
+
+/// The document's language, `<html lang>`.
+pub fn lang(document: &Document) -> String {
+    document
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .unwrap_or_default()
 }
 
 /// What the page's metadata says, with its JSON-LD read by the browser.

@@ -141,15 +141,12 @@ fn listen() -> Vec<Listener> {
                 return;
             }
             // Let the selection settle (a click inside it collapses it).
-            timers::after(
-                0,
-                Box::new(|| {
-                    let selected = reader_selection();
-                    for state in placements(quotes) {
-                        state.offer_quote(selected.as_ref());
-                    }
-                }),
-            )
+            timers::after(0, || {
+                let selected = reader_selection();
+                for state in placements(quotes) {
+                    state.offer_quote(selected.as_ref());
+                }
+            })
             .forget();
         }));
     }
@@ -269,7 +266,7 @@ impl State {
 
     fn build_quote_popover(self: &Rc<Self>) -> QuotePopover {
         let document = dom::document();
-        let position = dom::sheet("");
+        let position = dom::sheet();
         let (host, root) = render::shadow_host(&document, "data-sharecite-quote", Some(&position));
         dom::set_attribute(&host, "hidden", "");
 

@@ -11,7 +11,11 @@ use web_sys::{CssStyleSheet, ShadowRoot};
 use crate::dom;
 
 thread_local! {
-    static SHEET: CssStyleSheet = dom::sheet(&sharecite_core::join::concat(&[STYLESHEET, BRAND_CSS]));
+    static SHEET: CssStyleSheet = {
+        let sheet = dom::sheet();
+        dom::replace_sheet(&sheet, &sharecite_core::join::concat(&[STYLESHEET, BRAND_CSS]));
+        sheet
+    };
 }
 
 /// Parses the shared stylesheet now, if it has not been, so that the task

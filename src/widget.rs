@@ -140,7 +140,7 @@ impl MountJob {
             self.insert_some()
         };
         if more {
-            timers::after(0, Box::new(move || self.run_slice())).forget();
+            timers::after(0, move || self.run_slice()).forget();
         }
     }
 
@@ -193,19 +193,11 @@ impl MountJob {
     }
 }
 
-/// The document's language, `<html lang>`.
-fn html_lang(document: &Document) -> String {
-    document
-        .document_element()
-        .and_then(|html| html.get_attribute("lang"))
-        .unwrap_or_default()
-}
-
 /// The locale `lang` (else the page) asks for when it is neither built in
 /// nor loaded.
 pub fn locale_wanted(lang: &str) -> Option<&'static str> {
     let document = dom::document();
-    let tag = Strings::wanted(&[lang, &html_lang(&document)]);
+    let tag = Strings::wanted(&[lang, &page::lang(&document)]);
     let loaded = LOADED_LOCALES.with(|loaded| loaded.borrow().iter().any(|s| s.tag() == tag));
     (!Strings::is_built_in(tag) && !loaded).then_some(tag)
 }
@@ -653,7 +645,7 @@ impl State {
             Network::Native => self.native_share(),
             Network::Print => {
                 self.dispatch_share(network);
-                dom::print(&dom::window());
+                dom::print();
             }
             // A share link was followed.
             _ => self.dispatch_share(network),
@@ -726,18 +718,12 @@ impl State {
         // Emptying first makes a repeated message a change that is read again.
         status.set_text_content(None);
         let state = self.clone();
-        let show = timers::after(
-            50,
-            Box::new(move || {
-                status.set_text_content(Some(message));
-                let clear_status = status.clone();
-                let clear = timers::after(
-                    STATUS_MILLIS,
-                    Box::new(move || clear_status.set_text_content(None)),
-                );
-                state.status_timer.replace(Some(clear));
-            }),
-        );
+        let show = timers::after(50, move || {
+            status.set_text_content(Some(message));
+            let clear_status = status.clone();
+            let clear = timers::after(STATUS_MILLIS, move || clear_status.set_text_content(None));
+            state.status_timer.replace(Some(clear));
+        });
         self.status_timer.replace(Some(show));
     }
 
@@ -793,7 +779,7 @@ impl State {
         let Some(href) = href else { return };
         render::update_links(&self.rendered, &[(Network::Mastodon, href.clone())]);
         self.dispatch_share(Network::Mastodon);
-        dom::open_tab(&dom::window(), &href);
+        dom::open_tab(&href);
         self.close_mastodon();
     }
 
@@ -855,22 +841,13 @@ fn watch_navigation() {
 /// time: look now, after the current task, and once more a little later.
 fn on_navigate() {
     refresh();
-    let again = vec![
-        timers::after(0, Box::new(refresh)),
-        timers::after(300, Box::new(refresh)),
-    ];
+    let again = vec![timers::after(0, refresh), timers::after(300, refresh)];
     PAGE.with(|page| page.borrow_mut().refresh_timers = again);
 }
 
 fn refresh_if_moved() {
     let document = dom::document();
-    let seen = (
-        document
-            .location()
-            .map(|location| dom::href(&location))
-            .unwrap_or_default(),
-        dom::text(&document, "title").unwrap_or_default(),
-    );
+    let seen = (page::address(&document), page::title(&document));
     let moved = LAST_SEEN.with(|last| *last.borrow() != seen);
     if moved {
         refresh();

@@ -420,18 +420,26 @@ mod tests {
         );
     }
 
-    #[test]
-    fn bluesky_fits_its_limit_and_never_cuts_the_url() {
-        let long_title = "word ".repeat(100);
+    /// `network`'s intent for a title of `words` words, its `text`
+    /// parameter decoded.
+    fn long_text(network: Network, words: usize) -> String {
+        let long_title = "word ".repeat(words);
         let share = ShareText {
             title: &long_title,
             ..text()
         };
-        let intent = Network::Bluesky.share_url(&share).unwrap();
-        let encoded = intent
-            .strip_prefix("https://bsky.app/intent/compose?text=")
+        let intent = network.share_url(&share).unwrap();
+        let (_, query) = intent.split_once('?').unwrap();
+        let value = query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("text="))
             .unwrap();
-        let decoded = crate::encode::decode_component(encoded, false);
+        crate::encode::decode_component(value, false)
+    }
+
+    #[test]
+    fn bluesky_fits_its_limit_and_never_cuts_the_url() {
+        let decoded = long_text(Network::Bluesky, 100);
         assert!(
             decoded.chars().count() <= 300,
             "{}",
@@ -442,23 +450,10 @@ mod tests {
 
     #[test]
     fn mastodon_and_threads_fit_their_limit() {
-        let long_title = "word ".repeat(120);
-        let share = ShareText {
-            title: &long_title,
-            ..text()
-        };
-        let param = |intent: String, name: &str| {
-            let (_, query) = intent.split_once('?').unwrap();
-            let value = query
-                .split('&')
-                .find_map(|pair| pair.strip_prefix(name))
-                .unwrap();
-            crate::encode::decode_component(value, false)
-        };
-        let toot = param(Network::Mastodon.share_url(&share).unwrap(), "text=");
+        let toot = long_text(Network::Mastodon, 120);
         assert!(toot.chars().count() <= 500, "{toot}");
         assert!(toot.ends_with(&format!("… {URL}")), "{toot}");
-        let thread = param(Network::Threads.share_url(&share).unwrap(), "text=");
+        let thread = long_text(Network::Threads, 120);
         assert!(
             thread.chars().count() < 500 - URL.chars().count(),
             "{thread}"

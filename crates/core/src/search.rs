@@ -96,7 +96,7 @@ pub fn position(list: &'static str, word: &str) -> Option<usize> {
 
 /// Whether `word` is one of `list`'s [`entries`].
 pub fn listed(list: &'static str, word: &str) -> bool {
-    entries(list).any(|entry| entry == word)
+    position(list, word).is_some()
 }
 
 /// The first `count` characters of `text`, or all of it: a slice, where
