@@ -265,15 +265,13 @@
     return true;
   }
   // The native control's navigator.share of the article (src/widget.rs):
-  // true once shared, undefined when the reader closed the sheet; any
-  // other failure, a browser that cannot share included, rejects.
+  // fulfilled once shared; rejected with null when the reader closed the
+  // sheet (nothing to say), and with the reason on any other failure, a
+  // browser that cannot share included.
   function shareciteShare(title, url) {
-    return new Promise((resolve) => resolve(global.navigator.share({ title, url }))).then(
-      () => true,
-      (error) => {
-        if (!error || error.name != 'AbortError') throw error;
-      },
-    );
+    return new Promise((resolve) => resolve(global.navigator.share({ title, url }))).catch((error) => {
+      throw error && error.name == 'AbortError' ? null : error;
+    });
   }
   // Whether the browser can share natively, which the native control
   // needs; a page whose getter throws for it cannot.
@@ -291,6 +289,14 @@
   function shareciteWarn(message) {
     if (!warned.has(message)) console.warn(message);
     warned.add(message);
+  }
+  // `data-target` elements already given a placement (or about to be), by
+  // any script tag: the wasm claims each before mounting into it.
+  const claimed = new WeakSet();
+  function shareciteClaim(element) {
+    if (claimed.has(element)) return false;
+    claimed.add(element);
+    return true;
   }
   // The reader's Mastodon server, remembered on their device: stores
   // `instance`, or without one gives what is stored. Storage can throw
@@ -327,12 +333,17 @@
     const { bottom, left } = range.getBoundingClientRect();
     return { text: String(selection), node, bottom, left };
   }
-  // How the wasm waits for a promise: `done` (a Rust closure that frees
-  // itself on its one call) hears once whether it fulfilled, and with what.
-  // wasm-bindgen-futures did this with an executor and two closure types,
-  // 1 KB more of gzipped wasm and glue for three awaits.
+  // How the wasm waits for a promise: `done` (a Rust closure, of the
+  // event listeners' type) hears once how it settled: with nothing when it
+  // fulfilled, with the reason when it was rejected (one without a reason
+  // as an Error, so the two never look alike). wasm-bindgen-futures did
+  // this with an executor and two closure types, 1 KB more of gzipped wasm
+  // and glue for three awaits.
   function shareciteSettle(promise, done) {
-    Promise.resolve(promise).then((value) => done(true, value), (error) => done(false, error));
+    Promise.resolve(promise).then(
+      () => done(),
+      (error) => done(error === undefined ? new Error('rejected without a reason') : error),
+    );
   }
 
   // @wasm-bindgen-glue

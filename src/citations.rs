@@ -52,7 +52,7 @@ impl State {
             return;
         }
         let state = self.clone();
-        let copy_formatted: Box<dyn FnOnce(dom::Result<JsValue>)> = Box::new(move |loaded| {
+        let copy_formatted: Box<dyn FnOnce(dom::Result<()>)> = Box::new(move |loaded| {
             // The article as it is now: a navigation may have changed it
             // while the module loaded.
             let formatted = loaded.and_then(|_| {

@@ -3,7 +3,7 @@
 use js_sys::Object;
 use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleSheet, Document, Element, Node, NodeList, ShadowRoot, Window};
+use web_sys::{CssStyleSheet, Document, Element, Event, Node, NodeList, ShadowRoot, Window};
 
 pub type Result<T> = core::result::Result<T, JsValue>;
 
@@ -205,7 +205,8 @@ pub fn element(document: &Document, tag: &'static str, class: &str, part: Option
 #[wasm_bindgen]
 extern "C" {
     /// Provided by the loader (js/loader.js): calls `done` once, when
-    /// `promise` settles.
+    /// `promise` settles: with undefined when it fulfilled, else with the
+    /// reason it was rejected for.
     #[wasm_bindgen(js_name = shareciteSettle)]
     fn settle_with(promise: &JsValue, done: JsValue);
 
@@ -217,14 +218,24 @@ extern "C" {
     pub fn dispatch(target: &web_sys::EventTarget, kind: &str, detail: &JsValue);
 }
 
-/// Calls `then` with what `promise` (or any value, as `Promise.resolve`
-/// takes it) settles to. One boxed callback type for every caller, so the
-/// wasm holds one closure shim however many flows wait.
-pub fn settle(promise: &JsValue, then: Box<dyn FnOnce(Result<JsValue>)>) {
-    let done = Closure::once_into_js(move |fulfilled: bool, value: JsValue| {
-        then(if fulfilled { Ok(value) } else { Err(value) })
+/// Calls `then` once `promise` (or any value, as `Promise.resolve` takes
+/// it) settles: `Ok` when it fulfilled, else `Err` with the reason. One
+/// boxed callback type for every caller, and the closure of the event
+/// listeners' type, so the wasm and the glue hold no closure shim of its
+/// own; the glue frees it once the browser lets it go.
+pub fn settle(promise: &JsValue, then: Box<dyn FnOnce(Result<()>)>) {
+    let mut then = Some(then);
+    let done: Box<dyn FnMut(&Event)> = Box::new(move |reason| {
+        let reason: &JsValue = reason;
+        if let Some(then) = then.take() {
+            then(if reason.is_undefined() {
+                Ok(())
+            } else {
+                Err(reason.clone())
+            });
+        }
     });
-    settle_with(promise, done);
+    settle_with(promise, Closure::wrap(done).into_js_value());
 }
 
 #[wasm_bindgen]

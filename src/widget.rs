@@ -53,6 +53,13 @@ extern "C" {
     /// where web-sys's `MouseEvent` took six.
     #[wasm_bindgen(js_name = shareciteButton)]
     fn click_button(event: &Event) -> u32;
+
+    /// Provided by the loader: claims `element`, a `data-target` match, for
+    /// a placement; false when a script tag already has. The loader's own
+    /// `WeakSet`, where one of the wasm's cost a lazily built thread-local
+    /// and three imports.
+    #[wasm_bindgen(js_name = shareciteClaim)]
+    fn claim(element: &Element) -> bool;
 }
 
 /// The bit [`click_button`] sets when a modifier key was held.
@@ -223,8 +230,6 @@ pub fn add_locale(tag: &str, text: &str) -> bool {
 thread_local! {
     /// Locales fetched for this page (English is built in).
     static LOADED_LOCALES: RefCell<Vec<Strings>> = const { RefCell::new(Vec::new()) };
-    /// `data-target` elements already given a placement (or about to be).
-    static CLAIMED: js_sys::WeakSet = js_sys::WeakSet::new();
     // Built at compile time (see selection's WATCH).
     static PAGE: RefCell<Page> = const {
         RefCell::new(Page {
@@ -341,14 +346,11 @@ fn try_mount(script: &Element) -> Result<()> {
             }
             // Another script tag may already be mounting into some.
             let mut claimed = Vec::new();
-            CLAIMED.with(|set| {
-                for target in dom::elements(&targets) {
-                    if !set.has(&target) {
-                        set.add(&target);
-                        claimed.push(target);
-                    }
+            for target in dom::elements(&targets) {
+                if claim(&target) {
+                    claimed.push(target);
                 }
-            });
+            }
             // The card planned ahead, if this script claimed it first.
             let first = planned
                 .filter(|p| p.card.is_some() && p.card.as_ref() == claimed.first())
@@ -671,7 +673,7 @@ impl State {
         dom::settle(
             &clipboard::write_clip(&clip),
             Box::new(move |written| match written {
-                Ok(_) => {
+                Ok(()) => {
                     let key = match clip.kind {
                         ClipKind::Link => Key::StatusCopiedLink,
                         ClipKind::Citation => Key::StatusCopiedCitation,
@@ -699,12 +701,9 @@ impl State {
         dom::settle(
             &shared,
             Box::new(move |shared| match shared {
-                // Undefined when the reader closed the share sheet: nothing to say.
-                Ok(done) => {
-                    if !done.is_undefined() {
-                        state.dispatch_share(Network::Native)
-                    }
-                }
+                Ok(()) => state.dispatch_share(Network::Native),
+                // Null when the reader closed the share sheet: nothing to say.
+                Err(error) if error.is_null() => {}
                 Err(error) => console::error("sharing failed", &error),
             }),
         );

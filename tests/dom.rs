@@ -46,7 +46,7 @@ fn remove(elements: Vec<Element>) {
 /// Makes the loader's function `name` (js/loader.js, where the widget's
 /// wasm finds it in the loader's scope) a global, as these tests mount
 /// without the loader: the loader's own code, not a copy, with the
-/// loader's `global` and `warned` (the messages already given) in its
+/// loader's `global`, `warned` (the messages already given) and `claimed` in its
 /// scope. Once per page, as the loader defines it once.
 fn install_loader_function(name: &str) {
     let loader = include_str!("../js/loader.js");
@@ -54,7 +54,7 @@ fn install_loader_function(name: &str) {
     let start = loader.find(&head).expect("the loader defines it");
     let length = loader[start..].find("\n  }\n").expect("a closing brace") + "\n  }".len();
     let body = format!(
-        "globalThis.{name} ||= (() => {{ const global = globalThis; const doc = global.document; const warned = new Set(); return {}; }})();",
+        "globalThis.{name} ||= (() => {{ const global = globalThis; const doc = global.document; const warned = new Set(); const claimed = new WeakSet(); return {}; }})();",
         loader[start..start + length].trim()
     );
     Function::new_no_args(&body).call0(&JsValue::NULL).unwrap();
@@ -65,12 +65,14 @@ fn install_loader_function(name: &str) {
 fn script(attributes: &[(&str, &str)]) -> Element {
     // A placement without data-url follows the page's navigations, which
     // the loader watches; the loader says each warning once, keeps the
-    // reader's Mastodon server and tells whether the browser can share.
+    // reader's Mastodon server, tells whether the browser can share and
+    // which `data-target` elements a script tag has claimed.
     for name in [
         "shareciteWatchNavigation",
         "shareciteWarn",
         "shareciteRemember",
         "shareciteCanShare",
+        "shareciteClaim",
     ] {
         install_loader_function(name);
     }

@@ -312,6 +312,23 @@ test('native share cancelled by the reader is silent', async () => {
   await close();
 });
 
+test('native share that fails says why, once, and claims no share', async () => {
+  const { page, log, close } = await browser.open('/', {
+    init: () => {
+      Navigator.prototype.share = () => Promise.reject(new DOMException('not now', 'NotAllowedError'));
+    },
+  });
+  await recordEvents(page);
+  await control(page, 'native').click();
+  await page.waitForTimeout(200);
+  assert.deepEqual(await events(page), []);
+  const errors = log.console.filter((m) => m.type === 'error').map((m) => m.text);
+  assert.equal(errors.length, 1, errors.join('\n'));
+  assert.ok(errors[0].startsWith('sharecite: sharing failed'), errors[0]);
+  assert.ok(errors[0].includes('not now'), errors[0]);
+  await close();
+});
+
 test('print prints', async () => {
   const { page, close } = await browser.open('/', {
     init: () => {
