@@ -333,6 +333,11 @@
     const { bottom, left } = range.getBoundingClientRect();
     return { text: String(selection), node, bottom, left };
   }
+  // A shadow root of ours styled by the shared sheet and, after it, a
+  // sheet of its own if there is one (src/style.rs).
+  function shareciteAdopt(root, shared, own) {
+    root.adoptedStyleSheets = own ? [shared, own] : [shared];
+  }
   // How the wasm waits for a promise: `done` (a Rust closure, of the
   // event listeners' type) hears once how it settled: with nothing when it
   // fulfilled, with the reason when it was rejected (one without a reason

@@ -159,10 +159,15 @@ impl State {
         if let Some(first) = format_buttons(&formats.menu).first() {
             dom::focus(first);
         }
-        // A click anywhere else closes the menu, without moving focus.
+        // A click anywhere else closes the menu, without moving focus. Seen
+        // from the document, a pointer inside the placement's shadow root
+        // is at its host, which holds nothing else.
         let state = self.clone();
         let listener = Listener::capturing(&document, "pointerdown", move |event| {
-            let inside = event.composed_path().includes(&state.rendered.host, 0);
+            let host: &JsValue = &state.rendered.host;
+            let inside = event
+                .target()
+                .is_some_and(|target| AsRef::<JsValue>::as_ref(&target) == host);
             if !inside {
                 state.close_formats(false);
             }

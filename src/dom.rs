@@ -104,16 +104,6 @@ extern "C" {
     pub fn text(object: &JsValue, key: &str) -> Option<String>;
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// `Reflect.set` with the key passed as a string, not made into a
-    /// `JsValue` by a call of its own and then dropped by another: on our
-    /// own objects (a shadow root's `adoptedStyleSheets`, given sheets
-    /// constructed in its own document), where it cannot throw.
-    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
-    pub fn set(object: &JsValue, key: &str, value: &JsValue) -> bool;
-}
-
 fn no_throw(value: &JsValue) -> &NoThrow {
     value.unchecked_ref()
 }

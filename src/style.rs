@@ -4,8 +4,8 @@
 //! root: no `<style>` element and no `style` attribute, so the widget works
 //! under `style-src 'self'` and a thousand placements cost one parse.
 
-use js_sys::Array;
 use sharecite_core::{icons::BRAND_CSS, STYLESHEET};
+use wasm_bindgen::prelude::wasm_bindgen;
 use web_sys::{CssStyleSheet, ShadowRoot};
 
 use crate::dom;
@@ -24,12 +24,17 @@ pub fn prepare() {
     SHEET.with(|_| ());
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// Provided by the loader (js/loader.js): gives `root` the shared sheet
+    /// and, after it, `own`. One import where building the array took
+    /// three (`Array.of`, `push` and `Reflect.set`).
+    #[wasm_bindgen(js_name = shareciteAdopt)]
+    fn adopt_sheets(root: &ShadowRoot, shared: &CssStyleSheet, own: Option<&CssStyleSheet>);
+}
+
 /// Styles `root`, with `own` (a sheet of its own, such as a position)
 /// after the shared one.
 pub fn adopt(root: &ShadowRoot, own: Option<&CssStyleSheet>) {
-    let sheets = SHEET.with(|sheet| Array::of1(sheet));
-    if let Some(own) = own {
-        sheets.push(own);
-    }
-    dom::set(root, "adoptedStyleSheets", &sheets);
+    SHEET.with(|shared| adopt_sheets(root, shared, own));
 }

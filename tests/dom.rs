@@ -66,13 +66,15 @@ fn script(attributes: &[(&str, &str)]) -> Element {
     // A placement without data-url follows the page's navigations, which
     // the loader watches; the loader says each warning once, keeps the
     // reader's Mastodon server, tells whether the browser can share and
-    // which `data-target` elements a script tag has claimed.
+    // which `data-target` elements a script tag has claimed, and styles
+    // each shadow root.
     for name in [
         "shareciteWatchNavigation",
         "shareciteWarn",
         "shareciteRemember",
         "shareciteCanShare",
         "shareciteClaim",
+        "shareciteAdopt",
     ] {
         install_loader_function(name);
     }
