@@ -333,6 +333,11 @@
     const { bottom, left } = range.getBoundingClientRect();
     return { text: String(selection), node, bottom, left };
   }
+  // The element an event is at (src/dom.rs), if it is at one.
+  function shareciteTarget(event) {
+    const target = event.target;
+    if (target instanceof Element) return target;
+  }
   // A shadow root of ours styled by the shared sheet and, after it, a
   // sheet of its own if there is one (src/style.rs).
   function shareciteAdopt(root, shared, own) {

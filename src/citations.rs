@@ -164,10 +164,7 @@ impl State {
         // is at its host, which holds nothing else.
         let state = self.clone();
         let listener = Listener::capturing(&document, "pointerdown", move |event| {
-            let host: &JsValue = &state.rendered.host;
-            let inside = event
-                .target()
-                .is_some_and(|target| AsRef::<JsValue>::as_ref(&target) == host);
+            let inside = dom::target(event).is_some_and(|target| target == *state.rendered.host);
             if !inside {
                 state.close_formats(false);
             }

@@ -325,5 +325,15 @@ pub fn key(event: &web_sys::Event) -> String {
 /// The element an event started at, or its nearest ancestor matching
 /// `selector` (as [`closest`] takes it).
 pub fn target_closest(event: &web_sys::Event, selector: &str) -> Option<Element> {
-    closest(&event.target()?.dyn_into::<Element>().ok()?, selector)
+    closest(&target(event)?, selector)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// Provided by the loader (js/loader.js): the element an event is at,
+    /// as a listener on the document or a shadow root sees it; none when it
+    /// is at no element (the document itself, the window). One import
+    /// where the target's getter and an `instanceof` were two.
+    #[wasm_bindgen(js_name = shareciteTarget)]
+    pub fn target(event: &web_sys::Event) -> Option<Element>;
 }

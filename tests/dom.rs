@@ -66,8 +66,8 @@ fn script(attributes: &[(&str, &str)]) -> Element {
     // A placement without data-url follows the page's navigations, which
     // the loader watches; the loader says each warning once, keeps the
     // reader's Mastodon server, tells whether the browser can share and
-    // which `data-target` elements a script tag has claimed, and styles
-    // each shadow root.
+    // which `data-target` elements a script tag has claimed, styles each
+    // shadow root and finds the element an event is at.
     for name in [
         "shareciteWatchNavigation",
         "shareciteWarn",
@@ -75,6 +75,7 @@ fn script(attributes: &[(&str, &str)]) -> Element {
         "shareciteCanShare",
         "shareciteClaim",
         "shareciteAdopt",
+        "shareciteTarget",
     ] {
         install_loader_function(name);
     }
