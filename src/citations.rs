@@ -194,7 +194,7 @@ impl State {
             return;
         }
         let buttons = format_buttons(&formats.menu);
-        let active = self.rendered.root.active_element();
+        let active = dom::element_at(&self.rendered.root, "activeElement");
         let position = buttons.iter().position(|b| active.as_ref() == Some(b));
         let target = match key {
             "Escape" => {

@@ -102,6 +102,13 @@ extern "C" {
     /// throw gets its own exception back, as with [`NoThrow`]).
     #[wasm_bindgen(js_namespace = Reflect, js_name = get)]
     pub fn text(object: &JsValue, key: &str) -> Option<String>;
+
+    /// The element property `key` of `object` (`Reflect.get`): a
+    /// document's `documentElement`, a node's `parentElement`, a shadow
+    /// root's `activeElement`; `None` where it is null. Like [`text`], one
+    /// import for all of them.
+    #[wasm_bindgen(js_namespace = Reflect, js_name = get)]
+    pub fn element_at(object: &JsValue, key: &str) -> Option<Element>;
 }
 
 fn no_throw(value: &JsValue) -> &NoThrow {

@@ -63,8 +63,7 @@ pub fn title(document: &Document) -> String {
 
 /// The document's language, `<html lang>`.
 pub fn lang(document: &Document) -> String {
-    document
-        .document_element()
+    dom::element_at(document, "documentElement")
         .and_then(|html| html.get_attribute("lang"))
         .unwrap_or_default()
 }

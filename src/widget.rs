@@ -372,7 +372,7 @@ fn try_mount(script: &Element) -> Result<()> {
                 Some(planned) => planned.plan,
                 None => plan(&metadata, &script_attributes),
             };
-            let parent = script.parent_element();
+            let parent = dom::element_at(script, "parentElement");
             let in_body = parent
                 .as_ref()
                 .is_some_and(|p| dom::closest(p, "body").is_some());
