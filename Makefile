@@ -131,7 +131,12 @@ dist: tools decoder deflate-tool locales-tool
 	@# where wasm-opt must keep them: out they go (-0.65 KB gzip), and so
 	@# does js-sys's JSPI task waker, which no live code builds (-0.15 KB).
 	node scripts/prune-closure-table.mjs build/sharecite_bg.wasm build/sharecite_bg.pruned.wasm
-	wasm-opt $(WASM_OPT_FLAGS) build/sharecite_bg.pruned.wasm -o build/sharecite_bg.opt.wasm
+	@# wasm-bindgen's runtime errors (a closure called after it was dropped,
+	@# gloo's unwrap_throw) trap like the panics they are, which the loader
+	@# reports as internal errors, rather than throw JavaScript errors with
+	@# messages from the data.
+	node scripts/trap-throws.mjs build/sharecite_bg.pruned.wasm build/sharecite_bg.trapped.wasm
+	wasm-opt $(WASM_OPT_FLAGS) build/sharecite_bg.trapped.wasm -o build/sharecite_bg.opt.wasm
 	$(WASM_SHORT_NAMES) build/sharecite_bg.opt.wasm -o build/sharecite_bg.min.wasm > build/sharecite_bg.names.json
 	@# The citation styles' `cite` export, all only it reaches and the data
 	@# only that reads become the citation module (scripts/split-module.mjs).

@@ -7,6 +7,9 @@
 // and prints the map; this applies the same map to the glue. It refuses
 // (throws) unless every import and every export the glue uses is renamed,
 // so a change in wasm-bindgen's output fails the build rather than the page.
+// An import the glue defines and the map does not name is one the module
+// no longer has (scripts/trap-throws.mjs made it the module's own, or
+// wasm-opt found it unused): its function goes.
 
 /**
  * `glue` is wasm-bindgen's `--target no-modules` output; `names` the map
@@ -20,7 +23,9 @@ export function shortenNames(glue, names, newModule) {
 
   const imports = new Map(names.imports.map(([, from, to]) => [from, to]));
   const renamedImports = new Set();
-  let out = glue.replace(/^( +)([A-Za-z_$][\w$]*): function\(/gm, (whole, indent, name) => {
+  const unimported = /^( +)(__wbg_[\w$]*): function\([^)]*\) \{\n(?:\1 .*\n)*?\1\},\n/gm;
+  let out = glue.replace(unimported, (whole, indent, name) => (imports.has(name) ? whole : ''));
+  out = out.replace(/^( +)([A-Za-z_$][\w$]*): function\(/gm, (whole, indent, name) => {
     if (!imports.has(name)) return whole;
     if (renamedImports.has(name)) throw new Error(`the glue defines import ${name} twice`);
     renamedImports.add(name);

@@ -55,7 +55,8 @@ const fail = (why) => {
  * export). `objects` are the data's constants (see splitData; none, and
  * the data stays whole). Returns `{ first, second }`, both wasm binaries,
  * and how much moved: `moved` functions, `shared` ones imported,
- * `movedData` bytes.
+ * `movedData` bytes; and `unreadData`, the bytes of text no code of either
+ * reads, which neither holds.
  */
 export function splitModule(module, renamed, importModule, objects = []) {
   const exports = Object.keys(renamed);
@@ -187,7 +188,7 @@ export function splitModule(module, renamed, importModule, objects = []) {
     [CODE, vector(secondBodies)],
     ...(data.second.length ? [[DATA, vector(data.second.map(segmentEntry))]] : []),
   ]);
-  return { first, second, moved: moved.length, shared: shared.size, movedData: data.moved };
+  return { first, second, moved: moved.length, shared: shared.size, movedData: data.moved, unreadData: data.unread };
 }
 
 // The order of a module's functions, by their indices: `functions` with
@@ -278,6 +279,12 @@ function splitData(parsed, objects, firstBodies, secondBodies) {
   const inSecond = reached(secondBodies, []);
   const moving = sorted.filter((object, i) => !object.switchTable && inSecond.has(i) && !inFirst.has(i));
   const movingAddresses = new Set(moving.flatMap(({ start, end }) => Array.from({ length: end - start }, (_, i) => start + i)));
+  // Text that no code of either module names any more (the messages of
+  // wasm-bindgen's throws, once scripts/trap-throws.mjs made them traps)
+  // goes. Only text: a string is named by its address, where a table or a
+  // static might be reached in ways the walk does not see.
+  const unread = sorted.filter((object, i) => object.text && !inFirst.has(i) && !inSecond.has(i));
+  const unreadAddresses = new Set(unread.flatMap(({ start, end }) => Array.from({ length: end - start }, (_, i) => start + i)));
   // Segments from runs of addresses, zeros at their ends left out (the
   // memory starts zeroed).
   const runs = (addresses) => {
@@ -297,10 +304,10 @@ function splitData(parsed, objects, firstBodies, secondBodies) {
   };
   const addresses = [...image.keys()].sort((a, b) => a - b);
   const second = runs([...movingAddresses]);
-  const first = moving.length
-    ? runs(addresses.filter((address) => !movingAddresses.has(address)))
+  const first = moving.length || unread.length
+    ? runs(addresses.filter((address) => !movingAddresses.has(address) && !unreadAddresses.has(address)))
     : parsed.segments.map(({ address, bytes }) => ({ address, bytes: [...bytes] }));
-  return { first, second, moved: moving.reduce((sum, { start, end }) => sum + end - start, 0) };
+  return { first, second, moved: moving.reduce((sum, { start, end }) => sum + end - start, 0), unread: unreadAddresses.size };
 }
 
 const segmentEntry = ({ address, bytes }) => [0, 0x41, ...writeSleb128(address), 0x0b, ...writeLeb128(bytes.length), ...bytes];
@@ -496,8 +503,8 @@ if (isMain(import.meta.url)) {
   const [module, names, map, widget, citations] = process.argv.slice(2);
   if (!citations) throw new Error('usage: node scripts/split-module.mjs <module> <names.json> <linker map> <widget> <citations>');
   const shortName = new Map(JSON.parse(readFileSync(names, 'utf8')).exports).get('cite');
-  const { first, second, moved, shared, movedData } = splitModule(readFileSync(module), { [shortName]: 'cite' }, 'p', mapObjects(readFileSync(map, 'utf8')));
+  const { first, second, moved, shared, movedData, unreadData } = splitModule(readFileSync(module), { [shortName]: 'cite' }, 'p', mapObjects(readFileSync(map, 'utf8')));
   writeFileSync(widget, first);
   writeFileSync(citations, second);
-  console.log(`split-module: ${moved} functions and ${movedData} B of data to ${citations}, which imports ${shared} functions`);
+  console.log(`split-module: ${moved} functions and ${movedData} B of data to ${citations}, which imports ${shared} functions; ${unreadData} B of text no code reads left out`);
 }

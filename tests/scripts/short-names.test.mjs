@@ -45,6 +45,18 @@ test('imports, the import module and the exports the glue uses are renamed by th
   }
 });
 
+test('an import function of the glue that the module no longer imports goes', () => {
+  const withThrow = glue.replace(
+    '            __wbindgen_init_externref_table',
+    `            __wbg___wbindgen_throw_0123456789abcdef: function(arg0, arg1) {
+                throw new Error(getStringFromWasm0(arg0, arg1));
+            },
+            __wbindgen_init_externref_table`,
+  );
+  assert.notEqual(withThrow, glue);
+  assert.equal(shortenNames(withThrow, names, 'a'), shortenNames(glue, names, 'a'));
+});
+
 test('a glue it cannot fully map fails the build', () => {
   const unmappedImport = { ...names, imports: [...names.imports, ['./sharecite_bg.js', '__wbg_gone_fedcba9876543210', 'z']] };
   assert.throws(() => shortenNames(glue, unmappedImport, 'a'), /imports not found in the glue: __wbg_gone/);

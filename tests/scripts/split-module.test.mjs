@@ -25,7 +25,8 @@ const assemble = (text, features = 0) => {
 // 300 (read by `cite` only, through a load's offset), and at 400 a word
 // naming 300 that `$pointer` reads when `pointer` is true. With `skewed`,
 // `$pointer` reads "citation" as a table indexed from 1 may be read: from
-// an address 8 bytes before it.
+// an address 8 bytes before it. No code reads "unread" at 500, nor the
+// table at 600.
 const module = ({ pointer = false, skewed = false } = {}) =>
   assemble(`(module
   (memory (export "memory") 1)
@@ -37,6 +38,8 @@ const module = ({ pointer = false, skewed = false } = {}) =>
   (data (i32.const 200) "widget")
   (data (i32.const 300) "citation")
   (data (i32.const 400) "\\2c\\01\\00\\00")
+  (data (i32.const 500) "unread")
+  (data (i32.const 600) "\\01\\02\\03\\04")
   (func $shared (param i32) (result i32) (i32.add (local.get 0) (i32.load8_u (i32.const 100))))
   (func $tabled (result i32) (i32.const 7))
   (func $helper (result i32)
@@ -58,6 +61,8 @@ const OBJECTS = [
   { start: 200, end: 206 },
   { start: 300, end: 308 },
   { start: 400, end: 404 },
+  { start: 500, end: 506 },
+  { start: 600, end: 604 },
 ];
 // The same, "citation" being one of LLVM's switch tables.
 const WITH_SWITCH_TABLE = OBJECTS.map((object) => ({ ...object, switchTable: object.start === 300 }));
@@ -96,6 +101,16 @@ test('a constant stays in the first when something it keeps points at it, or jus
     assert.equal(widget.pointer(), 'c'.charCodeAt(0));
   }
   assert.equal(splitModule(module(), { cite: 'c' }, 'p', WITH_SWITCH_TABLE).movedData, 0, 'a switch table stays');
+});
+
+test('text no code of either module reads is left out; other data that none reads stays', () => {
+  const { first, second, unreadData } = splitModule(module(), { cite: 'c' }, 'p', OBJECTS);
+  assert.equal(unreadData, 6, '"unread"');
+  const widget = new WebAssembly.Instance(new WebAssembly.Module(first)).exports;
+  new WebAssembly.Instance(new WebAssembly.Module(second), { p: widget });
+  assert.equal(text(widget.memory, 500, 6), '\0'.repeat(6));
+  assert.deepEqual([...new Uint8Array(widget.memory.buffer, 600, 4)], [1, 2, 3, 4]);
+  assert.equal(text(widget.memory, 100, 6), 'shared');
 });
 
 test('the linker map gives the data constants, with their sizes', () => {
