@@ -785,9 +785,6 @@ impl State {
     /// Points the links at the page's current article.
     fn follow(&self, metadata: &PageMetadata) {
         let article = metadata.article(&self.config.article);
-        if *self.article.borrow() == article {
-            return;
-        }
         let hrefs = share_hrefs(
             &self.config,
             &article,
