@@ -5,7 +5,7 @@
 
 use crate::cite::CiteStyle;
 use crate::date::Date;
-use crate::metadata::{Creator, Partial};
+use crate::metadata::{Creator, Partial, Text};
 use crate::network::Network;
 use crate::template::Template;
 use crate::url::{safe_link, Url};
@@ -388,18 +388,24 @@ impl Config {
             })
             .unwrap_or_default();
 
+        let fixed_url = url.is_some();
+        let mut article = Partial {
+            authors,
+            published,
+            ..Partial::default()
+        };
+        article.set(Text::Url, url.map(|u| u.as_string()));
+        for (field, attribute) in [
+            (Text::Title, Attribute::Title),
+            (Text::Publisher, Attribute::Publisher),
+            (Text::Description, Attribute::Description),
+        ] {
+            article.set(field, text(attribute));
+        }
         let config = Config {
             networks,
-            fixed_url: url.is_some(),
-            article: Partial {
-                url: url.map(|u| u.as_string()),
-                title: text(Attribute::Title),
-                authors,
-                publisher: text(Attribute::Publisher),
-                published,
-                description: text(Attribute::Description),
-                ..Partial::default()
-            },
+            fixed_url,
+            article,
             attribution,
             original,
             discussion,
@@ -490,7 +496,10 @@ mod tests {
                 "cite"
             ]
         );
-        assert_eq!(config.article.publisher.as_deref(), Some("Global Research"));
+        assert_eq!(
+            config.article.text(Text::Publisher),
+            Some("Global Research")
+        );
         assert_eq!(
             config.article.authors,
             vec![Creator::person("Andrew Korybko".into())]
@@ -638,7 +647,7 @@ mod tests {
         assert_eq!(warnings.len(), 2);
         assert_eq!(ids(&config), vec!["facebook", "email"]);
         assert_eq!(config.discussion, None);
-        assert_eq!(config.article.title.as_deref(), Some("Still here"));
+        assert_eq!(config.article.text(Text::Title), Some("Still here"));
     }
 
     #[test]
@@ -648,7 +657,7 @@ mod tests {
             ("data-author", " Ada Lovelace ;; Charles Babbage "),
         ]);
         assert_eq!(
-            config.article.url.as_deref(),
+            config.article.text(Text::Url),
             Some("https://www.globalresearch.ca/articles/1?utm_source=x")
         );
         assert!(config.fixed_url);

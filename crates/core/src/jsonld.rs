@@ -8,7 +8,7 @@
 
 use crate::date::Date;
 use crate::json::Json;
-use crate::metadata::{ArticleKind, Creator, Partial};
+use crate::metadata::{ArticleKind, Creator, Partial, Text};
 use crate::url::Url;
 use alloc::string::String;
 use alloc::string::ToString;
@@ -238,19 +238,23 @@ impl<'a> Graph<'a> {
             self.link(self.deref(first), base)
                 .map(|url| url.as_string())
         });
-        Partial {
-            url: self.url_of(article, base).map(|url| url.as_string()),
-            title,
+        let mut partial = Partial {
             authors,
-            publisher,
-            site,
             published: text_of(article.get("datePublished")).and_then(|d| Date::parse(&d)),
             modified: text_of(article.get("dateModified")).and_then(|d| Date::parse(&d)),
-            description: text_of(article.get("description")),
-            image,
             kind: kind_of(article),
             ..Partial::default()
-        }
+        };
+        partial.set(
+            Text::Url,
+            self.url_of(article, base).map(|url| url.as_string()),
+        );
+        partial.set(Text::Title, title);
+        partial.set(Text::Publisher, publisher);
+        partial.set(Text::Site, site);
+        partial.set(Text::Description, text_of(article.get("description")));
+        partial.set(Text::Image, image);
+        partial
     }
 
     fn creators(&self, value: &'a Json) -> Vec<Creator> {
@@ -420,23 +424,23 @@ mod tests {
             "image": ["https://www.globalresearch.ca/a.jpg"]
         }"#]);
         assert_eq!(
-            got.title.as_deref(),
+            got.text(Text::Title),
             Some("The U.S. Ultimatum on Huawei Is Backfiring")
         );
         assert_eq!(
-            got.url.as_deref(),
+            got.text(Text::Url),
             Some("https://www.globalresearch.ca/us-ultimatum/5678141")
         );
         assert_eq!(got.authors, vec![Creator::person("Andrew Korybko".into())]);
-        assert_eq!(got.publisher.as_deref(), Some("Global Research"));
+        assert_eq!(got.text(Text::Publisher), Some("Global Research"));
         assert_eq!(got.published, Date::parse("2019-05-19"));
         assert_eq!(got.modified, Date::parse("2019-05-20"));
         assert_eq!(
-            got.description.as_deref(),
+            got.text(Text::Description),
             Some("The U.S. is putting pressure on its partners.")
         );
         assert_eq!(
-            got.image.as_deref(),
+            got.text(Text::Image),
             Some("https://www.globalresearch.ca/a.jpg")
         );
     }
@@ -458,12 +462,12 @@ mod tests {
             {"@type":"Organization","@id":"https://site.example/#organization","name":"Site Media Ltd"},
             {"@type":["Person"],"@id":"https://site.example/#/schema/person/1","name":"Jane Doe"}
         ]}"#]);
-        assert_eq!(got.title.as_deref(), Some("Graph headline"));
-        assert_eq!(got.url.as_deref(), Some("https://site.example/news/item"));
+        assert_eq!(got.text(Text::Title), Some("Graph headline"));
+        assert_eq!(got.text(Text::Url), Some("https://site.example/news/item"));
         assert_eq!(got.authors, vec![Creator::person("Jane Doe".into())]);
-        assert_eq!(got.publisher.as_deref(), Some("Site Media Ltd"));
-        assert_eq!(got.site.as_deref(), Some("The Site"));
-        assert_eq!(got.image.as_deref(), Some("https://site.example/i.png"));
+        assert_eq!(got.text(Text::Publisher), Some("Site Media Ltd"));
+        assert_eq!(got.text(Text::Site), Some("The Site"));
+        assert_eq!(got.text(Text::Image), Some("https://site.example/i.png"));
         assert_eq!(got.published, Date::parse("2023-01-02"));
     }
 
@@ -495,7 +499,7 @@ mod tests {
         let got = run(&[
             r#"[{"@type":"http://schema.org/ScholarlyArticle","name":"Caf&eacute; &amp; Cr&#232;me &#x2014; 5G"}]"#,
         ]);
-        assert_eq!(got.title.as_deref(), Some("Caf&eacute; & Crème — 5G"));
+        assert_eq!(got.text(Text::Title), Some("Caf&eacute; & Crème — 5G"));
     }
 
     #[test]
@@ -504,14 +508,14 @@ mod tests {
             r#"{"@type":"ItemList","itemListElement":[{"@type":"NewsArticle","headline":"Related","url":"https://site.example/other"}]}"#,
             r#"{"@type":"NewsArticle","headline":"This one","url":"https://site.example/news/item/?utm_source=x"}"#,
         ]);
-        assert_eq!(got.title.as_deref(), Some("This one"));
+        assert_eq!(got.text(Text::Title), Some("This one"));
     }
 
     #[test]
     fn web_page_when_no_article() {
         let got = run(&[r#"{"@type":"WebPage","name":"Only a page","url":"/news/item"}"#]);
-        assert_eq!(got.title.as_deref(), Some("Only a page"));
-        assert_eq!(got.url.as_deref(), Some("https://site.example/news/item"));
+        assert_eq!(got.text(Text::Title), Some("Only a page"));
+        assert_eq!(got.text(Text::Url), Some("https://site.example/news/item"));
     }
 
     #[test]
@@ -526,10 +530,10 @@ mod tests {
             r#"{"@type":"Article","headline":{"nested":true},"url":"javascript:alert(1)",
             "author":[null, 5, {"@id":"missing"}],"image":"data:image/png;base64,xx","datePublished":"yesterday"}"#,
         ]);
-        assert_eq!(got.title, None);
-        assert_eq!(got.url, None);
+        assert_eq!(got.text(Text::Title), None);
+        assert_eq!(got.text(Text::Url), None);
         assert!(got.authors.is_empty());
-        assert_eq!(got.image, None);
+        assert_eq!(got.text(Text::Image), None);
         assert_eq!(got.published, None);
     }
 
@@ -538,6 +542,6 @@ mod tests {
         let got = run(&[
             r##"{"@graph":[{"@type":"Article","@id":"#a","headline":"Loop","isPartOf":{"@id":"#a"},"author":{"@id":"#a"}}]}"##,
         ]);
-        assert_eq!(got.title.as_deref(), Some("Loop"));
+        assert_eq!(got.text(Text::Title), Some("Loop"));
     }
 }

@@ -50,24 +50,55 @@ impl Creator {
 /// What one source says; every field optional.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Partial {
-    pub url: Option<String>,
-    pub title: Option<String>,
+    /// The text fields, by [`Text`]: as an array, one loop compares,
+    /// copies and drops them all, where a field each was a step each (and
+    /// [`PageMetadata::article`] picks them by index, not by a closure
+    /// per field).
+    pub(crate) texts: [Option<String>; Text::COUNT],
     pub authors: Vec<Creator>,
-    pub publisher: Option<String>,
-    pub site: Option<String>,
     pub published: Option<Date>,
     pub modified: Option<Date>,
-    pub description: Option<String>,
-    pub image: Option<String>,
     pub kind: Option<ArticleKind>,
+}
+
+/// A text field of a [`Partial`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Text {
+    Url,
+    Title,
+    Publisher,
+    Site,
+    Description,
+    Image,
     /// The journal's name, for scholarly articles.
-    pub journal: Option<String>,
-    pub volume: Option<String>,
-    pub issue: Option<String>,
+    Journal,
+    Volume,
+    Issue,
     /// "512-538" or "17".
-    pub pages: Option<String>,
+    Pages,
     /// A bare DOI: `10.1234/abc`.
-    pub doi: Option<String>,
+    Doi,
+}
+
+impl Text {
+    const COUNT: usize = 11;
+}
+
+impl Partial {
+    /// What the source says for `field`, if anything.
+    pub fn text(&self, field: Text) -> Option<&str> {
+        self.texts[field as usize].as_deref()
+    }
+
+    /// Says `value` for `field`.
+    pub fn set(&mut self, field: Text, value: Option<String>) {
+        self.texts[field as usize] = value;
+    }
+
+    /// `field`'s value, leaving nothing in its place.
+    fn take(&mut self, field: Text) -> Option<String> {
+        self.texts[field as usize].take()
+    }
 }
 
 /// What sort of article a page holds, as far as citations care.
@@ -222,29 +253,35 @@ impl PageMetadata {
             &self.tiers[3],
             &self.tiers[4],
         ];
-        // A function pointer: the closures below capture nothing, and as
-        // trait objects each had a vtable and two shims of its own.
-        let first = |pick: fn(&Partial) -> Option<&String>| {
-            layers
-                .iter()
-                .find_map(|layer| pick(layer).filter(|v| !v.is_empty()).cloned())
+        let first = |field: Text| {
+            layers.iter().find_map(|layer| {
+                layer
+                    .text(field)
+                    .filter(|v| !v.is_empty())
+                    .map(str::to_string)
+            })
         };
-        let url = first(|p| p.url.as_ref())
+        let url = first(Text::Url)
             .and_then(|url| Url::parse(&url))
             .map(|url| url.without_tracking().as_string())
             .unwrap_or_default();
         let host_name = Url::parse(&url)
             .map(|u| u.site_name().to_string())
             .unwrap_or_default();
-        let site = first(|p| p.site.as_ref()).unwrap_or(host_name);
-        let publisher = first(|p| p.publisher.as_ref()).unwrap_or_else(|| site.clone());
+        let site = first(Text::Site).unwrap_or(host_name);
+        let publisher = first(Text::Publisher).unwrap_or_else(|| site.clone());
         // Metadata titles are the article's; only the document title carries
         // the site's name after it.
         let title = layers[..5]
             .iter()
-            .find_map(|layer| layer.title.as_ref().filter(|t| !t.is_empty()).cloned())
+            .find_map(|layer| {
+                layer
+                    .text(Text::Title)
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_string)
+            })
             .unwrap_or_else(|| {
-                let document_title = self.tiers[4].title.as_deref().unwrap_or("");
+                let document_title = self.tiers[4].text(Text::Title).unwrap_or("");
                 strip_site_suffix(document_title, &[&site, &publisher])
             });
         let authors = layers
@@ -261,14 +298,14 @@ impl PageMetadata {
             site,
             published: layers.iter().find_map(|l| l.published),
             modified: layers.iter().find_map(|l| l.modified),
-            description: first(|p| p.description.as_ref()).unwrap_or_default(),
-            image: first(|p| p.image.as_ref()),
+            description: first(Text::Description).unwrap_or_default(),
+            image: first(Text::Image),
             kind: layers.iter().find_map(|l| l.kind).unwrap_or_default(),
-            journal: first(|p| p.journal.as_ref()).unwrap_or_default(),
-            volume: first(|p| p.volume.as_ref()).unwrap_or_default(),
-            issue: first(|p| p.issue.as_ref()).unwrap_or_default(),
-            pages: first(|p| p.pages.as_ref()).unwrap_or_default(),
-            doi: first(|p| p.doi.as_ref()).unwrap_or_default(),
+            journal: first(Text::Journal).unwrap_or_default(),
+            volume: first(Text::Volume).unwrap_or_default(),
+            issue: first(Text::Issue).unwrap_or_default(),
+            pages: first(Text::Pages).unwrap_or_default(),
+            doi: first(Text::Doi).unwrap_or_default(),
         }
     }
 
@@ -284,17 +321,16 @@ impl PageMetadata {
         for (tier, old) in self.tiers.iter_mut().zip(initial.tiers.iter()).take(4) {
             if tier == old {
                 // The site's and publisher's names are not the article's: keep them.
-                *tier = Partial {
-                    publisher: tier.publisher.take(),
-                    site: tier.site.take(),
-                    ..Partial::default()
-                };
+                let mut kept = Partial::default();
+                for field in [Text::Publisher, Text::Site] {
+                    kept.set(field, tier.take(field));
+                }
+                *tier = kept;
             }
         }
         if self.canonical.is_some() && self.canonical == initial.canonical {
-            self.tiers[4].url = Url::parse(&self.location)
-                .filter(Url::is_web)
-                .map(|u| u.as_string());
+            let location = Url::parse(&self.location).filter(Url::is_web);
+            self.tiers[4].set(Text::Url, location.map(|u| u.as_string()));
         }
         self
     }
@@ -403,7 +439,7 @@ impl Metas<'_> {
     /// What the tags of one source say, read by its list ([`CITATION`]…).
     fn partial(&self, tags: &'static str) -> Partial {
         let mut partial = Partial::default();
-        let (mut first_page, mut last_page) = (None, None);
+        let mut last_page = None;
         for (keys, slot) in crate::search::split(tags, ";").zip(Slot::ALL) {
             if keys.is_empty() {
                 continue;
@@ -422,10 +458,10 @@ impl Metas<'_> {
                 }
                 // `article:publisher` is often the publisher's Facebook
                 // page; a URL is no one's name.
-                Slot::Publisher => {
-                    partial.publisher =
-                        self.find(keys, |_, name| (!looks_like_url(&name)).then_some(name));
-                }
+                Slot::Publisher => partial.set(
+                    Text::Publisher,
+                    self.find(keys, |_, name| (!looks_like_url(&name)).then_some(name)),
+                ),
                 Slot::Published | Slot::Modified => {
                     let field = match slot {
                         Slot::Published => &mut partial.published,
@@ -435,41 +471,43 @@ impl Metas<'_> {
                 }
                 Slot::Url | Slot::Image => {
                     let field = match slot {
-                        Slot::Url => &mut partial.url,
-                        _ => &mut partial.image,
+                        Slot::Url => Text::Url,
+                        _ => Text::Image,
                     };
-                    *field = self.url(keys);
+                    partial.set(field, self.url(keys));
                 }
-                Slot::Doi => partial.doi = self.first(keys).and_then(|doi| bare_doi(&doi)),
+                Slot::Doi => {
+                    partial.set(Text::Doi, self.first(keys).and_then(|doi| bare_doi(&doi)))
+                }
+                Slot::LastPage => last_page = self.first(keys),
+                // The first page goes where the range will.
                 Slot::Title
                 | Slot::Site
                 | Slot::Description
                 | Slot::Journal
                 | Slot::Volume
                 | Slot::Issue
-                | Slot::FirstPage
-                | Slot::LastPage => {
+                | Slot::FirstPage => {
                     let field = match slot {
-                        Slot::Title => &mut partial.title,
-                        Slot::Site => &mut partial.site,
-                        Slot::Description => &mut partial.description,
-                        Slot::Journal => &mut partial.journal,
-                        Slot::Volume => &mut partial.volume,
-                        Slot::Issue => &mut partial.issue,
-                        Slot::FirstPage => &mut first_page,
-                        _ => &mut last_page,
+                        Slot::Title => Text::Title,
+                        Slot::Site => Text::Site,
+                        Slot::Description => Text::Description,
+                        Slot::Journal => Text::Journal,
+                        Slot::Volume => Text::Volume,
+                        Slot::Issue => Text::Issue,
+                        _ => Text::Pages,
                     };
-                    *field = self.first(keys);
+                    partial.set(field, self.first(keys));
                 }
             }
         }
-        partial.pages = match (first_page, last_page) {
-            (Some(first), Some(last)) if first != last => {
-                Some(crate::join::concat(&[first.as_str(), "-", last.as_str()]))
+        if let (Some(first), Some(last)) = (partial.text(Text::Pages), &last_page) {
+            if first != last {
+                let range = crate::join::concat(&[first, "-", last]);
+                partial.set(Text::Pages, Some(range));
             }
-            (first, _) => first,
-        };
-        partial.kind = partial.journal.is_some().then_some(ArticleKind::Journal);
+        }
+        partial.kind = partial.text(Text::Journal).map(|_| ArticleKind::Journal);
         partial
     }
 
@@ -477,11 +515,11 @@ impl Metas<'_> {
     /// its canonical link or location and its title.
     fn fallbacks(&self, page: &PageSnapshot, canonical: Option<Url>) -> Partial {
         let location = Url::parse(&page.location).filter(Url::is_web);
-        Partial {
-            url: canonical.or(location).map(|u| u.as_string()),
-            title: Some(crate::encode::squash_whitespace(&page.title)).filter(|t| !t.is_empty()),
-            ..self.partial(FALLBACKS)
-        }
+        let mut partial = self.partial(FALLBACKS);
+        partial.set(Text::Url, canonical.or(location).map(|u| u.as_string()));
+        let title = crate::encode::squash_whitespace(&page.title);
+        partial.set(Text::Title, Some(title).filter(|t| !t.is_empty()));
+        partial
     }
 }
 
@@ -735,13 +773,13 @@ mod tests {
         let (metadata, warnings) = PageMetadata::read(&p);
         assert!(warnings.is_empty());
 
-        let overrides = Partial {
-            title: Some("attribute title".into()),
+        let mut overrides = Partial {
             authors: vec![Creator::person("Attr Author".into())],
             published: Date::parse("2001-01-01"),
-            url: Some("https://c.example/attr".into()),
             ..Partial::default()
         };
+        overrides.set(Text::Title, Some("attribute title".into()));
+        overrides.set(Text::Url, Some("https://c.example/attr".into()));
         let got = metadata.article(&overrides);
         assert_eq!(got.title, "attribute title");
         assert_eq!(got.authors[0].name, "Attr Author");
