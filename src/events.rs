@@ -9,6 +9,7 @@
 //! `removeEventListener`, given a function of ours and a boolean, cannot
 //! throw.
 
+use sharecite_core::search::entries;
 use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::JsCast;
 use web_sys::{Event, EventTarget};
@@ -22,51 +23,55 @@ extern "C" {
     fn remove(this: &Target, kind: &str, listener: &Closure<dyn FnMut(&Event)>, capture: bool);
 }
 
-/// A listener for `kind` events on a target, removed when dropped.
+/// A listener for events of some kinds on a target, removed when dropped.
 #[derive(Debug)]
 #[must_use = "the listener is removed as soon as this is dropped"]
 pub struct Listener {
     target: EventTarget,
-    kind: &'static str,
+    /// The event types, `|` between them ([`entries`]).
+    kinds: &'static str,
     capture: bool,
     callback: Closure<dyn FnMut(&Event)>,
 }
 
 impl Listener {
-    /// Calls `handler` with each `kind` event that reaches `target` as it
-    /// bubbles (or at it).
+    /// Calls `handler` with each event of the `kinds` (one type, or several
+    /// with `|` between them: one closure for all) that reaches `target`
+    /// as it bubbles (or at it).
     pub fn new(
         target: &EventTarget,
-        kind: &'static str,
+        kinds: &'static str,
         handler: impl FnMut(&Event) + 'static,
     ) -> Listener {
-        Listener::add(target, kind, false, Box::new(handler))
+        Listener::add(target, kinds, false, Box::new(handler))
     }
 
-    /// Calls `handler` with each `kind` event on its way down to its
-    /// target, before the target's own listeners.
+    /// Calls `handler` with each event of the `kinds` on its way down to
+    /// its target, before the target's own listeners.
     pub fn capturing(
         target: &EventTarget,
-        kind: &'static str,
+        kinds: &'static str,
         handler: impl FnMut(&Event) + 'static,
     ) -> Listener {
-        Listener::add(target, kind, true, Box::new(handler))
+        Listener::add(target, kinds, true, Box::new(handler))
     }
 
     // Not generic: every caller shares one copy.
     fn add(
         target: &EventTarget,
-        kind: &'static str,
+        kinds: &'static str,
         capture: bool,
         handler: Box<dyn FnMut(&Event)>,
     ) -> Listener {
         let callback = Closure::wrap(handler);
-        target
-            .unchecked_ref::<Target>()
-            .add(kind, &callback, capture);
+        for kind in entries(kinds) {
+            target
+                .unchecked_ref::<Target>()
+                .add(kind, &callback, capture);
+        }
         Listener {
             target: target.clone(),
-            kind,
+            kinds,
             capture,
             callback,
         }
@@ -75,8 +80,10 @@ impl Listener {
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        self.target
-            .unchecked_ref::<Target>()
-            .remove(self.kind, &self.callback, self.capture);
+        for kind in entries(self.kinds) {
+            self.target
+                .unchecked_ref::<Target>()
+                .remove(kind, &self.callback, self.capture);
+        }
     }
 }

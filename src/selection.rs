@@ -117,7 +117,7 @@ fn hide_quotes() {
 
 fn listen() -> Vec<Listener> {
     let (window, document) = (dom::window(), dom::document());
-    let mut listeners = Vec::with_capacity(5);
+    let mut listeners = Vec::with_capacity(4);
     listeners.push(Listener::new(&document, "copy", |event| {
         let Some(selected) = reader_selection() else {
             return;
@@ -128,28 +128,25 @@ fn listen() -> Vec<Listener> {
             }
         }
     }));
-    for &name in &["mouseup", "keyup"] {
-        listeners.push(Listener::new(&document, name, |event| {
-            if dom::key(event) == "Escape" {
-                return hide_quotes();
+    listeners.push(Listener::new(&document, "mouseup|keyup", |event| {
+        if dom::key(event) == "Escape" {
+            return hide_quotes();
+        }
+        // Using the popover (or a placement) is not a new selection: the
+        // page sees such events at our host, shadow DOM retargets them
+        // there.
+        if dom::target_closest(event, "[data-sharecite-quote],[data-sharecite-host]").is_some() {
+            return;
+        }
+        // Let the selection settle (a click inside it collapses it).
+        timers::after(0, || {
+            let selected = reader_selection();
+            for state in placements(quotes) {
+                state.offer_quote(selected.as_ref());
             }
-            // Using the popover (or a placement) is not a new selection:
-            // the page sees such events at our host, shadow DOM retargets
-            // them there.
-            if dom::target_closest(event, "[data-sharecite-quote],[data-sharecite-host]").is_some()
-            {
-                return;
-            }
-            // Let the selection settle (a click inside it collapses it).
-            timers::after(0, || {
-                let selected = reader_selection();
-                for state in placements(quotes) {
-                    state.offer_quote(selected.as_ref());
-                }
-            })
-            .forget();
-        }));
-    }
+        })
+        .forget();
+    }));
     listeners.push(Listener::new(&window, "scroll", |_| hide_quotes()));
     listeners.push(Listener::new(&document, "selectionchange", |_| {
         if reader_selection().is_none() {

@@ -559,20 +559,36 @@ pub(crate) fn unmount(host: &HtmlElement) {
 
 fn listen(state: &Rc<State>, follows_page: bool) -> Vec<Listener> {
     let root = &state.rendered.root;
-    let mut listeners = Vec::with_capacity(6);
+    let mut listeners = Vec::with_capacity(3);
 
-    let on_click = state.clone();
-    listeners.push(Listener::new(root, "click", move |event| {
-        on_click.click(event)
-    }));
-    // Middle-clicks open share links in a new tab without a `click`.
-    let on_auxclick = state.clone();
-    listeners.push(Listener::new(root, "auxclick", move |event| {
-        let is_middle = click_button(event) & !MODIFIED == 1;
-        if let (true, Some(network)) = (is_middle, clicked_network(event)) {
-            on_auxclick.dispatch_share(network);
-        }
-    }));
+    // One closure for the placement's clicks and keys.
+    let placement = state.clone();
+    listeners.push(Listener::new(
+        root,
+        "click|auxclick|keydown",
+        move |event| {
+            match dom::text(event, "type").as_deref() {
+                Some("click") => placement.click(event),
+                // Middle-clicks open share links in a new tab without a `click`.
+                Some("auxclick") => {
+                    let is_middle = click_button(event) & !MODIFIED == 1;
+                    if let (true, Some(network)) = (is_middle, clicked_network(event)) {
+                        placement.dispatch_share(network);
+                    }
+                }
+                // Escape in the Mastodon form closes it; the citation menu's
+                // keys are the menu's.
+                _ => {
+                    let key = dom::key(event);
+                    if key == "Escape" && dom::target_closest(event, "form").is_some() {
+                        placement.close_mastodon();
+                    } else {
+                        placement.formats_key(event, &key);
+                    }
+                }
+            }
+        },
+    ));
     if let Some(form) = &state.rendered.mastodon {
         let on_submit = state.clone();
         listeners.push(Listener::new(&form.form, "submit", move |event| {
@@ -580,32 +596,23 @@ fn listen(state: &Rc<State>, follows_page: bool) -> Vec<Listener> {
             on_submit.submit_mastodon();
         }));
     }
-    // One listener for the placement's keys: Escape in the Mastodon form
-    // closes it; the citation menu's keys are the menu's.
-    let on_key = state.clone();
-    listeners.push(Listener::new(root, "keydown", move |event| {
-        let key = dom::key(event);
-        if key == "Escape" && dom::target_closest(event, "form").is_some() {
-            on_key.close_mastodon();
-        } else {
-            on_key.formats_key(event, &key);
-        }
-    }));
     // The moment before a reader uses a control: catch navigations a site
     // made without the History API, and start fetching the citation styles.
     let cites = state.config.networks.contains(&Network::Cite);
     if follows_page || cites {
-        for &name in &["focusin", "pointerover"] {
-            let on_intent = state.clone();
-            listeners.push(Listener::new(&state.rendered.host, name, move |_| {
+        let on_intent = state.clone();
+        listeners.push(Listener::new(
+            &state.rendered.host,
+            "focusin|pointerover",
+            move |_| {
                 if follows_page {
                     refresh_if_moved();
                 }
                 if cites {
                     on_intent.prefetch_citations();
                 }
-            }));
-        }
+            },
+        ));
     }
     listeners
 }
