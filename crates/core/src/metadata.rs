@@ -261,6 +261,8 @@ impl PageMetadata {
                     .map(str::to_string)
             })
         };
+        // The field's text, empty when no source has it.
+        let text = |field: Text| first(field).unwrap_or_default();
         let url = first(Text::Url)
             .and_then(|url| Url::parse(&url))
             .map(|url| url.without_tracking().as_string())
@@ -298,14 +300,14 @@ impl PageMetadata {
             site,
             published: layers.iter().find_map(|l| l.published),
             modified: layers.iter().find_map(|l| l.modified),
-            description: first(Text::Description).unwrap_or_default(),
+            description: text(Text::Description),
             image: first(Text::Image),
             kind: layers.iter().find_map(|l| l.kind).unwrap_or_default(),
-            journal: first(Text::Journal).unwrap_or_default(),
-            volume: first(Text::Volume).unwrap_or_default(),
-            issue: first(Text::Issue).unwrap_or_default(),
-            pages: first(Text::Pages).unwrap_or_default(),
-            doi: first(Text::Doi).unwrap_or_default(),
+            journal: text(Text::Journal),
+            volume: text(Text::Volume),
+            issue: text(Text::Issue),
+            pages: text(Text::Pages),
+            doi: text(Text::Doi),
         }
     }
 
