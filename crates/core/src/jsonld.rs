@@ -370,7 +370,7 @@ fn decode_entities(text: &str) -> String {
 /// What makes two addresses the same page for picking an article: no
 /// fragment, no tracking, no trailing slash.
 fn same_page_key(url: &Url) -> String {
-    let mut key = url.without_tracking().as_string();
+    let mut key = url.clone().without_tracking().as_string();
     if let Some(hash) = crate::search::find(&key, "#") {
         key.truncate(hash);
     }

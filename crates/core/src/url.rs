@@ -112,11 +112,10 @@ impl Url {
     /// This URL as it should be shared: tracking parameters, credentials and
     /// text-fragment directives (`#:~:text=`) removed; the rest untouched, so
     /// a hash route of a single-page site survives.
-    pub fn without_tracking(&self) -> Url {
-        let mut clean = self.clone();
-        if let Some(authority) = &self.authority {
+    pub fn without_tracking(mut self) -> Url {
+        if let Some(authority) = &mut self.authority {
             if let Some(at) = crate::search::rfind(authority, b"@") {
-                clean.authority = Some(authority[at + 1..].to_string());
+                *authority = authority[at + 1..].to_string();
             }
         }
         if let Some(query) = &self.query {
@@ -130,20 +129,17 @@ impl Url {
                 }
                 kept.push_str(pair);
             }
-            clean.query = if kept.is_empty() { None } else { Some(kept) };
+            self.query = if kept.is_empty() { None } else { Some(kept) };
         }
-        if let Some(fragment) = &self.fragment {
-            let kept = match crate::search::find(fragment, ":~:") {
-                Some(directive) => &fragment[..directive],
-                None => fragment.as_str(),
-            };
-            clean.fragment = if kept.is_empty() {
-                None
-            } else {
-                Some(kept.to_string())
-            };
+        if let Some(fragment) = &mut self.fragment {
+            if let Some(directive) = crate::search::find(fragment, ":~:") {
+                fragment.truncate(directive);
+            }
         }
-        clean
+        if self.fragment.as_deref() == Some("") {
+            self.fragment = None;
+        }
+        self
     }
 
     /// The URL as text.
