@@ -21,7 +21,7 @@ pub fn warn(warning: &Warning) {
 
 /// Reports a failure the widget recovered from, with the browser's error.
 pub fn error(context: &str, cause: &JsValue) {
-    let mut message = String::with_capacity(context.len() + 11);
+    let mut message = String::new();
     message.push_str("sharecite: ");
     message.push_str(context);
     web_sys::console::error_2(&JsValue::from_str(&message), cause);

@@ -321,7 +321,7 @@ pub fn quote_link(document: &Document, network: Network, strings: Strings) -> El
 
 fn render_control(document: &Document, control: &Control) -> Element {
     let id = control.network.id();
-    let mut part = String::with_capacity(8 + id.len());
+    let mut part = String::new();
     part.push_str("control ");
     part.push_str(id);
     let node = match &control.href {

@@ -117,7 +117,7 @@ fn hide_quotes() {
 
 fn listen() -> Vec<Listener> {
     let (window, document) = (dom::window(), dom::document());
-    let mut listeners = Vec::with_capacity(4);
+    let mut listeners = Vec::new();
     listeners.push(Listener::new(&document, "copy", |event| {
         let Some(selected) = reader_selection() else {
             return;

@@ -559,7 +559,7 @@ pub(crate) fn unmount(host: &HtmlElement) {
 
 fn listen(state: &Rc<State>, follows_page: bool) -> Vec<Listener> {
     let root = &state.rendered.root;
-    let mut listeners = Vec::with_capacity(3);
+    let mut listeners = Vec::new();
 
     // One closure for the placement's clicks and keys.
     let placement = state.clone();

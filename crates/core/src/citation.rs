@@ -79,7 +79,7 @@ impl<'a> Attribution<'a> {
     /// `render` given the template's values. A function pointer, not a
     /// generic: both callers would get a copy of this.
     fn with_values(&self, render: fn(&Template, &Values<'_>) -> String) -> String {
-        let mut names = Vec::with_capacity(self.article.authors.len());
+        let mut names = Vec::new();
         for author in &self.article.authors {
             names.push(author.name.clone());
         }

@@ -14,7 +14,7 @@ use alloc::string::String;
 
 /// `css` without its comments and the whitespace nothing depends on.
 pub fn minify(css: &str) -> String {
-    let mut out = String::with_capacity(css.len());
+    let mut out = String::new();
     let mut pending_space = false;
     let mut chars = css.chars().peekable();
     while let Some(c) = chars.next() {

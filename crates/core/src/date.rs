@@ -76,7 +76,7 @@ impl Date {
 
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as precise as the date is.
     pub fn iso(&self) -> String {
-        let mut out = String::with_capacity(10);
+        let mut out = String::new();
         push_decimal(&mut out, u32::from(self.year), 4);
         if let Some(month) = self.month {
             out.push('-');

@@ -29,7 +29,7 @@ pub fn push_component(out: &mut String, text: &str) {
 
 /// `text` percent-encoded as one URI component; see [`push_component`].
 pub fn component(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 2);
+    let mut out = String::new();
     push_component(&mut out, text);
     out
 }
@@ -45,7 +45,7 @@ pub fn decode_component(text: &str, plus_is_space: bool) -> String {
 /// decoder in the widget.
 pub fn decode_bytes(text: &str, plus_is_space: bool) -> Vec<u8> {
     let bytes = text.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut decoded = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
@@ -93,7 +93,7 @@ pub fn push_html(out: &mut String, text: &str) {
 
 /// `text` escaped for HTML; see [`push_html`].
 pub fn html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
+    let mut out = String::new();
     push_html(&mut out, text);
     out
 }
@@ -103,7 +103,7 @@ pub fn html(text: &str) -> String {
 pub fn squash_whitespace(text: &str) -> String {
     // Not `search::words`: the widget does not otherwise link it, and
     // with it this was 0.2 KB larger there (measured).
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::new();
     #[allow(clippy::disallowed_methods)]
     let words = text.split(crate::search::is_white_space);
     for word in words {

@@ -193,7 +193,7 @@ fn canonical_tag(tag: &str) -> String {
 
 /// Replaces each `{name}` in `pattern` with its value.
 pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut out = String::new();
     let mut rest = pattern;
     while let Some(open) = crate::search::find(rest, "{") {
         out.push_str(&rest[..open]);

@@ -13,9 +13,7 @@ pub fn concat(parts: &[&str]) -> String {
 
 /// `parts` with `separator` between them (`[S]::join`).
 pub fn join<S: AsRef<str>>(parts: &[S], separator: &str) -> String {
-    let length = parts.iter().map(|part| part.as_ref().len()).sum::<usize>()
-        + separator.len() * parts.len().saturating_sub(1);
-    let mut out = String::with_capacity(length);
+    let mut out = String::new();
     for (index, part) in parts.iter().enumerate() {
         if index > 0 {
             out.push_str(separator);

@@ -325,7 +325,7 @@ fn decode_entities(text: &str) -> String {
     if crate::search::find(text, "&").is_none() {
         return text.to_string();
     }
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::new();
     let mut rest = text;
     while let Some(amp) = crate::search::find(rest, "&") {
         out.push_str(&rest[..amp]);

@@ -343,7 +343,7 @@ impl PageMetadata {
 fn strip_site_suffix(title: &str, names: &[&str]) -> String {
     for name in names.iter().filter(|n| !n.is_empty()) {
         for &separator in &[" | ", " - ", " – ", " — ", " · ", " :: "] {
-            let mut suffix = String::with_capacity(separator.len() + name.len());
+            let mut suffix = String::new();
             suffix.push_str(separator);
             suffix.push_str(name);
             if let Some(stripped) = title.strip_suffix(suffix.as_str()) {

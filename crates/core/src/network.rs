@@ -173,7 +173,7 @@ impl Network {
     pub fn share_url(self, text: &ShareText<'_>) -> Option<String> {
         let intent = crate::search::entry(INTENTS, self as usize);
         let (base, params) = crate::search::split_once(intent, "?")?;
-        let mut out = String::with_capacity(96 + text.url.len() * 2 + text.title.len() * 3);
+        let mut out = String::new();
         match crate::search::split_once(base, "@") {
             Some((before, after)) => {
                 out.push_str(before);
@@ -283,7 +283,7 @@ fn title_then_url(title: &str, url: &str, limit: usize) -> String {
     let url_len = url.chars().count();
     let room = limit.saturating_sub(url_len + 1);
     let title = truncate(title, room);
-    let mut out = String::with_capacity(title.len() + url.len() + 1);
+    let mut out = String::new();
     out.push_str(&title);
     if !title.is_empty() && !url.is_empty() {
         out.push(' ');
@@ -307,7 +307,7 @@ fn truncate(text: &str, limit: usize) -> String {
 /// Line breaks as `mailto:` wants them (RFC 6068 §5: CRLF). A scan rather
 /// than two `replace`s, which would bring std's searcher (`crate::search`).
 fn crlf(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut out = String::new();
     for c in text.chars() {
         if c == '\n' && !out.ends_with("\r") {
             out.push('\r');

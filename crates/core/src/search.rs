@@ -157,7 +157,7 @@ pub fn words(text: &str) -> alloc::vec::Vec<&str> {
 /// `text` with every `from`, which is not empty, replaced by `to`
 /// (`str::replace`).
 pub fn replace(text: &str, from: &str, to: &str) -> alloc::string::String {
-    let mut out = alloc::string::String::with_capacity(text.len());
+    let mut out = alloc::string::String::new();
     let mut pieces = split(text, from);
     if let Some(first) = pieces.next() {
         out.push_str(first);

@@ -185,7 +185,7 @@ impl Template {
 
     /// Tokens with values filled in and the separators of empty ones removed.
     fn pieces<'v>(&'v self, values: &Values<'v>) -> Vec<Piece<'v>> {
-        let mut pieces: Vec<Piece<'v>> = Vec::with_capacity(self.tokens.len());
+        let mut pieces: Vec<Piece<'v>> = Vec::new();
         let mut drop_leading_separator = false;
         for token in &self.tokens {
             match token {
@@ -237,7 +237,7 @@ fn strip_trailing_separator(pieces: &mut [Piece<'_>]) -> bool {
 
 /// Collapses the doubled spaces and trims the ends that removals leave.
 fn tidy(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::new();
     let mut previous_space = true;
     for ch in text.chars() {
         if ch == ' ' {

@@ -119,7 +119,7 @@ impl Url {
             }
         }
         if let Some(query) = &self.query {
-            let mut kept = String::with_capacity(query.len());
+            let mut kept = String::new();
             for pair in crate::search::split(query, "&") {
                 if pair.is_empty() || is_tracking_parameter(pair) {
                     continue;
@@ -144,12 +144,7 @@ impl Url {
 
     /// The URL as text.
     pub fn as_string(&self) -> String {
-        let mut out = String::with_capacity(
-            self.scheme.len()
-                + self.path.len()
-                + 8
-                + self.authority.as_ref().map_or(0, String::len),
-        );
+        let mut out = String::new();
         out.push_str(&self.scheme);
         out.push(':');
         if let Some(authority) = &self.authority {
@@ -212,7 +207,7 @@ impl Url {
     /// RFC 3986 §5.2.2 for a reference without a scheme.
     fn resolve(&self, reference: &str) -> Option<Url> {
         if let Some(after) = reference.strip_prefix("//") {
-            let mut text = String::with_capacity(self.scheme.len() + reference.len() + 1);
+            let mut text = String::new();
             text.push_str(&self.scheme);
             text.push_str("://");
             text.push_str(after);
@@ -286,7 +281,7 @@ fn is_tracking_parameter(pair: &str) -> bool {
 /// inside it (`java\nscript:` is `javascript:` to a browser).
 fn clean_input(input: &str) -> String {
     let trimmed = crate::search::trim_where(input, |c| c <= ' ');
-    let mut cleaned = String::with_capacity(trimmed.len());
+    let mut cleaned = String::new();
     for c in trimmed.chars() {
         if !matches!(c, '\t' | '\n' | '\r') {
             cleaned.push(c);
@@ -328,7 +323,7 @@ fn normalize_authority(authority: &str) -> Option<String> {
     }) {
         return None;
     }
-    let mut out = String::with_capacity(authority.len());
+    let mut out = String::new();
     if let Some(userinfo) = userinfo {
         out.push_str(&escape_unsafe(userinfo));
         out.push('@');
@@ -340,7 +335,7 @@ fn normalize_authority(authority: &str) -> Option<String> {
 /// Percent-encodes what may not appear raw in a URL (spaces, quotes, angle
 /// brackets, controls, non-ASCII), as a browser does when it serializes.
 fn escape_unsafe(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::new();
     let mut buffer = [0u8; 4];
     for ch in text.chars() {
         if ch.is_ascii() && ch > ' ' && !matches!(ch, '"' | '<' | '>' | '`' | '{' | '}' | '\u{7f}')
@@ -378,7 +373,7 @@ fn remove_dot_segments(path: &str) -> String {
     }
     let joined = crate::join::join(&output, "/");
     if path.starts_with("/") && !joined.starts_with("/") {
-        let mut rooted = String::with_capacity(joined.len() + 1);
+        let mut rooted = String::new();
         rooted.push('/');
         rooted.push_str(&joined);
         rooted

@@ -109,7 +109,7 @@ impl View {
         mastodon_instance: &str,
     ) -> View {
         let hrefs = share_hrefs(config, article, strings, mastodon_instance);
-        let mut controls = Vec::with_capacity(config.networks.len());
+        let mut controls = Vec::new();
         for &network in &config.networks {
             if network != Network::Native || capabilities.native_share {
                 let href = hrefs
@@ -189,7 +189,7 @@ pub fn quote_hrefs(
     quote: &str,
     mastodon_instance: &str,
 ) -> Vec<(Network, String)> {
-    let mut quoted = String::with_capacity(quote.len() + 8);
+    let mut quoted = String::new();
     quoted.push('“');
     quoted.push_str(crate::search::trim(quote));
     quoted.push('”');
@@ -226,7 +226,7 @@ impl View {
     /// with equal keys have identical trees apart from those, so the DOM
     /// layer builds one and clones it.
     pub fn shape_key(&self) -> String {
-        let mut key = String::with_capacity(256);
+        let mut key = String::new();
         let mut add = |part: &str| {
             key.push_str(part);
             key.push('\u{1f}');

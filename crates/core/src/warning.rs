@@ -77,7 +77,7 @@ impl Warning {
     /// Built by hand rather than through `fmt`, which would cost every
     /// reader's download several kilobytes for a message most never see.
     pub fn message(&self) -> String {
-        let mut out = String::with_capacity(96 + self.value.len().min(QUOTE_LIMIT));
+        let mut out = String::new();
         out.push_str("sharecite: ");
         out.push_str(&self.source);
         out.push_str("=\"");

@@ -193,7 +193,7 @@ impl Item {
         } else {
             article.publisher.clone()
         };
-        let mut authors = Vec::with_capacity(article.authors.len());
+        let mut authors = Vec::new();
         for creator in &article.authors {
             authors.push(match creator.kind {
                 CreatorKind::Organization => Name::Literal(creator.name.clone()),

@@ -126,7 +126,7 @@ const STOP_WORDS: &str = "a|an|and|as|at|but|by|down|for|from|in|into|nor|of|on|
 pub fn title_case(title: &str) -> String {
     let words = crate::search::split_all(title, " ");
     let last = words.len().saturating_sub(1);
-    let mut out = String::with_capacity(title.len());
+    let mut out = String::new();
     let mut after_colon = true;
     for (index, word) in words.iter().enumerate() {
         if index > 0 {
