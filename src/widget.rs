@@ -26,9 +26,9 @@ use crate::{clipboard, console, page, timers};
 #[wasm_bindgen]
 extern "C" {
     /// Provided by the loader (js/loader.js): `navigator.share` of the
-    /// title and URL, fulfilled with true once shared and undefined when
-    /// the reader closed the sheet, rejected with any other reason; never
-    /// throws.
+    /// title and URL, fulfilled once shared, rejected with null when the
+    /// reader closed the sheet and with the reason on any other failure;
+    /// never throws.
     #[wasm_bindgen(js_name = shareciteShare)]
     fn share_natively(title: &str, url: &str) -> js_sys::Promise;
 
@@ -566,25 +566,23 @@ fn listen(state: &Rc<State>, follows_page: bool) -> Vec<Listener> {
     listeners.push(Listener::new(
         root,
         "click|auxclick|keydown",
-        move |event| {
-            match dom::text(event, "type").as_deref() {
-                Some("click") => placement.click(event),
-                // Middle-clicks open share links in a new tab without a `click`.
-                Some("auxclick") => {
-                    let is_middle = click_button(event) & !MODIFIED == 1;
-                    if let (true, Some(network)) = (is_middle, clicked_network(event)) {
-                        placement.dispatch_share(network);
-                    }
+        move |event| match dom::text(event, "type").as_deref() {
+            Some("click") => placement.click(event),
+            // Middle-clicks open share links in a new tab without a `click`.
+            Some("auxclick") => {
+                let is_middle = click_button(event) & !MODIFIED == 1;
+                if let (true, Some(network)) = (is_middle, clicked_network(event)) {
+                    placement.dispatch_share(network);
                 }
-                // Escape in the Mastodon form closes it; the citation menu's
-                // keys are the menu's.
-                _ => {
-                    let key = dom::key(event);
-                    if key == "Escape" && dom::target_closest(event, "form").is_some() {
-                        placement.close_mastodon();
-                    } else {
-                        placement.formats_key(event, &key);
-                    }
+            }
+            // Escape in the Mastodon form closes it; the citation menu's
+            // keys are the menu's.
+            _ => {
+                let key = dom::key(event);
+                if key == "Escape" && dom::target_closest(event, "form").is_some() {
+                    placement.close_mastodon();
+                } else {
+                    placement.formats_key(event, &key);
                 }
             }
         },

@@ -239,6 +239,25 @@ fn listeners_hear_until_dropped_and_capture_first() {
 
     // A dropped listener's function is freed with it: one left behind
     // would throw on the next click, and the page would hear of it.
+    let errors = page_errors_during(|| {
+        heard.borrow_mut().clear();
+        drop(capturing);
+        drop(on_child);
+        assert!(!click());
+        assert_eq!(*heard.borrow(), ["parent, bubbling"]);
+
+        heard.borrow_mut().clear();
+        drop(bubbling);
+        click();
+        assert!(heard.borrow().is_empty());
+    });
+    assert_eq!(errors.length(), 0, "{:?}", errors.to_vec());
+    parent.remove();
+}
+
+/// The messages of the errors the page heard of (its `error` events)
+/// while `run` ran.
+fn page_errors_during(run: impl FnOnce()) -> js_sys::Array {
     let errors = js_sys::Array::new();
     let record = Function::new_with_args("list", "return (event) => list.push(event.message);")
         .call1(&JsValue::NULL, &errors)
@@ -248,22 +267,52 @@ fn listeners_hear_until_dropped_and_capture_first() {
     window
         .add_event_listener_with_callback("error", &record)
         .unwrap();
-
-    heard.borrow_mut().clear();
-    drop(capturing);
-    drop(on_child);
-    assert!(!click());
-    assert_eq!(*heard.borrow(), ["parent, bubbling"]);
-
-    heard.borrow_mut().clear();
-    drop(bubbling);
-    click();
-    assert!(heard.borrow().is_empty());
+    run();
     window
         .remove_event_listener_with_callback("error", &record)
         .unwrap();
+    errors
+}
+
+/// One listener for several event types (`click|keyup`): one closure hears
+/// each, and dropping the handle removes it for every one of them.
+#[wasm_bindgen_test]
+fn a_listener_of_several_kinds_hears_each_until_dropped() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    let target = document().create_element("button").unwrap();
+    document().body().unwrap().append_child(&target).unwrap();
+    let fire = |kind: &str| {
+        target
+            .dispatch_event(&web_sys::Event::new(kind).unwrap())
+            .unwrap();
+    };
+    let heard = Rc::new(RefCell::new(Vec::new()));
+    let log = heard.clone();
+    let listener = sharecite::testing::Listener::new(&target, "click|keyup", move |event| {
+        log.borrow_mut().push(event.type_())
+    });
+    for kind in ["click", "keyup", "keydown"] {
+        fire(kind);
+    }
+    assert_eq!(*heard.borrow(), ["click", "keyup"]);
+
+    // A kind left behind would call the freed closure, which throws: the
+    // page would hear of it.
+    let errors = page_errors_during(|| {
+        drop(listener);
+        for kind in ["click", "keyup"] {
+            fire(kind);
+        }
+    });
+    assert_eq!(
+        *heard.borrow(),
+        ["click", "keyup"],
+        "none heard once dropped"
+    );
     assert_eq!(errors.length(), 0, "{:?}", errors.to_vec());
-    parent.remove();
+    target.remove();
 }
 
 /// The widget has JSON-LD read by the browser's `JSON.parse` (through
