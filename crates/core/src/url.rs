@@ -204,54 +204,36 @@ impl Url {
         })
     }
 
-    /// RFC 3986 §5.2.2 for a reference without a scheme.
+    /// RFC 3986 §5.2.2 for a reference without a scheme: the base's parts
+    /// the reference leaves out, then the reference, parsed as one
+    /// absolute URL (so escaping and dot segments are [`Url::parse`]'s).
     fn resolve(&self, reference: &str) -> Option<Url> {
-        if let Some(after) = reference.strip_prefix("//") {
-            let mut text = String::new();
-            text.push_str(&self.scheme);
-            text.push_str("://");
-            text.push_str(after);
-            return Url::parse(&text);
-        }
-        let (rest, fragment) = split_off(reference, "#");
-        let (path, query) = split_off(rest, "?");
-        let fragment = fragment.map(escape_unsafe);
-        let mut target = Url {
-            scheme: self.scheme.clone(),
-            authority: self.authority.clone(),
-            path: self.path.clone(),
-            query: self.query.clone(),
-            fragment,
-        };
-        if path.is_empty() {
-            if query.is_some() {
-                target.query = query.map(escape_unsafe);
+        let mut text = String::new();
+        text.push_str(&self.scheme);
+        text.push(':');
+        if !reference.starts_with("//") {
+            if let Some(authority) = &self.authority {
+                text.push_str("//");
+                text.push_str(authority);
             }
-            return Some(target);
+            let path = crate::search::before_first(reference, b"?#");
+            if path.is_empty() {
+                text.push_str(&self.path);
+                if let (false, Some(query)) = (reference.starts_with("?"), &self.query) {
+                    text.push('?');
+                    text.push_str(query);
+                }
+            } else if !path.starts_with("/") {
+                // The base's directory: its path up to the last `/`.
+                match crate::search::rfind(&self.path, b"/") {
+                    _ if self.authority.is_some() && self.path.is_empty() => text.push('/'),
+                    Some(slash) => text.push_str(&self.path[..=slash]),
+                    None => {}
+                }
+            }
         }
-        target.query = query.map(escape_unsafe);
-        target.path = if path.starts_with("/") {
-            remove_dot_segments(&escape_unsafe(path))
-        } else {
-            let merged = match (
-                self.authority.is_some() && self.path.is_empty(),
-                crate::search::rfind(&self.path, b"/"),
-            ) {
-                (true, _) => {
-                    let mut merged = String::from("/");
-                    merged.push_str(path);
-                    merged
-                }
-                (false, Some(slash)) => {
-                    let mut merged = String::from(&self.path[..=slash]);
-                    merged.push_str(path);
-                    merged
-                }
-                (false, None) => path.to_string(),
-            };
-            remove_dot_segments(&escape_unsafe(&merged))
-        };
-        Some(target)
+        text.push_str(reference);
+        Url::parse(&text)
     }
 }
 
@@ -354,13 +336,15 @@ fn remove_dot_segments(path: &str) -> String {
     let segments = crate::search::split_all(path, "/");
     let last = segments.len().saturating_sub(1);
     for (index, segment) in segments.iter().enumerate() {
-        match *segment {
-            "." | "%2e" | "%2E" => {
+        // A dot may be written `%2e`, in either case, as browsers read it.
+        let dots = crate::search::replace(&segment.to_ascii_lowercase(), "%2e", ".");
+        match dots.as_str() {
+            "." => {
                 if index == last {
                     output.push("");
                 }
             }
-            ".." | ".%2e" | ".%2E" | "%2e." | "%2E." | "%2e%2e" | "%2E%2E" => {
+            ".." => {
                 if output.len() > 1 {
                     output.pop();
                 }
@@ -368,7 +352,7 @@ fn remove_dot_segments(path: &str) -> String {
                     output.push("");
                 }
             }
-            other => output.push(other),
+            _ => output.push(segment),
         }
     }
     let joined = crate::join::join(&output, "/");
@@ -411,6 +395,12 @@ mod tests {
         query_only: "?page=3" => Some("https://www.example.org/news/2019/article.html?page=3");
         fragment_only: "#comments" => Some("https://www.example.org/news/2019/article.html?page=2#comments");
         empty_is_base_without_fragment: "" => Some("https://www.example.org/news/2019/article.html?page=2");
+        query_and_fragment: "?q=1#f" => Some("https://www.example.org/news/2019/article.html?q=1#f");
+        relative_with_query_and_fragment: "x.html?y=1#z" => Some("https://www.example.org/news/2019/x.html?y=1#z");
+        current_directory: "." => Some("https://www.example.org/news/2019/");
+        parent_directory: ".." => Some("https://www.example.org/news/");
+        encoded_dot_segments: "%2e%2E/y" => Some("https://www.example.org/news/y");
+        scheme_relative_with_query: "//cdn.example.net?x#y" => Some("https://cdn.example.net/?x#y");
         dot_segments_in_absolute: "https://a.org/b/./c/../d" => Some("https://a.org/b/d");
         backslashes_are_slashes: "https:\\\\evil.example\\x" => Some("https://evil.example/x");
         spaces_are_encoded: "/a b\"c" => Some("https://www.example.org/a%20b%22c");
