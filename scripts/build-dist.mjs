@@ -101,9 +101,9 @@ mkdirSync(new URL('dist/', root), { recursive: true });
 writeFileSync(new URL('dist/sharecite.js', root), COMPILE_HINT + code);
 // Both modules are stored split (scripts/split-code.mjs: their code's
 // opcodes, indices, call targets, memory arguments, constants and
-// addresses, and their data's text and tables, in 29 streams, which
+// addresses, and their data's text and tables, in 32 streams, which
 // deflate compresses 16-18% smaller) and deflated (zlib's format, searched
-// by Zopfli); the widget's file carries the decoder, 3.2 KB of wasm, in
+// by Zopfli); the widget's file carries the decoder, 2.6 KB of wasm, in
 // front (scripts/stored-module.mjs). The loader inflates them with the
 // browser's DecompressionStream and rebuilds each with the decoder before
 // compiling it, so a reader gets the widget in that size from any host:

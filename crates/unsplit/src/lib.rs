@@ -12,14 +12,15 @@
 //!
 //! # The split form
 //!
-//! A little-endian `u32`, the base address of the module's data; 30 `u32`
+//! A little-endian `u32`, the base address of the module's data; 33 `u32`
 //! lengths; then as many parts: the module's sections before its code
 //! section, then the streams ([`Stream`], in its order): the sections after
 //! the code without their data's contents, the code's, and the data's
 //! (text, other bytes by their address, the lengths of their alternate
 //! runs). Each instruction's immediates are read from their stream in the
 //! order it needs them; for `local.*`, loads and stores and `i32.const`,
-//! which stream depends on the instruction, and some streams keep their
+//! which stream depends on the instruction (for `local.get` and
+//! `i32.const`, on the opcode after it too), and some streams keep their
 //! LEB128s' later bytes in another ([`Stream::more`]). An `i32.const` whose
 //! value is the data's base plus a 16-bit offset is opcode [`ADDRESS`], its
 //! offset's low byte in one address stream and its high byte in another.
@@ -33,7 +34,8 @@
 //!     &[],                           // after it (no data)
 //!     &[0x41, 0x0b],                 // opcodes: i32.const, end
 //!     &[],                           // blocks' types
-//!     &[], &[], &[], &[],            // locals (get, set), labels, indices
+//!     &[], &[], &[], &[], &[],       // locals got (before anything else, a load, a
+//!     &[], &[],                      //   constant, a local.get) and set; labels, indices
 //!     &[], &[], &[],                 // calls (first bytes, the rest), aligns
 //!     &[], &[], &[], &[],            // offsets: stores', loads' (each: first bytes, the rest)
 //!     &[7], &[], &[], &[], &[],      // i32 constants: others, before i32.add, before i32.const
@@ -97,8 +99,14 @@ pub enum Stream {
     Ops,
     /// Blocks' types: a value type (or none) or a type index.
     BlockType,
-    /// `local.get`'s indices.
+    /// `local.get`'s indices, but for those of the next three.
     Local,
+    /// `local.get`'s indices before a load: pointers.
+    LocalLoad,
+    /// `local.get`'s indices before an `i32.const` (an address too).
+    LocalConst,
+    /// `local.get`'s indices before another `local.get`.
+    LocalGet,
     /// `local.set`'s and `local.tee`'s indices.
     LocalSet,
     /// Branch labels, br_table's counts too.
@@ -360,6 +368,17 @@ impl Rebuild<'_, '_> {
         self.put(value as u8);
     }
 
+    /// The stream of a `local.get`'s index, told by the opcode after it,
+    /// the next byte of the opcodes, as an `i32.const`'s is.
+    fn local_stream(&self) -> Stream {
+        match self.streams[Stream::Ops as usize].first() {
+            Some(0x28..=0x35) => Stream::LocalLoad,
+            Some(&I32_CONST | &ADDRESS) => Stream::LocalConst,
+            Some(0x20) => Stream::LocalGet,
+            _ => Stream::Local,
+        }
+    }
+
     /// The next byte of `stream`, not copied out ([`END`] once it has run out).
     #[inline(never)]
     fn take(&mut self, stream: Stream) -> u8 {
@@ -454,7 +473,10 @@ impl Rebuild<'_, '_> {
                     self.leb(BlockType);
                 }
                 0x0c | 0x0d => drop(self.leb(Label)),
-                0x20 => drop(self.leb(Local)),
+                0x20 => {
+                    let stream = self.local_stream();
+                    self.leb(stream);
+                }
                 0x21 | 0x22 => drop(self.leb(LocalSet)),
                 0x23..=0x26 => drop(self.leb(Index)),
                 // br_table: its count of targets, then one more (the default).
@@ -637,6 +659,10 @@ mod tests {
             ("local declarations", &[(Ops, &[0x0b]), (Rest, &[1, 2, 3, 0x7f, 1, 0x7e])], &[2, 3, 0x7f, 1, 0x7e, 0x0b]),
             ("locals and globals", &[(Ops, &[0x20, 0x21, 0x22, 0x23, 0x24, 0x0b]), (Local, &[0]), (LocalSet, &[0x81, 1, 2]), (Index, &[3, 4]), (Rest, &[1, 0])],
                 &[0, 0x20, 0, 0x21, 0x81, 1, 0x22, 2, 0x23, 3, 0x24, 4, 0x0b]),
+            ("local.get's, by the opcode after each: a load, constants, another local.get, anything else",
+                &[(Ops, &[0x20, 0x28, 0x20, 0x41, 0x20, ADDRESS, 0x20, 0x20, 0x0b]), (LocalLoad, &[1]), (Align, &[2]), (LoadOffset, &[0]),
+                (LocalConst, &[2, 3]), (I32, &[7]), (Address, &[0]), (AddressHigh, &[0]), (LocalGet, &[4]), (Local, &[5]), (Rest, &[1, 0])],
+                &[0, 0x20, 1, 0x28, 2, 0, 0x20, 2, 0x41, 7, 0x20, 3, 0x41, 0x80, 0x80, 0xc0, 0, 0x20, 4, 0x20, 5, 0x0b]),
             ("blocks: empty, value type, type index", &[(Ops, &[0x02, 0x03, 0x04, 0x05, 0x0b, 0x0b, 0x0b, 0x0b]), (BlockType, &[0x40, 0x7f, 5]), (Rest, &[1, 0])],
                 &[0, 0x02, 0x40, 0x03, 0x7f, 0x04, 5, 0x05, 0x0b, 0x0b, 0x0b, 0x0b]),
             ("branches", &[(Ops, &[0x02, 0x0c, 0x0d, 0x0e, 0x0b, 0x0b]), (BlockType, &[0x40]), (Label, &[0, 1, 2, 0, 0, 0]), (Rest, &[1, 0])],
