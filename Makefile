@@ -176,8 +176,13 @@ test-native:
 	cargo test --workspace --all-targets
 	cargo test --workspace --doc
 
+# Chromium, started by chromedriver for wasm-bindgen-test-runner, leaves a
+# scoped directory of some 17 MB in $$TMPDIR on every run: it goes in one of
+# our own, emptied before each run, not in the machine's /tmp.
+BROWSER_TMP := target/browser-tmp
 test-wasm: tools browsers
-	cargo test --target $(WASM_TARGET) -p sharecite
+	rm -rf $(BROWSER_TMP) && mkdir -p $(BROWSER_TMP)
+	TMPDIR=$(CURDIR)/$(BROWSER_TMP) cargo test --target $(WASM_TARGET) -p sharecite
 
 # The build scripts' own checks (scripts/short-names.mjs, …); the split
 # form's are run through the decoder `make decoder` builds, the stored
