@@ -4,15 +4,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const helper = fileURLToPath(new URL('../../scripts/is-main.mjs', import.meta.url));
 
-test('a script runs as a command through a symlink and from a folder whose name a URL escapes, not when imported', () => {
+test('a script runs as a command through a symlink and from a folder whose name a URL escapes, not when imported', (t) => {
   const folder = mkdtempSync(join(tmpdir(), 'is main '));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+  t.after(() => rmSync(`${folder}-link`, { force: true }));
   const script = join(folder, 'script.mjs');
   writeFileSync(script, `import { isMain } from ${JSON.stringify(helper)};\nconsole.log(isMain(import.meta.url) ? 'main' : 'imported');\n`);
   symlinkSync(folder, `${folder}-link`);
