@@ -225,10 +225,10 @@ impl Url {
                 }
             } else if !path.starts_with("/") {
                 // The base's directory: its path up to the last `/`.
-                match crate::search::rfind(&self.path, b"/") {
-                    _ if self.authority.is_some() && self.path.is_empty() => text.push('/'),
-                    Some(slash) => text.push_str(&self.path[..=slash]),
-                    None => {}
+                if self.authority.is_some() && self.path.is_empty() {
+                    text.push('/');
+                } else if let Some(slash) = crate::search::rfind(&self.path, b"/") {
+                    text.push_str(&self.path[..=slash]);
                 }
             }
         }

@@ -261,7 +261,7 @@ const END: u8 = 0x0b;
 /// out of room, as if nothing had happened, and remembering that it did
 /// (`failed`): one check at the end and in each loop, where an `Option`
 /// at every read was a branch after each of some hundred calls (the
-/// decoder 0.5 KB larger).
+/// decoder 0.6 KB larger, and 1.4x as slow).
 struct Rebuild<'a, 'm> {
     /// What is left of each stream.
     streams: [&'a [u8]; STREAMS],
