@@ -18,7 +18,7 @@ use crate::{console, dom, page, widget};
 /// loader to free.
 #[wasm_bindgen]
 pub fn attribute_names() -> JsValue {
-    JsValue::from_str(sharecite_core::Attribute::NAMES)
+    JsValue::from_str(sharecite_core::config::ATTRIBUTE_NAMES)
 }
 
 /// Builds, ahead of [`mount`] and in a task of its own, the tree the

@@ -66,11 +66,8 @@ impl Attribute {
 
     /// The HTML attribute name, `data-networks`.
     pub fn name(self) -> &'static str {
-        crate::search::entry(Self::NAMES, self as usize)
+        crate::search::entry(ATTRIBUTE_NAMES, self as usize)
     }
-
-    /// Every name, in the order of the variants ([`crate::search::entry`]).
-    pub const NAMES: &'static str = "data-networks|data-url|data-title|data-author|data-publisher|data-published|data-description|data-attribution|data-original-source|data-original-url|data-discussion-url|data-discussion-label|data-target|data-lang|data-theme|data-cite-style|data-copy-attribution|data-copy-min|data-article|data-quote-share";
 
     /// Whether an attribute on a `data-target` element may override the
     /// script's. `data-target` itself only means something on the script.
@@ -78,6 +75,12 @@ impl Attribute {
         self != Attribute::Target
     }
 }
+
+/// Every attribute's name, in the order of [`Attribute`]'s variants
+/// ([`crate::search::entry`]). A static rather than an associated const:
+/// a const is a copy of its text in each function that names it (the
+/// widget's data held two of this one).
+pub static ATTRIBUTE_NAMES: &str = "data-networks|data-url|data-title|data-author|data-publisher|data-published|data-description|data-attribution|data-original-source|data-original-url|data-discussion-url|data-discussion-label|data-target|data-lang|data-theme|data-cite-style|data-copy-attribution|data-copy-min|data-article|data-quote-share";
 
 /// Raw attribute values, as written; `None` when absent.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -90,7 +93,7 @@ impl Attributes {
     pub fn read(mut get: impl FnMut(&'static str) -> Option<String>) -> Attributes {
         let mut attributes = Attributes::default();
         // The names in one pass: each `name()` searches the list from its start.
-        let names = crate::search::entries(Attribute::NAMES);
+        let names = crate::search::entries(ATTRIBUTE_NAMES);
         for (value, name) in attributes.values.iter_mut().zip(names) {
             *value = get(name);
         }
@@ -701,7 +704,7 @@ mod tests {
     #[test]
     fn attribute_names_are_lowercase_words_after_data() {
         assert_eq!(
-            crate::search::entries(Attribute::NAMES).count(),
+            crate::search::entries(ATTRIBUTE_NAMES).count(),
             Attribute::ALL.len()
         );
         assert_eq!(Attribute::Networks.name(), "data-networks");
