@@ -103,7 +103,7 @@ writeFileSync(new URL('dist/sharecite.js', root), COMPILE_HINT + code);
 // opcodes, indices, call targets, memory arguments, constants and
 // addresses, and their data's text and tables, in 32 streams, which
 // deflate compresses 16-18% smaller) and deflated (zlib's format, searched
-// by Zopfli); the widget's file carries the decoder, 2.6 KB of wasm, in
+// by Zopfli); the widget's file carries the decoder, 2.7 KB of wasm, in
 // front (scripts/stored-module.mjs). The loader inflates them with the
 // browser's DecompressionStream and rebuilds each with the decoder before
 // compiling it, so a reader gets the widget in that size from any host:
