@@ -11,9 +11,9 @@
 // Nothing in the first may call into the second (by construction: the
 // second holds only what the split exports alone reach, and a function in
 // the table stays in the first), so the first works without it. Both are
-// renumbered: the first without the moved functions, its exported ones
-// first and the rest by type (functionOrder), the second in index spaces
-// of its own, its imports first.
+// renumbered: the first without the moved functions, the rest in their
+// order (scripts/order-functions.mjs orders the widget's for deflate
+// later), the second in index spaces of its own, its imports first.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isMain } from './is-main.mjs';
@@ -121,19 +121,14 @@ export function splitModule(module, renamed, importModule, objects = []) {
   const globalNames = new Map([...globalsUsed].sort((a, b) => a - b).map((g) => [g, nameFor(GLOBAL_KIND, g)]));
   const sharedNames = new Map([...shared].sort((a, b) => a - b).map((f) => [f, nameFor(FUNC_KIND, f)]));
   const firstExportList = [...exportList.filter((e) => !(e.kind === FUNC_KIND && split.has(e.name))), ...added];
-  const typeOf = (index) => funcTypes[index - importedFuncs];
-  const defined = functionOrder(
-    bodies.map((_, k) => importedFuncs + k).filter((index) => !movedSet.has(index)),
-    firstExportList.filter((e) => e.kind === FUNC_KIND).map((e) => e.index),
-    typeOf,
-  );
+  const defined = bodies.map((_, k) => importedFuncs + k).filter((index) => !movedSet.has(index));
   const firstIndex = new Map([...Array.from({ length: importedFuncs }, (_, index) => index), ...defined].map((index, k) => [index, k]));
   const firstExports = firstExportList.map((e) => ({
     ...e,
     index: e.kind === FUNC_KIND ? firstIndex.get(e.index) : e.index,
   }));
   const first = rebuild(parsed, {
-    [FUNCTION]: () => vector(defined.map((f) => writeLeb128(typeOf(f)))),
+    [FUNCTION]: () => vector(defined.map((f) => writeLeb128(funcTypes[f - importedFuncs]))),
     [EXPORT]: () => vector(firstExports.map(exportEntry)),
     [START]: () => writeLeb128(firstIndex.get(start)),
     [ELEMENT]: () => vector(elements.map((e) => [...e.header, ...vector(e.functions.map((f) => writeLeb128(firstIndex.get(f))))])),
@@ -189,22 +184,6 @@ export function splitModule(module, renamed, importModule, objects = []) {
     ...(data.second.length ? [[DATA, vector(data.second.map(segmentEntry))]] : []),
   ]);
   return { first, second, moved: moved.length, shared: shared.size, movedData: data.moved, unreadData: data.unread };
-}
-
-// The order of a module's functions, by their indices: `functions` with
-// the `exported` among them first (in export order), then the rest by
-// their type (`typeOf` an index), each type's in their old order. The
-// export section then names functions by consecutive indices, and the
-// function section is runs of one type: both deflate to a fraction (the
-// widget's file -0.13 KB). Calls deflate no worse: their targets' stream
-// gains and loses as much from any order tried (wasm-opt's by number of
-// uses, too). The second module keeps its functions' order: ordered so,
-// its file grew 11 B.
-export function functionOrder(functions, exported, typeOf) {
-  const among = new Set(functions);
-  const first = new Set(exported.filter((index) => among.has(index)));
-  const rest = functions.filter((index) => !first.has(index));
-  return [...first, ...rest.sort((a, b) => typeOf(a) - typeOf(b) || a - b)];
 }
 
 // The module's data, split: the constants (`objects`, each `{ start, end,

@@ -6,8 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import binaryen from 'binaryen';
-import { functionOrder, mapObjects, splitModule } from '../../scripts/split-module.mjs';
-import { leb128, sections } from '../../scripts/wasm-binary.mjs';
+import { mapObjects, splitModule } from '../../scripts/split-module.mjs';
 
 const assemble = (text, features = 0) => {
   const module = binaryen.parseText(text);
@@ -160,39 +159,4 @@ test('a block type index of 64 or more is renumbered as a signed LEB128', () => 
   const cite = new WebAssembly.Instance(new WebAssembly.Module(second), { p: widget }).exports;
   assert.equal(cite.c(2), 42);
   assert.equal(cite.c(0), 2);
-});
-
-test('functionOrder puts the exported functions first, in export order, then the rest by type', () => {
-  const types = { 10: 2, 11: 0, 12: 1, 13: 0, 14: 2, 15: 1 };
-  assert.deepEqual(functionOrder([10, 11, 12, 13, 14, 15], [14, 3, 11, 14], (f) => types[f]), [14, 11, 13, 12, 15, 10]);
-});
-
-// A module's functions' types (its function section) and the indices its
-// function exports name, read back. (The test module imports no function.)
-function functionsOf(bytes) {
-  const found = Object.fromEntries(sections(bytes).map(({ id, body }) => [id, body]));
-  const types = [];
-  let [count, at] = leb128(found[3], 0);
-  for (let type; count > 0; count--) {
-    [type, at] = leb128(found[3], at);
-    types.push(type);
-  }
-  const exports = [];
-  [count, at] = leb128(found[7], 0);
-  for (let length, index; count > 0; count--) {
-    [length, at] = leb128(found[7], at);
-    const kind = found[7][at + length];
-    [index, at] = leb128(found[7], at + length + 1);
-    if (kind === 0) exports.push(index);
-  }
-  return { types, exports };
-}
-
-test('the first module numbers its exported functions first, then the rest by type', () => {
-  const { first } = splitModule(module(), { cite: 'c' }, 'p', OBJECTS);
-  const { types, exports } = functionsOf(first);
-  assert.deepEqual(exports, exports.map((_, k) => k), 'the exports name functions 0, 1, 2…');
-  const rest = types.slice(exports.length);
-  assert.deepEqual(rest, [...rest].sort((a, b) => a - b), 'then one run per type');
-  assert.ok(new Set(types).size > 1);
 });
