@@ -81,7 +81,8 @@ pub enum Text {
 }
 
 impl Text {
-    const COUNT: usize = 11;
+    /// How many there are: the last one's index, plus one.
+    const COUNT: usize = Text::Doi as usize + 1;
 }
 
 impl Partial {
@@ -253,39 +254,25 @@ impl PageMetadata {
             &self.tiers[3],
             &self.tiers[4],
         ];
-        let first = |field: Text| {
-            layers.iter().find_map(|layer| {
-                layer
-                    .text(field)
-                    .filter(|v| !v.is_empty())
-                    .map(str::to_string)
-            })
-        };
+        let first = |field: Text| first_text(&layers, field);
         // The field's text, empty when no source has it.
         let text = |field: Text| first(field).unwrap_or_default();
         let url = first(Text::Url)
             .and_then(|url| Url::parse(&url))
-            .map(|url| url.without_tracking().as_string())
-            .unwrap_or_default();
-        let host_name = Url::parse(&url)
+            .map(Url::without_tracking);
+        let host_name = url
+            .as_ref()
             .map(|u| u.site_name().to_string())
             .unwrap_or_default();
+        let url = url.map(|u| u.as_string()).unwrap_or_default();
         let site = first(Text::Site).unwrap_or(host_name);
         let publisher = first(Text::Publisher).unwrap_or_else(|| site.clone());
-        // Metadata titles are the article's; only the document title carries
-        // the site's name after it.
-        let title = layers[..5]
-            .iter()
-            .find_map(|layer| {
-                layer
-                    .text(Text::Title)
-                    .filter(|t| !t.is_empty())
-                    .map(str::to_string)
-            })
-            .unwrap_or_else(|| {
-                let document_title = self.tiers[4].text(Text::Title).unwrap_or("");
-                strip_site_suffix(document_title, &[&site, &publisher])
-            });
+        // Metadata titles are the article's (every layer but the last, the
+        // fallbacks); only the document title carries the site's name after it.
+        let title = first_text(&layers[..5], Text::Title).unwrap_or_else(|| {
+            let document_title = self.tiers[4].text(Text::Title).unwrap_or("");
+            strip_site_suffix(document_title, &[&site, &publisher])
+        });
         let authors = layers
             .iter()
             .map(|l| &l.authors)
@@ -336,6 +323,17 @@ impl PageMetadata {
         }
         self
     }
+}
+
+/// The first text that `layers`, in order, give for `field` and that is
+/// not empty.
+fn first_text(layers: &[&Partial], field: Text) -> Option<String> {
+    layers.iter().find_map(|layer| {
+        layer
+            .text(field)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    })
 }
 
 /// "Article title | Site" → "Article title", when "Site" is the site's or
