@@ -4,10 +4,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withOneStringPath } from '../../scripts/glue-strings.mjs';
+import { withOneStringPath, withOneStringReturn } from '../../scripts/glue-strings.mjs';
 
 // The parts of wasm-bindgen's glue concerned, as it writes them, around a
-// memory whose malloc hands out room from its start.
+// memory whose malloc hands out room from its start: handing the wasm a
+// string, and imports that return one (optional or not) into the two
+// words at `arg0`.
 const glue = `let wasm_bindgen = (function(exports) {
     const memory = new WebAssembly.Memory({ initial: 1 });
     let next = 8;
@@ -69,7 +71,53 @@ const glue = `let wasm_bindgen = (function(exports) {
         const len0 = WASM_VECTOR_LEN;
         return new TextDecoder().decode(getUint8ArrayMemory0().subarray(ptr0, ptr0 + len0));
     }
-    return { pass };
+
+    function isLikeNone(x) {
+        return x === undefined || x === null;
+    }
+
+    let cachedDataViewMemory0 = null;
+    function getDataViewMemory0() {
+        if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.memory.buffer)) {
+            cachedDataViewMemory0 = new DataView(wasm.memory.buffer);
+        }
+        return cachedDataViewMemory0;
+    }
+
+    const imports = {
+        maybe: function(arg0, arg1) {
+            const ret = arg1 ? 'Korybko, Andrew — 世界' : undefined;
+            var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            var len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
+        always: function(arg0) {
+            const ret = 'data-networks';
+            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            const len1 = WASM_VECTOR_LEN;
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
+        },
+    };
+
+    function __wbg_finalize_init() {
+        cachedDataViewMemory0 = null;
+        cachedUint8ArrayMemory0 = null;
+    }
+    __wbg_finalize_init();
+
+    // What the wasm reads back: the string at the pointer the import wrote
+    // at \`at\`, of the length it wrote after it; null for a null pointer.
+    function returned(name, ...args) {
+        const at = next;
+        next += 8;
+        imports[name](at, ...args);
+        const words = new DataView(wasm.memory.buffer);
+        const [ptr, len] = [words.getInt32(at, true), words.getInt32(at + 4, true)];
+        return ptr === 0 ? null : new TextDecoder().decode(getUint8ArrayMemory0().subarray(ptr, ptr + len));
+    }
+    return { pass, returned };
 })({ __proto__: null });
 `;
 
@@ -89,4 +137,22 @@ test('a glue of another shape fails the build', () => {
     () => withOneStringPath(glue.replace('passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc)', 'passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc, 1)')),
     /kept its realloc/,
   );
+});
+
+test('every string an import returns is written by one helper, as before', () => {
+  const out = withOneStringReturn(withOneStringPath(glue));
+  assert.equal(out.match(/__shareciteReturnString\(arg0, ret\)/g).length, 2);
+  assert.doesNotMatch(out, /getDataViewMemory0|cachedDataViewMemory0/);
+  for (const source of [glue, out]) {
+    const { returned } = new Function(`${source}\nreturn wasm_bindgen;`)();
+    assert.equal(returned('maybe', 1), 'Korybko, Andrew — 世界');
+    assert.equal(returned('maybe', 0), null);
+    assert.equal(returned('always'), 'data-networks');
+  }
+});
+
+test('a glue whose DataView does more than return strings fails the build', () => {
+  const more = withOneStringPath(glue).replace('return { pass, returned };', 'getDataViewMemory0().getInt32(0, true);\n    return { pass, returned };');
+  assert.throws(() => withOneStringReturn(more), /DataView for more/);
+  assert.throws(() => withOneStringReturn(withOneStringPath(glue).replace('let cachedDataViewMemory0 = null;', '')), /no longer caches a DataView/);
 });
