@@ -28,7 +28,7 @@ import { shortenNames } from './short-names.mjs';
 import { orderFunctions } from './order-functions.mjs';
 import { withLoaderInit } from './glue-init.mjs';
 import { withoutDeadFallback } from './glue-fallbacks.mjs';
-import { withOneStringPath, withOneStringReturn } from './glue-strings.mjs';
+import { withOneStringPath, withOneStringReturn, withPlainStringHandoffs } from './glue-strings.mjs';
 
 const root = new URL('..', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
@@ -41,7 +41,7 @@ const short = (glue, name) => {
   if (modules.size !== 1) throw new Error(`build/${name}.min.wasm: expected one import module`);
   return shortenNames(glue, JSON.parse(read(`build/${name}.names.json`)), [...modules][0]);
 };
-const glue = withOneStringReturn(withOneStringPath(withoutDeadFallback(withLoaderInit(short(read('build/sharecite.js'), 'sharecite_bg')))));
+const glue = withPlainStringHandoffs(withOneStringReturn(withOneStringPath(withoutDeadFallback(withLoaderInit(short(read('build/sharecite.js'), 'sharecite_bg'))))));
 if (!glue.startsWith('let wasm_bindgen = ')) {
   throw new Error('build/sharecite.js is not wasm-bindgen --target no-modules output');
 }

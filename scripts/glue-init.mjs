@@ -26,6 +26,10 @@ const SCRIPT_SRC = `
         script_src = new URL(document.currentScript.src, location.href).toString();
     }
 `;
+// The glue keeps the instance and module it was given, which only its own
+// loading functions read back.
+const KEPT = 'let wasmModule, wasmInstance, wasm;';
+const KEEPING = /\n *(?:wasmInstance = instance|wasmModule = module);/g;
 const LOADER_INIT = `
     function __wbg_init(url) {
         return shareciteInstantiate(url, __wbg_get_imports()).then(({ instance, module }) => __wbg_finalize_init(instance, module));
@@ -34,14 +38,15 @@ const LOADER_INIT = `
 
 /** `glue` instantiated by the loader's `shareciteInstantiate(url, imports)`. */
 export function withLoaderInit(glue) {
-  const shapes = [EXPORTED, INIT_PROMISE, SCRIPT_SRC].map((text) => glue.split(text).length === 2);
+  const shapes = [EXPORTED, INIT_PROMISE, SCRIPT_SRC, KEPT].map((text) => glue.split(text).length === 2);
   const functions = [...REPLACED.map(definition), INIT].map((pattern) => pattern.test(glue));
   if (![...shapes, ...functions].every(Boolean)) {
     throw new Error("wasm-bindgen's glue no longer loads itself as expected: update scripts/glue-init.mjs");
   }
   let out = glue.replace(EXPORTED, 'return Object.assign(__wbg_init, exports);').replace(INIT_PROMISE, '\n').replace(SCRIPT_SRC, '\n');
   for (const head of REPLACED) out = out.replace(definition(head), '\n');
-  out = out.replace(INIT, LOADER_INIT);
+  out = out.replace(INIT, LOADER_INIT).replace(KEPT, 'let wasm;').replace(KEEPING, '');
   if (out.includes('script_src')) throw new Error('the glue uses script_src beyond its loading: update scripts/glue-init.mjs');
+  if (/wasmModule|wasmInstance/.test(out)) throw new Error('the glue reads its instance or module beyond its loading: update scripts/glue-init.mjs');
   return out;
 }

@@ -16,8 +16,11 @@ const glue = `let wasm_bindgen = (function(exports) {
         return { imports: true };
     }
 
+    let wasmModule, wasmInstance, wasm;
     function __wbg_finalize_init(instance, module) {
+        wasmInstance = instance;
         wasm = instance.exports;
+        wasmModule = module;
         return wasm;
     }
 
@@ -52,7 +55,7 @@ const glue = `let wasm_bindgen = (function(exports) {
 
 test("the glue's loading functions give way to the loader's, and the rest is kept", async () => {
   const out = withLoaderInit(glue);
-  for (const gone of ['initSync', '__wbg_load', '__wbg_init_once', '__wbg_init_promise', 'module_or_path', 'script_src', 'currentScript']) {
+  for (const gone of ['initSync', '__wbg_load', '__wbg_init_once', '__wbg_init_promise', 'module_or_path', 'script_src', 'currentScript', 'wasmModule', 'wasmInstance']) {
     assert.doesNotMatch(out, new RegExp(gone));
   }
   assert.match(out, /function __wbg_get_imports\(\) \{/);
@@ -77,4 +80,6 @@ test('a glue that no longer loads itself as expected fails the build', () => {
   assert.throws(() => withLoaderInit(glue.replace('let script_src;', 'let script_url;')), expected);
   assert.throws(() => withLoaderInit(glue.replace('return { imports: true };', 'return { imports: script_src };')), /script_src/);
   assert.throws(() => withLoaderInit(glue.replace('async function __wbg_init(module_or_path)', 'async function __wbg_init(input)')), expected);
+  assert.throws(() => withLoaderInit(glue.replace('let wasmModule, wasmInstance, wasm;', 'let wasmInstance, wasm;')), expected);
+  assert.throws(() => withLoaderInit(glue.replace('return { imports: true };', 'return { imports: wasmInstance };')), /instance or module/);
 });

@@ -4,12 +4,13 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withOneStringPath, withOneStringReturn } from '../../scripts/glue-strings.mjs';
+import { withOneStringPath, withOneStringReturn, withPlainStringHandoffs } from '../../scripts/glue-strings.mjs';
 
 // The parts of wasm-bindgen's glue concerned, as it writes them, around a
 // memory whose malloc hands out room from its start: handing the wasm a
 // string, and imports that return one (optional or not) into the two
-// words at `arg0`.
+// words at `arg0`, an export that takes two strings, and reading a string
+// back out.
 const glue = `let wasm_bindgen = (function(exports) {
     const memory = new WebAssembly.Memory({ initial: 1 });
     let next = 8;
@@ -17,6 +18,7 @@ const glue = `let wasm_bindgen = (function(exports) {
         memory,
         __wbindgen_malloc: (size) => { const at = next; next += size; return at; },
         __wbindgen_realloc: (ptr, old, size) => { next = ptr + size; return ptr; },
+        __wbindgen_free: () => {},
     };
     let cachedUint8ArrayMemory0 = null;
     function getUint8ArrayMemory0() {
@@ -101,6 +103,32 @@ const glue = `let wasm_bindgen = (function(exports) {
         },
     };
 
+    function add(tag, text) {
+        let ptr0, len0, ptr1, len1;
+        try {
+            ptr0 = passStringToWasm0(tag, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            len0 = WASM_VECTOR_LEN;
+            ptr1 = passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            len1 = WASM_VECTOR_LEN;
+        } catch (e) {
+            if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 1, 1); }
+            if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
+            throw e;
+        }
+        return getStringFromWasm0(ptr0, len0) + '|' + getStringFromWasm0(ptr1, len1);
+    }
+
+    function getStringFromWasm0(ptr, len) {
+        ptr = ptr >>> 0;
+        return decodeText(getUint8ArrayMemory0().subarray(ptr, ptr + len));
+    }
+
+    let cachedTextDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    cachedTextDecoder.decode();
+    function decodeText(bytes) {
+        return cachedTextDecoder.decode(bytes);
+    }
+
     function __wbg_finalize_init() {
         cachedDataViewMemory0 = null;
         cachedUint8ArrayMemory0 = null;
@@ -117,7 +145,7 @@ const glue = `let wasm_bindgen = (function(exports) {
         const [ptr, len] = [words.getInt32(at, true), words.getInt32(at + 4, true)];
         return ptr === 0 ? null : new TextDecoder().decode(getUint8ArrayMemory0().subarray(ptr, ptr + len));
     }
-    return { pass, returned };
+    return { pass, returned, add };
 })({ __proto__: null });
 `;
 
@@ -152,7 +180,19 @@ test('every string an import returns is written by one helper, as before', () =>
 });
 
 test('a glue whose DataView does more than return strings fails the build', () => {
-  const more = withOneStringPath(glue).replace('return { pass, returned };', 'getDataViewMemory0().getInt32(0, true);\n    return { pass, returned };');
+  const more = withOneStringPath(glue).replace('return { pass, returned, add };', 'getDataViewMemory0().getInt32(0, true);\n    return { pass, returned, add };');
   assert.throws(() => withOneStringReturn(more), /DataView for more/);
   assert.throws(() => withOneStringReturn(withOneStringPath(glue).replace('let cachedDataViewMemory0 = null;', '')), /no longer caches a DataView/);
+});
+
+test("an export's strings are handed over without a catch, and read back by the TextDecoder itself", () => {
+  const plain = withOneStringReturn(withOneStringPath(glue));
+  const out = withPlainStringHandoffs(plain);
+  assert.doesNotMatch(out, /catch \(e\)|__wbindgen_free\(|decodeText/);
+  for (const source of [plain, out]) {
+    const { add } = new Function(`${source}\nreturn wasm_bindgen;`)();
+    assert.equal(add('pt-BR', 'Compartilhar “este” artigo 🙂'), 'pt-BR|Compartilhar “este” artigo 🙂');
+  }
+  assert.throws(() => withPlainStringHandoffs(plain.replace('throw e;', 'throw new Error(e);')), /frees an export's strings/);
+  assert.throws(() => withPlainStringHandoffs(plain.replace('return cachedTextDecoder.decode(bytes);', 'return cachedTextDecoder.decode(bytes.slice());')), /decodeText/);
 });
