@@ -273,6 +273,12 @@
       throw error && error.name == 'AbortError' ? null : error;
     });
   }
+  // Today in the reader's time zone as one number, 20190519 for 19 May
+  // 2019: the access date citations print (src/citations.rs).
+  function shareciteToday() {
+    const now = new Date();
+    return now.getFullYear() * 10000 + (now.getMonth() + 1) * 100 + now.getDate();
+  }
   // Whether the browser can share natively, which the native control
   // needs; a page whose getter throws for it cannot.
   function shareciteCanShare() {

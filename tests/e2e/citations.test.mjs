@@ -107,6 +107,20 @@ test('the formats menu closes on a click outside it', async () => {
   await close();
 });
 
+test('citations carry the day the reader cites in their own time zone, as their clock has it', async () => {
+  // Half past eleven at night on a leap day, in the page's time zone.
+  const { page, close } = await browser.open('/citations.html', {
+    clipboard: true,
+    before: (page) => page.clock.setFixedTime(new Date(2024, 1, 29, 23, 30)),
+  });
+  await page.locator('[data-sharecite-host] [data-action=formats]').click();
+  await page.locator('[data-sharecite-host] [data-style=csl-json]').click();
+  await status(page).filter({ hasText: 'Citation copied' }).waitFor();
+  const [item] = JSON.parse((await readClipboard(page))['text/plain']);
+  assert.deepEqual(item.accessed, { 'date-parts': [[2024, 2, 29]] });
+  await close();
+});
+
 test('every format from the menu, as text and HTML', async () => {
   const { page, close } = await browser.open('/citations.html', { clipboard: true });
   const expected = {
