@@ -336,8 +336,11 @@
     const element = node.nodeType == 1 ? node : node.parentElement;
     const notArticle = element && element.closest('input, textarea, [contenteditable]:not([contenteditable=false]), [data-sharecite-host]');
     if (notArticle || /^(INPUT|TEXTAREA)$/.test((doc.activeElement || {}).tagName)) return;
+    // Where a popover fixed to the viewport goes: just under the
+    // selection, and never off its top or left edge.
     const { bottom, left } = range.getBoundingClientRect();
-    return { text: String(selection), node, bottom, left };
+    const pixels = (value) => Math.round(Math.max(value, 0)) + 'px';
+    return { text: String(selection), node, at: `top:${pixels(bottom + 8)};left:${pixels(left)}` };
   }
   // The element an event is at (src/dom.rs), if it is at one.
   function shareciteTarget(event) {

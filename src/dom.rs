@@ -191,7 +191,7 @@ pub fn svg_element(document: &Document, tag: &'static str) -> Element {
 pub fn element(document: &Document, tag: &'static str, class: &str, part: Option<&str>) -> Element {
     let element = document.unchecked_ref::<Built>().create_element(tag);
     if !class.is_empty() {
-        element.set_class_name(class);
+        set_attribute(&element, "class", class);
     }
     if let Some(part) = part {
         set_attribute(&element, "part", part);

@@ -160,7 +160,9 @@ fn listen() -> Vec<Listener> {
 extern "C" {
     /// The reader's selection as the loader reads it (js/loader.js): none
     /// when there is nothing selected, or it is their own typing, or it is
-    /// in a placement of ours. Its `text` is read by [`dom::text`].
+    /// in a placement of ours. Its `text`, and `at`, the declarations that
+    /// place a popover under it (`top:…px;left:…px`), are read by
+    /// [`dom::text`].
     type Selected;
 
     #[wasm_bindgen(js_name = shareciteSelection)]
@@ -168,11 +170,6 @@ extern "C" {
     /// The node that holds all of the selection.
     #[wasm_bindgen(method, getter)]
     fn node(this: &Selected) -> Node;
-    /// The bottom and left of its box, in viewport pixels.
-    #[wasm_bindgen(method, getter)]
-    fn bottom(this: &Selected) -> f64;
-    #[wasm_bindgen(method, getter)]
-    fn left(this: &Selected) -> f64;
 }
 
 impl State {
@@ -235,10 +232,6 @@ impl State {
                 &remembered_mastodon_instance(),
             )
         };
-        // Fixed to the viewport (it hides on scroll), so no ancestor's
-        // positioning can throw it off.
-        let top = selected.bottom() + 8.0;
-        let left = selected.left().max(0.0);
         let mut borrow = self.quote.borrow_mut();
         let popover = match &mut *borrow {
             Some(popover) => popover,
@@ -250,13 +243,11 @@ impl State {
             }
         }
         popover.quote = quote;
-        // Positioned by a constructable sheet: no style attribute, so a
-        // strict CSP has nothing to refuse.
-        let mut css = String::from(":host{position:fixed;z-index:2147483647;top:");
-        css.push_str(&pixels(top));
-        css.push_str(";left:");
-        css.push_str(&pixels(left));
-        css.push('}');
+        // Fixed to the viewport (it hides on scroll), so no ancestor's
+        // positioning can throw it off; positioned by a constructable sheet,
+        // not a style attribute, so a strict CSP has nothing to refuse.
+        let at = dom::text(selected, "at").unwrap_or_default();
+        let css = sharecite_core::join::concat(&[":host{position:fixed;z-index:2147483647;", &at, "}"]);
         dom::replace_sheet(&popover.position, &css);
         dom::remove_attribute(&popover.host, "hidden");
     }
@@ -329,8 +320,3 @@ impl Drop for QuotePopover {
     }
 }
 
-fn pixels(value: f64) -> String {
-    let mut out = sharecite_core::encode::decimal(value.max(0.0).round() as u32);
-    out.push_str("px");
-    out
-}

@@ -269,6 +269,12 @@ test('quote sharing: selecting text offers a popover that never takes focus and 
   assert.deepEqual(await popover.locator('[data-network]').evaluateAll((els) => els.map((e) => e.dataset.network)), ['x', 'bluesky', 'mastodon', 'email', 'copy']);
   const box = await toolbar.boundingBox();
   assert.ok(box.y > 0 && box.height > 20, 'placed on the page');
+  const selected = await page.evaluate(() => {
+    const { bottom, left } = getSelection().getRangeAt(0).getBoundingClientRect();
+    return { bottom, left };
+  });
+  assert.ok(Math.abs(box.y - (selected.bottom + 8)) <= 1, `8 px under the selection (${box.y}, ${selected.bottom})`);
+  assert.ok(Math.abs(box.x - selected.left) <= 1, `at its left (${box.x}, ${selected.left})`);
 
   await popover.locator('[data-network=copy]').click();
   await status(page).filter({ hasText: 'Quote copied' }).waitFor();
