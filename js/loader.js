@@ -347,10 +347,13 @@
     const target = event.target;
     if (target instanceof Element) return target;
   }
-  // A shadow root of ours styled by the shared sheet and, after it, a
-  // sheet of its own if there is one (src/style.rs).
-  function shareciteAdopt(root, shared, own) {
+  // An open shadow root on `host` (a new element of ours), styled by the
+  // shared sheet and, after it, a sheet of its own if there is one
+  // (src/style.rs).
+  function shareciteShadow(host, shared, own) {
+    const root = host.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = own ? [shared, own] : [shared];
+    return root;
   }
   // How the wasm waits for a promise: `done` (a Rust closure, of the
   // event listeners' type) hears once how it settled: with nothing when it

@@ -3,7 +3,7 @@
 use js_sys::Object;
 use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleSheet, Document, Element, Event, Node, NodeList, ShadowRoot, Window};
+use web_sys::{CssStyleSheet, Document, Element, Event, Node, NodeList, Window};
 
 pub type Result<T> = core::result::Result<T, JsValue>;
 
@@ -65,13 +65,12 @@ extern "C" {
     /// Calls that web-sys declares as throwing but that cannot throw as we
     /// make them: `focus`, `removeAttribute` of a constant name, `closest`
     /// with a valid selector, `print` and `open` of a URL that parses
-    /// (which a sandboxed frame blocks without throwing), a shadow root
-    /// for a host we just made, a new node of ours after a node whose
-    /// parent is an element (not the document), new rules for a
-    /// constructed stylesheet, and `Reflect.set` on a new plain object. A
-    /// catching call checks for an exception after it returns, in code at
-    /// every call site. As with [`Built`], a page that patches one of these
-    /// to throw gets its own exception back.
+    /// (which a sandboxed frame blocks without throwing), a new node of
+    /// ours after a node whose parent is an element (not the document), new
+    /// rules for a constructed stylesheet, and `Reflect.set` on a new plain
+    /// object. A catching call checks for an exception after it returns, in
+    /// code at every call site. As with [`Built`], a page that patches one
+    /// of these to throw gets its own exception back.
     type NoThrow;
     #[wasm_bindgen(method)]
     fn focus(this: &NoThrow);
@@ -83,8 +82,6 @@ extern "C" {
     fn remove_attribute(this: &NoThrow, name: &str);
     #[wasm_bindgen(method, js_name = closest)]
     fn closest_valid(this: &NoThrow, selector: &str) -> Option<Element>;
-    #[wasm_bindgen(method, js_name = attachShadow)]
-    fn attach_shadow(this: &NoThrow, init: &Object) -> ShadowRoot;
     #[wasm_bindgen(method)]
     fn after(this: &NoThrow, node: &Node);
     #[wasm_bindgen(method, js_name = replaceSync)]
@@ -129,11 +126,6 @@ pub fn remove_attribute(element: &Element, name: &'static str) {
 /// an element: one of our hosts, or a script tag in the body.
 pub fn after(sibling: &Element, node: &Node) {
     no_throw(sibling).after(node);
-}
-
-/// An open shadow root on `host`, a new element of ours.
-pub fn attach_shadow(host: &Element) -> ShadowRoot {
-    no_throw(host).attach_shadow(&object(&[("mode", "open")]))
 }
 
 #[wasm_bindgen]

@@ -120,7 +120,7 @@ pub fn prepare(document: &Document, view: &View, strings: Strings) -> Element {
 }
 
 /// A `<div>` marked with attribute `marker`, and its open shadow root
-/// styled with the shared sheet, then `own` (see [`style::adopt`]): what
+/// styled with the shared sheet, then `own` (see [`style::shadow_root`]): what
 /// every placement and the quote popover sit in.
 pub fn shadow_host(
     document: &Document,
@@ -129,8 +129,7 @@ pub fn shadow_host(
 ) -> (HtmlElement, ShadowRoot) {
     let host: HtmlElement = element(document, "div", "", None).unchecked_into();
     dom::set_attribute(&host, marker, "");
-    let root = dom::attach_shadow(&host);
-    style::adopt(&root, own);
+    let root = style::shadow_root(&host, own);
     (host, root)
 }
 

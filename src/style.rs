@@ -6,7 +6,7 @@
 
 use sharecite_core::{icons::BRAND_CSS, STYLESHEET};
 use wasm_bindgen::prelude::wasm_bindgen;
-use web_sys::{CssStyleSheet, ShadowRoot};
+use web_sys::{CssStyleSheet, Element, ShadowRoot};
 
 use crate::dom;
 
@@ -26,15 +26,16 @@ pub fn prepare() {
 
 #[wasm_bindgen]
 extern "C" {
-    /// Provided by the loader (js/loader.js): gives `root` the shared sheet
-    /// and, after it, `own`. One import where building the array took
-    /// three (`Array.of`, `push` and `Reflect.set`).
-    #[wasm_bindgen(js_name = shareciteAdopt)]
-    fn adopt_sheets(root: &ShadowRoot, shared: &CssStyleSheet, own: Option<&CssStyleSheet>);
+    /// Provided by the loader (js/loader.js): attaches an open shadow root
+    /// to `host` and gives it the shared sheet and, after it, `own`. One
+    /// import where building the array took three (`Array.of`, `push` and
+    /// `Reflect.set`), and the root's init object two more.
+    #[wasm_bindgen(js_name = shareciteShadow)]
+    fn attach_styled(host: &Element, shared: &CssStyleSheet, own: Option<&CssStyleSheet>) -> ShadowRoot;
 }
 
-/// Styles `root`, with `own` (a sheet of its own, such as a position)
-/// after the shared one.
-pub fn adopt(root: &ShadowRoot, own: Option<&CssStyleSheet>) {
-    SHEET.with(|shared| adopt_sheets(root, shared, own));
+/// An open shadow root on `host`, a new element of ours, styled by the
+/// shared sheet, then by `own` (a sheet of its own, such as a position).
+pub fn shadow_root(host: &Element, own: Option<&CssStyleSheet>) -> ShadowRoot {
+    SHEET.with(|shared| attach_styled(host, shared, own))
 }
