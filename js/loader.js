@@ -279,6 +279,13 @@
     const now = new Date();
     return now.getFullYear() * 10000 + (now.getMonth() + 1) * 100 + now.getDate();
   }
+  // The page's window and document, for the wasm (src/dom.rs).
+  function shareciteWindow() {
+    return global;
+  }
+  function shareciteDocument() {
+    return doc;
+  }
   // Whether the browser can share natively, which the native control
   // needs; a page whose getter throws for it cannot.
   function shareciteCanShare() {

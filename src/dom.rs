@@ -11,24 +11,18 @@ const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
 #[wasm_bindgen]
 extern "C" {
-    /// The page's window and document. The loader runs the widget only
-    /// where there is a document (js/loader.js stops first where there is
-    /// none), so neither is optional: `web_sys::window()` finds the global
-    /// object by trying four names (`globalThis`, `self`, `window`,
-    /// `global`) and checks that it is a `Window`, and its `document()` may
-    /// be none, each a path every caller had to take.
-    #[wasm_bindgen(thread_local_v2, js_name = window)]
-    static WINDOW: Window;
-    #[wasm_bindgen(thread_local_v2, js_name = document)]
-    static DOCUMENT: Document;
-}
-
-pub fn window() -> Window {
-    WINDOW.with(Clone::clone)
-}
-
-pub fn document() -> Document {
-    DOCUMENT.with(Clone::clone)
+    /// Provided by the loader (js/loader.js): the page's window and
+    /// document. The loader runs the widget only where there is a document
+    /// (it stops first where there is none), so neither is optional:
+    /// `web_sys::window()` finds the global object by trying four names
+    /// (`globalThis`, `self`, `window`, `global`) and checks that it is a
+    /// `Window`, and its `document()` may be none, each a path every
+    /// caller had to take. A call each time rather than a static: a
+    /// static's lazy start and its clone for every caller took more code.
+    #[wasm_bindgen(js_name = shareciteWindow)]
+    pub fn window() -> Window;
+    #[wasm_bindgen(js_name = shareciteDocument)]
+    pub fn document() -> Document;
 }
 
 #[wasm_bindgen]

@@ -64,17 +64,20 @@ fn install_loader_function(name: &str) {
 /// write it (created by the DOM, so it never runs).
 fn script(attributes: &[(&str, &str)]) -> Element {
     // A placement without data-url follows the page's navigations, which
-    // the loader watches; the loader says each warning once, keeps the
-    // reader's Mastodon server, tells whether the browser can share and
-    // which `data-target` elements a script tag has claimed, styles each
-    // shadow root and finds the element an event is at.
+    // the loader watches; the loader hands the widget the window and the
+    // document, says each warning once, keeps the reader's Mastodon
+    // server, tells whether the browser can share and which `data-target`
+    // elements a script tag has claimed, attaches and styles each shadow
+    // root and finds the element an event is at.
     for name in [
+        "shareciteWindow",
+        "shareciteDocument",
         "shareciteWatchNavigation",
         "shareciteWarn",
         "shareciteRemember",
         "shareciteCanShare",
         "shareciteClaim",
-        "shareciteAdopt",
+        "shareciteShadow",
         "shareciteTarget",
     ] {
         install_loader_function(name);
