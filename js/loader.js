@@ -299,6 +299,11 @@
   // (src/console.rs) and the loader's own. A list of a hundred cards with
   // one mistake in common warns once.
   const warned = new Set();
+  // console.error for the wasm's failures (src/console.rs), prefixed as
+  // every message of ours is.
+  function shareciteError(context, cause) {
+    console.error(`sharecite: ${context}`, cause);
+  }
   function shareciteWarn(message) {
     if (!warned.has(message)) console.warn(message);
     warned.add(message);

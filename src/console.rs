@@ -11,6 +11,11 @@ extern "C" {
     /// the loader's own alike.
     #[wasm_bindgen(js_name = shareciteWarn)]
     fn warn_once(message: &str);
+
+    /// Provided by the loader: `console.error` of `sharecite: ` and
+    /// `context`, with `cause`.
+    #[wasm_bindgen(js_name = shareciteError)]
+    fn error_with(context: &str, cause: &JsValue);
 }
 
 /// Warns about a configuration or metadata problem, once per distinct
@@ -21,8 +26,5 @@ pub fn warn(warning: &Warning) {
 
 /// Reports a failure the widget recovered from, with the browser's error.
 pub fn error(context: &str, cause: &JsValue) {
-    let mut message = String::new();
-    message.push_str("sharecite: ");
-    message.push_str(context);
-    web_sys::console::error_2(&JsValue::from_str(&message), cause);
+    error_with(context, cause);
 }

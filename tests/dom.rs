@@ -65,15 +65,16 @@ fn install_loader_function(name: &str) {
 fn script(attributes: &[(&str, &str)]) -> Element {
     // A placement without data-url follows the page's navigations, which
     // the loader watches; the loader hands the widget the window and the
-    // document, says each warning once, keeps the reader's Mastodon
-    // server, tells whether the browser can share and which `data-target`
-    // elements a script tag has claimed, attaches and styles each shadow
-    // root and finds the element an event is at.
+    // document, says each warning once, reports failures, keeps the
+    // reader's Mastodon server, tells whether the browser can share and
+    // which `data-target` elements a script tag has claimed, attaches and
+    // styles each shadow root and finds the element an event is at.
     for name in [
         "shareciteWindow",
         "shareciteDocument",
         "shareciteWatchNavigation",
         "shareciteWarn",
+        "shareciteError",
         "shareciteRemember",
         "shareciteCanShare",
         "shareciteClaim",
