@@ -175,6 +175,18 @@
       return '!' + error.message;
     }
   }
+  // The page's meta tags for the wasm (src/page.rs): each `meta[content]`'s
+  // name (its property, else its name) and content, a NUL after each (the
+  // page's own NULs become U+FFFD); a tag with neither name is left out.
+  function shareciteMetas() {
+    const field = (value) => value.replace(/\0/g, '\ufffd') + '\0';
+    let fields = '';
+    for (const meta of doc.querySelectorAll('meta[content]')) {
+      const key = meta.getAttribute('property') ?? meta.getAttribute('name');
+      if (key != null) fields += field(key) + field(meta.getAttribute('content'));
+    }
+    return fields;
+  }
   // Calls `navigated` (a Rust closure) after each same-document navigation,
   // until the function this returns is called (src/navigation.rs). The
   // Navigation API reports every one, pushState included, without touching

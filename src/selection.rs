@@ -247,7 +247,8 @@ impl State {
         // positioning can throw it off; positioned by a constructable sheet,
         // not a style attribute, so a strict CSP has nothing to refuse.
         let at = dom::text(selected, "at").unwrap_or_default();
-        let css = sharecite_core::join::concat(&[":host{position:fixed;z-index:2147483647;", &at, "}"]);
+        let css =
+            sharecite_core::join::concat(&[":host{position:fixed;z-index:2147483647;", &at, "}"]);
         dom::replace_sheet(&popover.position, &css);
         dom::remove_attribute(&popover.host, "hidden");
     }
@@ -319,4 +320,3 @@ impl Drop for QuotePopover {
         self.host.remove();
     }
 }
-

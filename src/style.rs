@@ -31,7 +31,11 @@ extern "C" {
     /// import where building the array took three (`Array.of`, `push` and
     /// `Reflect.set`), and the root's init object two more.
     #[wasm_bindgen(js_name = shareciteShadow)]
-    fn attach_styled(host: &Element, shared: &CssStyleSheet, own: Option<&CssStyleSheet>) -> ShadowRoot;
+    fn attach_styled(
+        host: &Element,
+        shared: &CssStyleSheet,
+        own: Option<&CssStyleSheet>,
+    ) -> ShadowRoot;
 }
 
 /// An open shadow root on `host`, a new element of ours, styled by the

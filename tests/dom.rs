@@ -64,14 +64,16 @@ fn install_loader_function(name: &str) {
 /// write it (created by the DOM, so it never runs).
 fn script(attributes: &[(&str, &str)]) -> Element {
     // A placement without data-url follows the page's navigations, which
-    // the loader watches; the loader hands the widget the window and the
-    // document, says each warning once, reports failures, keeps the
-    // reader's Mastodon server, tells whether the browser can share and
-    // which `data-target` elements a script tag has claimed, attaches and
-    // styles each shadow root and finds the element an event is at.
+    // the loader watches; the loader hands the widget the window, the
+    // document and its meta tags, says each warning once, reports
+    // failures, keeps the reader's Mastodon server, tells whether the
+    // browser can share and which `data-target` elements a script tag has
+    // claimed, attaches and styles each shadow root and finds the element
+    // an event is at.
     for name in [
         "shareciteWindow",
         "shareciteDocument",
+        "shareciteMetas",
         "shareciteWatchNavigation",
         "shareciteWarn",
         "shareciteError",
@@ -145,6 +147,7 @@ fn record_console(level: &str) -> js_sys::Array {
 
 #[wasm_bindgen_test]
 fn snapshot_reads_meta_json_ld_canonical_title_and_lang() {
+    install_loader_function("shareciteMetas");
     let document = document();
     let head = document.head().unwrap();
     let added = add(
@@ -156,6 +159,12 @@ fn snapshot_reads_meta_json_ld_canonical_title_and_lang() {
            <link rel="Canonical" href="/canonical-path">
            <script type="application/LD+json">{"@type":"NewsArticle","headline":"JSON-LD headline"}</script>"#,
     );
+    // A NUL only a script can put there, which the loader's list of tags
+    // cannot carry as it is.
+    let scripted = document.create_element("meta").unwrap();
+    scripted.set_attribute("name", "dc.title").unwrap();
+    scripted.set_attribute("content", "a\u{0}b").unwrap();
+    head.append_child(&scripted).unwrap();
     let previous_title = document.title();
     document.set_title("Document title");
     document
@@ -182,6 +191,13 @@ fn snapshot_reads_meta_json_ld_canonical_title_and_lang() {
         .map(|(_, v)| v.as_str())
         .collect();
     assert_eq!(authors, ["Korybko, Andrew", "Doe, Jane"]);
+    assert!(
+        snapshot
+            .metas
+            .contains(&("dc.title".into(), "a\u{fffd}b".into())),
+        "{:?}",
+        snapshot.metas
+    );
     assert!(snapshot
         .json_ld
         .iter()
@@ -194,6 +210,7 @@ fn snapshot_reads_meta_json_ld_canonical_title_and_lang() {
     assert!(!snapshot.base.is_empty());
 
     remove(added);
+    scripted.remove();
     document.set_title(&previous_title);
 }
 
