@@ -152,6 +152,9 @@
   function shareciteDispatch(target, type, detail) {
     target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
+  // A text in the NUL-ended fields the wasm reads lists in (JSON-LD's flat
+  // form, the meta tags): the page's own NULs become U+FFFD.
+  const nulEnded = (value) => value.replace(/\0/g, '\ufffd') + '\0';
   // A JSON-LD block read by the browser's own JSON.parse, and written out
   // in the flat form the core reads (Json::from_flat in
   // crates/core/src/json.rs): a JSON reader in the wasm was 1.5 KB of
@@ -162,13 +165,12 @@
   // to Object.prototype out. Whatever throws (a text that is not JSON, a
   // block nested deeper than the stack) comes back as ! and the reason.
   function shareciteJson(json) {
-    const text = (value) => value.replace(/\0/g, '\ufffd') + '\0';
     try {
       return JSON.parse(json, (_, value) =>
         value === null ? 'n'
         : Array.isArray(value) ? '[' + value.join('') + ']'
-        : typeof value == 'object' ? '{' + Object.keys(value).map((key) => 's' + text(key) + value[key]).join('') + '}'
-        : typeof value == 'string' ? 's' + text(value)
+        : typeof value == 'object' ? '{' + Object.keys(value).map((key) => 's' + nulEnded(key) + value[key]).join('') + '}'
+        : typeof value == 'string' ? 's' + nulEnded(value)
         : typeof value == 'number' ? 'd' + value + '\0'
         : value ? 't' : 'f');
     } catch (error) {
@@ -179,11 +181,10 @@
   // name (its property, else its name) and content, a NUL after each (the
   // page's own NULs become U+FFFD); a tag with neither name is left out.
   function shareciteMetas() {
-    const field = (value) => value.replace(/\0/g, '\ufffd') + '\0';
     let fields = '';
     for (const meta of doc.querySelectorAll('meta[content]')) {
       const key = meta.getAttribute('property') ?? meta.getAttribute('name');
-      if (key != null) fields += field(key) + field(meta.getAttribute('content'));
+      if (key != null) fields += nulEnded(key) + nulEnded(meta.getAttribute('content'));
     }
     return fields;
   }

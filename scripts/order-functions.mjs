@@ -33,7 +33,6 @@ const EXPORT_SECTION = 7;
 const START_SECTION = 8;
 const ELEMENT_SECTION = 9;
 const CODE_SECTION = 10;
-const IMPORT_SECTION = 2;
 const CALL = 0x10;
 const REF_FUNC = 0xd2;
 /** How many of the most-called functions go first (see above). */
@@ -85,30 +84,9 @@ function gramsOf(body) {
   return grams;
 }
 
-/** How many functions `module` imports, and its function bodies. */
+/** How many functions `module` imports (numbered before its own), and its function bodies. */
 function functionsOf(module) {
-  let imports = 0;
-  for (const { id, body } of sections(module)) {
-    if (id !== IMPORT_SECTION) continue;
-    let [count, at] = leb128(body, 0);
-    for (; count > 0; count -= 1) {
-      for (const _name of [0, 1]) {
-        const [length, after] = leb128(body, at);
-        at = after + length;
-      }
-      const kind = body[at++];
-      if (kind === 0) {
-        imports += 1;
-        at = leb128(body, at)[1];
-      } else if (kind === 1 || kind === 2) {
-        if (kind === 1) at += 1; // the table's element type
-        const flags = body[at++];
-        at = leb128(body, at)[1];
-        if (flags & 1) at = leb128(body, at)[1];
-      } else if (kind === 3) at += 2;
-      else throw new Error(`order-functions: an import of kind ${kind}`);
-    }
-  }
+  const imports = WebAssembly.Module.imports(new WebAssembly.Module(module)).filter(({ kind }) => kind === 'function').length;
   return { imports, bodies: codeBodies(module) };
 }
 

@@ -46,15 +46,21 @@ fn remove(elements: Vec<Element>) {
 /// Makes the loader's function `name` (js/loader.js, where the widget's
 /// wasm finds it in the loader's scope) a global, as these tests mount
 /// without the loader: the loader's own code, not a copy, with the
-/// loader's `global`, `warned` (the messages already given) and `claimed` in its
-/// scope. Once per page, as the loader defines it once.
+/// loader's `global`, `warned` (the messages already given), `claimed` and
+/// its helper `nulEnded` in its scope. Once per page, as the loader defines
+/// it once.
 fn install_loader_function(name: &str) {
     let loader = include_str!("../js/loader.js");
     let head = format!("  function {name}(");
     let start = loader.find(&head).expect("the loader defines it");
     let length = loader[start..].find("\n  }\n").expect("a closing brace") + "\n  }".len();
+    let helper = loader
+        .find("  const nulEnded = ")
+        .expect("the loader's NUL-ended fields");
+    let helper_length = loader[helper..].find('\n').expect("a line");
     let body = format!(
-        "globalThis.{name} ||= (() => {{ const global = globalThis; const doc = global.document; const warned = new Set(); const claimed = new WeakSet(); return {}; }})();",
+        "globalThis.{name} ||= (() => {{ const global = globalThis; const doc = global.document; const warned = new Set(); const claimed = new WeakSet(); {} return {}; }})();",
+        loader[helper..helper + helper_length].trim(),
         loader[start..start + length].trim()
     );
     Function::new_no_args(&body).call0(&JsValue::NULL).unwrap();

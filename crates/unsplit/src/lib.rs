@@ -368,10 +368,16 @@ impl Rebuild<'_, '_> {
         self.put(value as u8);
     }
 
-    /// The stream of a `local.get`'s index, told by the opcode after it,
-    /// the next byte of the opcodes, as an `i32.const`'s is.
+    /// The opcode after the instruction being rebuilt: the next byte of the
+    /// opcodes, since no immediate comes between. It tells a `local.get`'s
+    /// and an `i32.const`'s stream.
+    fn next_op(&self) -> Option<&u8> {
+        self.streams[Stream::Ops as usize].first()
+    }
+
+    /// The stream of a `local.get`'s index, by the opcode after it.
     fn local_stream(&self) -> Stream {
-        match self.streams[Stream::Ops as usize].first() {
+        match self.next_op() {
             Some(0x28..=0x35) => Stream::LocalLoad,
             Some(&I32_CONST | &ADDRESS) => Stream::LocalConst,
             Some(0x20) => Stream::LocalGet,
@@ -506,10 +512,9 @@ impl Rebuild<'_, '_> {
                     self.leb(if op <= 0x35 { LoadOffset } else { Offset });
                 }
                 0x3f | 0x40 | 0xd0 => drop(self.byte(Ops)),
-                // Its stream is told by the opcode after it, the next
-                // byte of the opcodes (one no immediate comes between).
+                // Its stream is told by the opcode after it.
                 I32_CONST => {
-                    let stream = match self.streams[Ops as usize].first() {
+                    let stream = match self.next_op() {
                         Some(&I32_ADD) => I32Add,
                         Some(&I32_CONST) => I32Pair,
                         _ => I32,
