@@ -21,7 +21,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { gzipAsync } from '@gfx/zopfli';
-import { CITE_FILE, WIDGET_FILE, framedModule, storeFramed, storeModule } from './stored-module.mjs';
+import { CITE_FILE, WIDGET_FILE, framedModule, pairsFor, storeFramed, storeModule } from './stored-module.mjs';
 import { originals, precompressible } from './precompressed.mjs';
 import { minify } from 'terser';
 import { shortenNames } from './short-names.mjs';
@@ -101,9 +101,10 @@ mkdirSync(new URL('dist/', root), { recursive: true });
 writeFileSync(new URL('dist/sharecite.js', root), COMPILE_HINT + code);
 // Both modules are stored split (scripts/split-code.mjs: their code's
 // opcodes, indices, call targets, memory arguments, constants and
-// addresses, and their data's text and tables, in 32 streams, which
-// deflate compresses 16-18% smaller) and deflated (zlib's format, searched
-// by Zopfli); the widget's file carries the decoder, 2.7 KB of wasm, in
+// addresses, and their data's text and tables, in 33 streams, which
+// deflate compresses 16-18% smaller; the opcodes written with the pairs
+// both modules' opcodes have most in common) and deflated (zlib's format,
+// searched by Zopfli); the widget's file carries the decoder, 3.1 KB of wasm, in
 // front (scripts/stored-module.mjs). The loader inflates them with the
 // browser's DecompressionStream and rebuilds each with the decoder before
 // compiling it, so a reader gets the widget in that size from any host:
@@ -121,9 +122,10 @@ const decoder = readFileSync(new URL('build/sharecite_unsplit.wasm', root));
 // (scripts/split-module.mjs) and optimized each again.
 const widgetModule = orderFunctions(readFileSync(new URL('build/sharecite_bg.final.wasm', root)));
 const citeModule = readFileSync(new URL('build/sharecite_cite_bg.final.wasm', root));
-const widgetFile = framedModule(widgetModule, decoder, { carried: true });
+const pairs = pairsFor([widgetModule, citeModule]);
+const widgetFile = framedModule(widgetModule, decoder, { carried: true, pairs });
 writeFileSync(new URL(`dist/${WIDGET_FILE}`, root), storeFramed(widgetFile));
-writeFileSync(new URL(`dist/${CITE_FILE}`, root), storeModule(citeModule, decoder, { carried: false, against: widgetFile }));
+writeFileSync(new URL(`dist/${CITE_FILE}`, root), storeModule(citeModule, decoder, { carried: false, against: widgetFile, pairs }));
 
 // English is built in; every other locale is fetched by pages that need
 // it, compiled to the form the wasm reads (crates/core/build.rs: a header

@@ -30,7 +30,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
-import { STREAMS, splitCode, streamRange } from './split-code.mjs';
+import { STREAMS, pairsFor, splitCode, streamRange } from './split-code.mjs';
+
+export { pairsFor };
 import { shareciteUnsplit } from '../js/unsplit.mjs';
 
 const root = new URL('..', import.meta.url);
@@ -73,15 +75,15 @@ export function framed(decoder, split) {
  * `decoder` is the module that rebuilds it, `carried` whether this file
  * carries it.
  */
-export function framedModule(module, decoder, { carried }) {
-  return framed(carried ? decoder : new Uint8Array(0), splitCode(module, decoderInstance(decoder)));
+export function framedModule(module, decoder, { carried, pairs }) {
+  return framed(carried ? decoder : new Uint8Array(0), splitCode(module, decoderInstance(decoder), pairs));
 }
 
 /**
  * `module` as dist/ stores it (see framedModule and storeFramed).
  */
-export function storeModule(module, decoder, { carried, against }) {
-  return storeFramed(framedModule(module, decoder, { carried }), against);
+export function storeModule(module, decoder, { carried, against, pairs }) {
+  return storeFramed(framedModule(module, decoder, { carried, pairs }), against);
 }
 
 /**
@@ -125,7 +127,8 @@ const splitAt = (file) => 4 + file.readUInt32LE(0);
 /** The citation module's dictionary in the widget's inflated file: `[start, end)`. */
 export function dictionaryIn(widget) {
   const at = splitAt(widget);
-  const [start, end] = streamRange(widget.subarray(at), 'ops');
+  const [start] = streamRange(widget.subarray(at), 'pairs');
+  const [, end] = streamRange(widget.subarray(at), 'ops');
   return [at + Math.max(start, end - DICTIONARY_MAX), at + end];
 }
 

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import binaryen from 'binaryen';
-import { SPLIT_HEADER, STREAMS, splitCode } from '../../scripts/split-code.mjs';
+import { SPLIT_HEADER, STREAMS, pairsFor, splitCode, streamRange } from '../../scripts/split-code.mjs';
 import { shareciteUnsplit } from '../../js/unsplit.mjs';
 import { decoderInstance } from '../../scripts/stored-module.mjs';
 
@@ -116,6 +116,39 @@ test('a split module rebuilt by the loader is valid, runs as the original and sp
   assert.equal(await run(rebuilt), await run(original));
 });
 
+test('the commonest pairs of opcodes are written as one byte each, and come back', async () => {
+  // Locals added, loaded and stored in a loop: local.get before i32.const,
+  // before another local.get, before a load.
+  const body = '(local.set 1 (i32.add (i32.load (local.get 0)) (i32.add (local.get 1) (i32.const 3))))';
+  const module = assemble(`(module (memory 1) (func (export "run") (param i32) (result i32) (local i32)
+    ${body.repeat(40)} (local.get 1)))`);
+  const pairs = pairsFor([module]);
+  assert.ok(pairs.length >= 4, `${pairs.length} pairs`);
+  const form = split(module);
+  const [start, end] = streamRange(form, 'ops');
+  const [pairsStart, pairsEnd] = streamRange(form, 'pairs');
+  assert.equal(pairsEnd - pairsStart, 4 + 2 * pairs.length, 'a count, then two bytes a pair');
+  const count = form.readUInt32LE(pairsStart);
+  assert.ok(end - start < count / 4, `${count} opcodes written in ${end - start} bytes`);
+  const rebuilt = unsplit(form);
+  assert.ok(WebAssembly.validate(rebuilt));
+  const run = async (bytes) => (await WebAssembly.instantiate(bytes)).instance.exports.run(0);
+  assert.equal(await run(rebuilt), await run(module));
+  // One module's pairs serve another's opcodes, as the citation module is
+  // written with the pairs found for both.
+  assert.deepEqual(unsplit(splitCode(module, decoder(), pairsFor([module, assemble(EVERYTHING)]))), rebuilt);
+});
+
+test('no pair is written as an opcode a module uses: fewer pairs, or the build fails', () => {
+  // EVERYTHING uses ref.null (0xd0), ten bytes past the first a pair is
+  // written as: at most ten pairs.
+  const everything = assemble(EVERYTHING);
+  const pairs = pairsFor([everything]);
+  assert.ok(pairs.length > 0 && pairs.length <= 10, `${pairs.length} pairs`);
+  const eleven = Array.from({ length: 11 }, () => [0x20, 0x20]);
+  assert.throws(() => splitCode(everything, decoder(), eleven), /split-code: an opcode from 0xc6 to 0xd1, which a pair stands for/);
+});
+
 test('a module of many tiny functions, which grow most when rebuilt, comes back whole', () => {
   const tiny = assemble(`(module ${'(func) '.repeat(200)}(func (export "f") (result i32) (i32.const 1)))`);
   const rebuilt = unsplit(split(tiny));
@@ -131,8 +164,9 @@ test('an instruction split-code does not know fails the build', () => {
 test('a damaged split form is refused, never read in a loop', () => {
   const form = split(assemble(EVERYTHING));
   const view = new DataView(form.buffer, form.byteOffset, form.byteLength);
-  // The data's base, then the lengths of the 33 parts: the sections
-  // before the code, then its 32 streams.
+  // The data's base, then the lengths of the 34 parts: the sections
+  // before the code, then its 33 streams (the opcodes' pairs second, the
+  // opcodes third).
   const length = (part) => 4 + part * 4;
   const withLengths = (changes) => {
     const changed = Buffer.from(form);
@@ -142,9 +176,9 @@ test('a damaged split form is refused, never read in a loop', () => {
   };
   // The opcodes' stream four bytes short (the last part four bytes longer,
   // so the lengths still add up).
-  assert.throws(() => unsplit(withLengths([[2, -4], [29, 4]])), /not a split wasm module/);
+  assert.throws(() => unsplit(withLengths([[3, -4], [30, 4]])), /not a split wasm module/);
   // Each stream one byte shorter in turn, the byte given to the next.
-  for (let part = 1; part < 29; part++) {
+  for (let part = 1; part < 30; part++) {
     assert.throws(() => unsplit(withLengths([[part, -1], [part + 1, 1]])), /not a split wasm module/, `part ${part}`);
   }
   assert.throws(() => unsplit(form.subarray(0, form.length - 1)), /not a split wasm module/);

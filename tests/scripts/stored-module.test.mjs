@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import binaryen from 'binaryen';
 import { STREAMS, streamRange } from '../../scripts/split-code.mjs';
-import { blockEnds, dictionaryIn, framedModule, inflateStored, storeModule } from '../../scripts/stored-module.mjs';
+import { blockEnds, dictionaryIn, framedModule, inflateStored, pairsFor, storeModule } from '../../scripts/stored-module.mjs';
 
 const decoder = readFileSync(new URL('../../build/sharecite_unsplit.wasm', import.meta.url));
 
@@ -41,13 +41,15 @@ const assemble = (text) => {
 
 const WIDGET = assemble(`(module ${functions(0, 600)})`);
 const CITE = assemble(`(module ${functions(450, 200)})`);
-const widgetFile = framedModule(WIDGET, decoder, { carried: true });
+// As the build does: one list of pairs for both modules' opcodes.
+const pairs = pairsFor([WIDGET, CITE]);
+const widgetFile = framedModule(WIDGET, decoder, { carried: true, pairs });
 
 test('the citation module inflates, with the widget file, to its split form', () => {
-  const stored = storeModule(CITE, decoder, { carried: false, against: widgetFile });
-  assert.deepEqual(inflateStored(stored, widgetFile), framedModule(CITE, decoder, { carried: false }));
+  const stored = storeModule(CITE, decoder, { carried: false, against: widgetFile, pairs });
+  assert.deepEqual(inflateStored(stored, widgetFile), framedModule(CITE, decoder, { carried: false, pairs }));
   // The widget's own file needs nothing else.
-  assert.deepEqual(inflateStored(storeModule(WIDGET, decoder, { carried: true })), widgetFile);
+  assert.deepEqual(inflateStored(storeModule(WIDGET, decoder, { carried: true, pairs })), widgetFile);
 });
 
 test('deflate blocks end after the decoder and around each stream of 1000 bytes or more, in order', () => {
@@ -64,22 +66,24 @@ test('deflate blocks end after the decoder and around each stream of 1000 bytes 
   }
   ends.forEach((end, k) => assert.ok(end > (ends[k - 1] ?? 0) && end < widgetFile.length, `${end} in order, inside the file`));
   // The citation module's file carries no decoder: its first end is a stream's.
-  assert.notEqual(blockEnds(framedModule(CITE, decoder, { carried: false }))[0], 4);
+  assert.notEqual(blockEnds(framedModule(CITE, decoder, { carried: false, pairs }))[0], 4);
 });
 
-test('the dictionary is the end of the widget opcodes, deflate\'s window at most, and shared code shrinks', () => {
+test('the dictionary is the end of the widget opcodes and their pairs, deflate\'s window at most, and shared code shrinks', () => {
   const [start, end] = dictionaryIn(widgetFile);
   const split = 4 + widgetFile.readUInt32LE(0);
+  const [pairsStart, pairsEnd] = streamRange(widgetFile.subarray(split), 'pairs');
   const [opsStart, opsEnd] = streamRange(widgetFile.subarray(split), 'ops');
+  assert.equal(pairsEnd, opsStart, 'the pairs come just before the opcodes');
   assert.equal(end, split + opsEnd);
-  assert.equal(end - start, Math.min(32 * 1024, opsEnd - opsStart));
-  const against = storeModule(CITE, decoder, { carried: false, against: widgetFile });
-  const alone = storeModule(CITE, decoder, { carried: false });
+  assert.equal(end - start, Math.min(32 * 1024, opsEnd - pairsStart));
+  const against = storeModule(CITE, decoder, { carried: false, against: widgetFile, pairs });
+  const alone = storeModule(CITE, decoder, { carried: false, pairs });
   assert.ok(against.length < alone.length * 0.9, `${against.length} B against the widget, ${alone.length} B alone`);
 });
 
 test('against a widget file one bit different, the citation module fails its checksum', () => {
-  const stored = storeModule(CITE, decoder, { carried: false, against: widgetFile });
+  const stored = storeModule(CITE, decoder, { carried: false, against: widgetFile, pairs });
   const [start, end] = dictionaryIn(widgetFile);
   for (const at of [start, (start + end) >> 1, end - 1]) {
     const other = Buffer.from(widgetFile);

@@ -12,12 +12,13 @@
 //!
 //! # The split form
 //!
-//! A little-endian `u32`, the base address of the module's data; 33 `u32`
+//! A little-endian `u32`, the base address of the module's data; 34 `u32`
 //! lengths; then as many parts: the module's sections before its code
 //! section, then the streams ([`Stream`], in its order): the sections after
-//! the code without their data's contents, the code's, and the data's
-//! (text, other bytes by their address, the lengths of their alternate
-//! runs). Each instruction's immediates are read from their stream in the
+//! the code without their data's contents, the opcodes' pairs, the code's,
+//! and the data's (text, other bytes by their address, the lengths of their
+//! alternate runs). The opcodes come as bytes that may each stand for two
+//! (see [`Stream::Pairs`]), expanded before anything else is read. Each instruction's immediates are read from their stream in the
 //! order it needs them; for `local.*`, loads and stores and `i32.const`,
 //! which stream depends on the instruction (for `local.get` and
 //! `i32.const`, on the opcode after it too), and some streams keep their
@@ -32,6 +33,7 @@
 //! let split = [
 //!     &[0, 0, 0, 0, 0, 0, 0, 0][..], // before the code: nothing, here
 //!     &[],                           // after it (no data)
+//!     &[2, 0, 0, 0],                 // two opcodes, written with no pairs
 //!     &[0x41, 0x0b],                 // opcodes: i32.const, end
 //!     &[],                           // blocks' types
 //!     &[], &[], &[], &[], &[],       // locals got (before anything else, a load, a
@@ -84,6 +86,16 @@ const SIZE_LEN: usize = 5;
 /// The opcode that stands for an `i32.const` of an address in the data
 /// (one no module uses: scripts/split-code.mjs fails the build on it).
 pub const ADDRESS: u8 = 0xc5;
+/// The first byte that stands for a pair of opcodes ([`Stream::Pairs`]),
+/// the next for the second pair, and so on: opcodes wasm has for features
+/// the modules do not use (garbage collection, references). A byte past
+/// the pairs there are is an opcode as it is; scripts/split-code.mjs
+/// writes no more pairs than leave the modules' own opcodes so.
+pub const FIRST_PAIR: u8 = 0xc6;
+/// How deep a pair may hold pairs: as many as there can be (up to the
+/// 0xfc prefix, which is in use), so a damaged list whose pairs hold each
+/// other stops there.
+const PAIR_DEPTH: u32 = 0xfc - FIRST_PAIR as u32;
 const I32_CONST: u8 = 0x41;
 const I32_ADD: u8 = 0x6a;
 
@@ -94,6 +106,15 @@ pub enum Stream {
     /// segments' contents taken out into [`Stream::Text`],
     /// [`Stream::Binary0`] to [`Stream::Binary3`] and [`Stream::Runs`].
     After,
+    /// How many bytes the opcodes' stream stands for (a `u32` LE), then
+    /// the pairs it is written with, two bytes each: byte [`FIRST_PAIR`]
+    /// stands for the first pair, the next for the second, and so on, and
+    /// a pair may hold bytes that stand for pairs. Deflate
+    /// codes each byte on its own, and repeats only of three or more; the
+    /// commonest pairs of opcodes as one byte each (`local.get` before
+    /// `i32.const`, before another `local.get`, before a load...) let it
+    /// see which opcodes follow which.
+    Pairs,
     /// Opcodes, and the one-byte immediates among them: memory and table
     /// indices, reference types, 0xfc's subcodes.
     Ops,
@@ -205,18 +226,70 @@ fn parts(split: &[u8]) -> Option<(u32, [&[u8]; PARTS])> {
 /// How many bytes the module rebuilt from `split` takes at most: the
 /// room [`unsplit`] needs. `None` when `split` is not a split form.
 pub fn rebuilt_len_bound(split: &[u8]) -> Option<usize> {
-    let (_, parts) = parts(split)?;
-    let rest = parts[1 + Stream::Rest as usize].len();
-    let addresses = parts[1 + Stream::Address as usize].len();
+    let (_, [_, streams @ ..]) = parts(split)?;
+    let rest = streams[Stream::Rest as usize].len();
+    let addresses = streams[Stream::Address as usize].len();
+    let (ops, _) = opcode_pairs(&streams)?;
     // Every function has a size and at least one byte in the rest's
     // stream (its count of local declarations); the section has a size
     // and an id; an address's opcode and two bytes become an i32.const
-    // of six at most.
+    // of six at most; the opcodes, expanded, go in the module and, before
+    // that, at the end of its room.
     // (The runs' bytes never reach the module; reading them borrows that
     // much room for a moment: Rebuild::run.)
     (split.len() - HEADER + 1 + SIZE_LEN)
         .checked_add(rest.checked_mul(SIZE_LEN)?)?
-        .checked_add(addresses.checked_mul(3)?)
+        .checked_add(addresses.checked_mul(3)?)?
+        .checked_add(ops.checked_mul(2)?)
+}
+
+/// How far the opcodes' stream may grow expanded: a damaged count of
+/// them is refused before it has memory grow by gigabytes (scripts/split-code.mjs's
+/// MOST_EXPANDED: the modules' grows 2.3 times).
+const MOST_EXPANDED: usize = 16;
+
+/// How many bytes the opcodes' stream stands for, and its pairs.
+fn opcode_pairs<'a>(streams: &[&'a [u8]; STREAMS]) -> Option<(usize, &'a [u8])> {
+    let (len, pairs) = streams[Stream::Pairs as usize].split_first_chunk()?;
+    let len = u32::from_le_bytes(*len) as usize;
+    (len <= streams[Stream::Ops as usize].len() * MOST_EXPANDED).then_some((len, pairs))
+}
+
+/// The opcodes `ops` stands for, written with `pairs`, put in `out`; false
+/// when they are more, or their pairs hold each other. (When they are
+/// fewer, the rest of `out` is left over in the opcodes' stream, which
+/// fails the rebuild.)
+fn expand(ops: &[u8], pairs: &[u8], out: &mut [u8]) -> bool {
+    let mut expansion = Expansion { pairs, out, len: 0 };
+    ops.iter().all(|&op| expansion.put(op, 0))
+}
+
+struct Expansion<'p, 'o> {
+    pairs: &'p [u8],
+    out: &'o mut [u8],
+    len: usize,
+}
+
+impl Expansion<'_, '_> {
+    /// Puts out what `byte` stands for, `depth` pairs down; false when that
+    /// is too deep, or more than there is room for.
+    #[inline(never)]
+    fn put(&mut self, byte: u8, depth: u32) -> bool {
+        let at = usize::from(byte.wrapping_sub(FIRST_PAIR)) * 2;
+        match self.pairs.get(at..at + 2) {
+            Some(&[first, second]) => {
+                depth < PAIR_DEPTH && self.put(first, depth + 1) && self.put(second, depth + 1)
+            }
+            _ => match self.out.get_mut(self.len) {
+                Some(slot) => {
+                    *slot = byte;
+                    self.len += 1;
+                    true
+                }
+                None => false,
+            },
+        }
+    }
 }
 
 /// Rebuilds into `module` the wasm module `split` holds, and says how many
@@ -226,6 +299,13 @@ pub fn rebuilt_len_bound(split: &[u8]) -> Option<usize> {
 /// a byte, and once a stream has run out every loop stops.
 pub fn unsplit(split: &[u8], module: &mut [u8]) -> Option<usize> {
     let (base, [before, streams @ ..]) = parts(split)?;
+    // The opcodes, expanded, at the end of the room, past the module
+    // being rebuilt.
+    let (ops, pairs) = opcode_pairs(&streams)?;
+    let (module, expanded) = module.split_at_mut(module.len().checked_sub(ops)?);
+    if !expand(streams[Stream::Ops as usize], pairs, expanded) {
+        return None;
+    }
     let mut rebuild = Rebuild {
         streams,
         base,
@@ -235,6 +315,8 @@ pub fn unsplit(split: &[u8], module: &mut [u8]) -> Option<usize> {
         in_text: true,
         failed: false,
     };
+    rebuild.streams[Stream::Ops as usize] = expanded;
+    rebuild.streams[Stream::Pairs as usize] = &[];
     rebuild.put_all(before);
     rebuild.put(CODE_SECTION);
     let section = rebuild.size_room();
@@ -611,12 +693,18 @@ mod tests {
         form(&[], &[], streams)
     }
 
+    /// Without pairs given, the opcodes' stream is written with none: its
+    /// pairs' stream says how many bytes it is.
     fn form(before: &[u8], after: &[u8], streams: &[(Stream, &[u8])]) -> Vec<u8> {
         let mut parts: Vec<&[u8]> = std::vec![before];
         parts.extend([&[][..]; STREAMS]);
         parts[1 + After as usize] = after;
         for &(stream, bytes) in streams {
             parts[1 + stream as usize] = bytes;
+        }
+        let no_pairs = (parts[1 + Ops as usize].len() as u32).to_le_bytes();
+        if parts[1 + Pairs as usize].is_empty() {
+            parts[1 + Pairs as usize] = &no_pairs;
         }
         let mut form = BASE.to_le_bytes().to_vec();
         for part in &parts {
@@ -700,6 +788,43 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    /// Bytes from FIRST_PAIR on stand for their pairs, which may hold
+    /// pairs; the immediates' streams are read as the expanded opcodes
+    /// say, the opcode after a `local.get` or an `i32.const` included.
+    #[test]
+    fn opcodes_written_as_pairs_come_back_expanded() {
+        const A: u8 = FIRST_PAIR;
+        const B: u8 = FIRST_PAIR + 1;
+        const C: u8 = FIRST_PAIR + 2;
+        // A: local.get, local.get. B: A, i32.const (so the two local.gets'
+        // indices come from LocalGet then LocalConst). C: i32.add, end.
+        // Five opcodes in all.
+        let pairs = [5, 0, 0, 0, 0x20, 0x20, A, 0x41, 0x6a, 0x0b];
+        let split = split_form(&[
+            (Pairs, &pairs),
+            (Ops, &[B, C]),
+            (LocalGet, &[1]),
+            (LocalConst, &[2]),
+            (I32Add, &[3]),
+            (Rest, &[1, 0]),
+        ]);
+        assert_eq!(
+            rebuilt(&split),
+            Some(code_section(&[&[0, 0x20, 1, 0x20, 2, 0x41, 3, 0x6a, 0x0b]]))
+        );
+        // Bytes past the pairs there are are opcodes as they are.
+        let plain = split_form(&[
+            (Pairs, &[3, 0, 0, 0, 0x20, 0x20, A, 0x41]),
+            (Ops, &[0x41, C, 0x0b]),
+            (I32, &[3]),
+            (Rest, &[1, 0]),
+        ]);
+        assert_eq!(
+            rebuilt(&plain),
+            Some(code_section(&[&[0, 0x41, 3, C, 0x0b]]))
+        );
     }
 
     #[test]
@@ -797,6 +922,16 @@ mod tests {
         cut.pop();
         let mut longer = good.clone();
         longer.push(0);
+        let doubling: Vec<u8> = [16, 0, 0, 0]
+            .into_iter()
+            .chain((0..PAIR_DEPTH as u8).flat_map(|i| {
+                if i == 0 {
+                    [0x01, 0x01]
+                } else {
+                    [FIRST_PAIR + i - 1; 2]
+                }
+            }))
+            .collect();
         let mut lengths_too_long = good.clone();
         lengths_too_long[4] = 0xff;
         #[rustfmt::skip]
@@ -819,6 +954,13 @@ mod tests {
             ("four billion select types", split_form(&[(Ops, &[0x1c, 0x0b]), (Rest, &[1, 0, 0xff, 0xff, 0xff, 0xff, 0x0f])])),
             ("a block never closed", split_form(&[(Ops, &[0x02, 0x02, 0x02]), (BlockType, &[0x40, 0x40, 0x40]), (Rest, &[1, 0])])),
             ("four billion data segments", form(&[], &[11, 6, 0xff, 0xff, 0xff, 0xff, 0x0f], &[(Ops, &[0x0b]), (Rest, &[1, 0])])),
+            ("no count of the opcodes", split_form(&[(Pairs, &[1, 0, 0]), (Ops, &[0x0b]), (Rest, &[1, 0])])),
+            ("fewer opcodes than their count", split_form(&[(Pairs, &[2, 0, 0, 0]), (Ops, &[0x0b]), (Rest, &[1, 0])])),
+            ("more opcodes than their count", split_form(&[(Pairs, &[1, 0, 0, 0, 0x01, 0x0b]), (Ops, &[FIRST_PAIR]), (Rest, &[1, 0])])),
+            ("a pair that holds itself", split_form(&[(Pairs, &[1, 0, 0, 0, FIRST_PAIR, 0x0b]), (Ops, &[FIRST_PAIR]), (Rest, &[1, 0])])),
+            // Each pair twice the one before: 2^54 opcodes, which stop at
+            // the room their count gives.
+            ("pairs that double 54 times", split_form(&[(Pairs, &doubling), (Ops, &[FIRST_PAIR + PAIR_DEPTH as u8 - 1]), (Rest, &[1, 0])])),
             ("a data segment of four billion bytes", form(&[], &[11, 9, 1, 1, 0xff, 0xff, 0xff, 0xff, 0x0f], &[(Ops, &[0x0b]), (Rest, &[1, 0]), (Runs, &[1]), (Binary0, &[7])])),
         ];
         for (name, split) in refused {
