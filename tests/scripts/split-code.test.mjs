@@ -116,7 +116,7 @@ test('a split module rebuilt by the loader is valid, runs as the original and sp
   assert.equal(await run(rebuilt), await run(original));
 });
 
-test('the commonest pairs of opcodes are written as one byte each, and come back', async () => {
+test('common pairs of opcodes are written as one byte each, and come back', async () => {
   // Locals added, loaded and stored in a loop: local.get before i32.const,
   // before another local.get, before a load.
   const body = '(local.set 1 (i32.add (i32.load (local.get 0)) (i32.add (local.get 1) (i32.const 3))))';
