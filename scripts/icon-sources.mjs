@@ -81,11 +81,14 @@ export const INK_SIZES = [18, 36];
 // of the source's ink: the sum over pixels of the difference in coverage,
 // antialiased, at each of INK_SIZES. Edges moving by a twentieth of a
 // pixel are invisible; 2% is about what two decimals already cost the
-// small round glyphs (the share icon's circles: 1.8% at 18 px).
-export const INK_TOLERANCE = 2;
+// small round glyphs (the share icon's circles: 1.8% at 18 px). At 3%,
+// drawn beside their sources at 18, 36 and 144 px, no icon differs to the
+// eye (WhatsApp's, Reddit's and Threads' among them, the finest), and the
+// path data deflates 0.25 KB smaller than at 2% (widget -0.23 KB).
+export const INK_TOLERANCE = 3;
 // What tests/e2e/icons.test.mjs allows: antialiasing differs a little
-// from one Chromium to the next, and the closest icons are at 1.8%.
-export const INK_TEST_LIMIT = 3;
+// from one Chromium to the next, and the closest icons are at 2.9%.
+export const INK_TEST_LIMIT = 4;
 
 /**
  * For each of `pairs` ({ viewBox, source: [{ d, evenOdd }], compact: […],
