@@ -101,7 +101,7 @@ mkdirSync(new URL('dist/', root), { recursive: true });
 writeFileSync(new URL('dist/sharecite.js', root), COMPILE_HINT + code);
 // Both modules are stored split (scripts/split-code.mjs: their code's
 // opcodes, indices, call targets, memory arguments, constants and
-// addresses, and their data's text and tables, in 33 streams, which
+// addresses, and their data's text and tables, in 34 streams, which
 // deflate compresses 16-18% smaller; the opcodes written with the pairs
 // both modules' opcodes have most in common) and deflated (zlib's format,
 // searched by Zopfli); the widget's file carries the decoder, 3.1 KB of wasm, in

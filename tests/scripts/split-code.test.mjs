@@ -164,8 +164,8 @@ test('an instruction split-code does not know fails the build', () => {
 test('a damaged split form is refused, never read in a loop', () => {
   const form = split(assemble(EVERYTHING));
   const view = new DataView(form.buffer, form.byteOffset, form.byteLength);
-  // The data's base, then the lengths of the 34 parts: the sections
-  // before the code, then its 33 streams (the opcodes' pairs second, the
+  // The data's base, then the lengths of the 35 parts: the sections
+  // before the code, then its 34 streams (the opcodes' pairs second, the
   // opcodes third).
   const length = (part) => 4 + part * 4;
   const withLengths = (changes) => {
@@ -176,9 +176,9 @@ test('a damaged split form is refused, never read in a loop', () => {
   };
   // The opcodes' stream four bytes short (the last part four bytes longer,
   // so the lengths still add up).
-  assert.throws(() => unsplit(withLengths([[3, -4], [30, 4]])), /not a split wasm module/);
+  assert.throws(() => unsplit(withLengths([[3, -4], [31, 4]])), /not a split wasm module/);
   // Each stream one byte shorter in turn, the byte given to the next.
-  for (let part = 1; part < 30; part++) {
+  for (let part = 1; part < 31; part++) {
     assert.throws(() => unsplit(withLengths([[part, -1], [part + 1, 1]])), /not a split wasm module/, `part ${part}`);
   }
   assert.throws(() => unsplit(form.subarray(0, form.length - 1)), /not a split wasm module/);

@@ -12,7 +12,7 @@
 //!
 //! # The split form
 //!
-//! A little-endian `u32`, the base address of the module's data; 34 `u32`
+//! A little-endian `u32`, the base address of the module's data; 35 `u32`
 //! lengths; then as many parts: the module's sections before its code
 //! section, then the streams ([`Stream`], in its order): the sections after
 //! the code without their data's contents, the opcodes' pairs, the code's,
@@ -40,7 +40,8 @@
 //!     &[], &[],                      //   constant, a local.get) and set; labels, indices
 //!     &[], &[], &[],                 // calls (first bytes, the rest), aligns
 //!     &[], &[], &[], &[],            // offsets: stores', loads' (each: first bytes, the rest)
-//!     &[7], &[], &[], &[], &[],      // i32 constants: others, before i32.add, before i32.const
+//!     &[7], &[], &[], &[], &[], &[], // i32 constants: others, before i32.add, before i32.const,
+//!                                    //   before i32.sub
 //!     &[], &[], &[],                 // other constants, addresses (low, high bytes)
 //!     &[1, 0],                       // one function, no locals
 //!     &[], &[], &[], &[], &[], &[],  // the data's text, other bytes, runs
@@ -98,6 +99,7 @@ pub const FIRST_PAIR: u8 = 0xc6;
 const PAIR_DEPTH: u32 = 0xfc - FIRST_PAIR as u32;
 const I32_CONST: u8 = 0x41;
 const I32_ADD: u8 = 0x6a;
+const I32_SUB: u8 = 0x6b;
 
 /// The streams, in the split form's order.
 #[derive(Clone, Copy, Debug)]
@@ -159,6 +161,9 @@ pub enum Stream {
     I32AddMore,
     /// `i32.const` values followed by another `i32.const`.
     I32Pair,
+    /// `i32.const` values followed by `i32.sub`: mostly the size of a
+    /// function's frame on the stack.
+    I32Sub,
     /// `i64`, `f32` and `f64` constants.
     Constant,
     /// Addresses in the data: the low byte of each one's offset past
@@ -599,6 +604,7 @@ impl Rebuild<'_, '_> {
                     let stream = match self.next_op() {
                         Some(&I32_ADD) => I32Add,
                         Some(&I32_CONST) => I32Pair,
+                        Some(&I32_SUB) => I32Sub,
                         _ => I32,
                     };
                     self.leb(stream);
@@ -765,9 +771,9 @@ mod tests {
             ("typed select", &[(Ops, &[0x1c, 0x0b]), (Rest, &[1, 0, 1, 0x7f])], &[0, 0x1c, 1, 0x7f, 0x0b]),
             ("loads and stores", &[(Ops, &[0x28, 0x35, 0x36, 0x3e, 0x0b]), (Align, &[2, 3, 0, 1]), (LoadOffset, &[0x80, 5]), (LoadOffsetMore, &[1]), (Offset, &[0x86, 4]), (OffsetMore, &[0x80, 2]), (Rest, &[1, 0])],
                 &[0, 0x28, 2, 0x80, 1, 0x35, 3, 5, 0x36, 0, 0x86, 0x80, 2, 0x3e, 1, 4, 0x0b]),
-            ("i32 constants, by the opcode after each", &[(Ops, &[0x41, 0x6a, 0x41, 0x41, ADDRESS, 0x41, 0x0b]), (I32, &[3, 0xc4]), (I32More, &[0x7f]), (I32Add, &[0x81]), (I32AddMore, &[1]),
-                (I32Pair, &[2]), (Address, &[0]), (AddressHigh, &[0]), (Rest, &[1, 0])],
-                &[0, 0x41, 0x81, 1, 0x6a, 0x41, 2, 0x41, 3, 0x41, 0x80, 0x80, 0xc0, 0, 0x41, 0xc4, 0x7f, 0x0b]),
+            ("i32 constants, by the opcode after each", &[(Ops, &[0x41, 0x6a, 0x41, 0x41, ADDRESS, 0x41, 0x1a, 0x41, 0x6b, 0x0b]), (I32, &[3, 0xc4]), (I32More, &[0x7f]), (I32Add, &[0x81]), (I32AddMore, &[1]),
+                (I32Pair, &[2]), (I32Sub, &[0x30]), (Address, &[0]), (AddressHigh, &[0]), (Rest, &[1, 0])],
+                &[0, 0x41, 0x81, 1, 0x6a, 0x41, 2, 0x41, 3, 0x41, 0x80, 0x80, 0xc0, 0, 0x41, 0xc4, 0x7f, 0x1a, 0x41, 0x30, 0x6b, 0x0b]),
             ("memory.size and grow, ref.null", &[(Ops, &[0x3f, 0, 0x40, 0, 0xd0, 0x70, 0x0b]), (Rest, &[1, 0])],
                 &[0, 0x3f, 0, 0x40, 0, 0xd0, 0x70, 0x0b]),
             ("constants, a ten-byte i64 among them", &[(Ops, &[0x41, 0x42, 0x43, 0x44, 0x0b]), (I32, &[0x7f]),
