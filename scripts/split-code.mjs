@@ -65,13 +65,13 @@ const ADDRESS = 0xc5;
 // then `i32.const`, two `local.get`s, a `local.get` then a load, it is
 // not: the opcodes 6% smaller once deflated (widget and citation module
 // -0.68 KB, the decoder +0.2 KB of it; the decoder rebuilds the widget in
-// 4.8 ms rather than 3.6 at 4x, in Chromium). The bytes from FIRST_PAIR on, up to the
-// 0xfc prefix, are opcodes of wasm's garbage collection and references,
-// which the modules do not use (Rust's code is built without reference
-// types): a pair is written as one of those that no module uses, the
-// first pair as FIRST_PAIR, the second as the next, and so on. One list for
-// both modules (pairsFor), so the citation module's opcodes still find
-// their like in the widget's, its dictionary.
+// 4.8 ms rather than 3.6 at 4x, in Chromium). The bytes from FIRST_PAIR
+// on, up to the 0xfc prefix, are opcodes of wasm's garbage collection and
+// references, which the modules do not use (Rust's code is built without
+// reference types): a pair is written as one of those that no module
+// uses, the first pair as FIRST_PAIR, the second as the next, and so on.
+// One list for both modules (pairsFor), so the citation module's opcodes
+// still find their like in the widget's, its dictionary.
 const FIRST_PAIR = 0xc6;
 // How far the opcodes' stream may grow expanded: the decoder refuses more
 // (a damaged count would have it ask for gigabytes). The modules' grows 2.3
@@ -141,6 +141,7 @@ function writePair(ops, [first, second], byte) {
   }
   return written;
 }
+
 // The streams whose LEB128s' bytes after the first go to a stream of their
 // own (crates/unsplit's `Stream::more`): the first bytes (the low bits, of
 // small numbers all of it) and the others (the high bits of large ones)

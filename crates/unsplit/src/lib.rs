@@ -18,8 +18,9 @@
 //! the code without their data's contents, the opcodes' pairs, the code's,
 //! and the data's (text, other bytes by their address, the lengths of their
 //! alternate runs). The opcodes come as bytes that may each stand for two
-//! (see [`Stream::Pairs`]), expanded before anything else is read. Each instruction's immediates are read from their stream in the
-//! order it needs them; for `local.*`, loads and stores and `i32.const`,
+//! (see [`Stream::Pairs`]), expanded before anything else is read. Each
+//! instruction's immediates are read from their stream in the order it
+//! needs them; for `local.*`, loads and stores and `i32.const`,
 //! which stream depends on the instruction (for `local.get` and
 //! `i32.const`, on the opcode after it too), and some streams keep their
 //! LEB128s' later bytes in another ([`Stream::more`]). An `i32.const` whose
@@ -111,11 +112,11 @@ pub enum Stream {
     /// How many bytes the opcodes' stream stands for (a `u32` LE), then
     /// the pairs it is written with, two bytes each: byte [`FIRST_PAIR`]
     /// stands for the first pair, the next for the second, and so on, and
-    /// a pair may hold bytes that stand for pairs. Deflate
-    /// codes each byte on its own, and repeats only of three or more; the
-    /// commonest pairs of opcodes as one byte each (`local.get` before
-    /// `i32.const`, before another `local.get`, before a load...) let it
-    /// see which opcodes follow which.
+    /// a pair may hold bytes that stand for pairs. Deflate codes each byte
+    /// on its own, and copies only repeats of three or more; common pairs
+    /// of opcodes as one byte each (`local.get` before `i32.const`, before
+    /// another `local.get`, before a load...) let it see which opcodes
+    /// follow which.
     Pairs,
     /// Opcodes, and the one-byte immediates among them: memory and table
     /// indices, reference types, 0xfc's subcodes.
@@ -249,8 +250,8 @@ pub fn rebuilt_len_bound(split: &[u8]) -> Option<usize> {
 }
 
 /// How far the opcodes' stream may grow expanded: a damaged count of
-/// them is refused before it has memory grow by gigabytes (scripts/split-code.mjs's
-/// MOST_EXPANDED: the modules' grows 2.3 times).
+/// them is refused before it has memory grow by gigabytes
+/// (scripts/split-code.mjs's MOST_EXPANDED: the modules' grows 2.3 times).
 const MOST_EXPANDED: usize = 16;
 
 /// How many bytes the opcodes' stream stands for, and its pairs.
@@ -278,7 +279,6 @@ struct Expansion<'p, 'o> {
 impl Expansion<'_, '_> {
     /// Puts out what `byte` stands for, `depth` pairs down; false when that
     /// is too deep, or more than there is room for.
-    #[inline(never)]
     fn put(&mut self, byte: u8, depth: u32) -> bool {
         let at = usize::from(byte.wrapping_sub(FIRST_PAIR)) * 2;
         match self.pairs.get(at..at + 2) {
