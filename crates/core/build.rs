@@ -110,17 +110,17 @@ fn main() {
     }
     out.push_str("];\n\n");
     out.push_str("/// The built-in locales' tags and strings, in key order.\n");
-    out.push_str("pub static LOCALES: &[(&str, [&str; KEY_COUNT])] = &[\n");
+    out.push_str("pub static LOCALES: &[Locale] = &[\n");
     for (tag, entries) in locales.iter().filter(|(tag, _)| tag.as_str() == REFERENCE) {
         let map: BTreeMap<&str, &str> = entries
             .iter()
             .map(|(k, v)| (k.as_str(), v.as_str()))
             .collect();
-        writeln!(out, "    ({tag:?}, [").unwrap();
+        writeln!(out, "    Locale {{ tag: {tag:?}, values: [").unwrap();
         for key in &keys {
             writeln!(out, "        {:?},", map[key]).unwrap();
         }
-        out.push_str("    ]),\n");
+        out.push_str("    ] },\n");
     }
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("locales.rs");
