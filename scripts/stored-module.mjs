@@ -34,12 +34,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
-import { STREAMS, pairsFor, splitCode, streamRange } from './split-code.mjs';
+import { STREAMS, splitCode, streamRange } from './split-code.mjs';
 import { shareciteUnsplit } from '../js/unsplit.mjs';
-
-// The pairs both modules' opcodes are written with (build-dist.mjs finds
-// them over both), for the callers that store them.
-export { pairsFor };
 
 const root = new URL('..', import.meta.url);
 

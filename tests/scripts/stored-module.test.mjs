@@ -8,8 +8,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import binaryen from 'binaryen';
-import { STREAMS, streamRange } from '../../scripts/split-code.mjs';
-import { blockEnds, dictionaryIn, framedModule, inflateStored, pairsFor, storeModule } from '../../scripts/stored-module.mjs';
+import { STREAMS, pairsFor, streamRange } from '../../scripts/split-code.mjs';
+import { blockEnds, dictionaryIn, framedModule, inflateStored, storeModule } from '../../scripts/stored-module.mjs';
 
 const decoder = readFileSync(new URL('../../build/sharecite_unsplit.wasm', import.meta.url));
 

@@ -833,6 +833,43 @@ mod tests {
         );
     }
 
+    /// A count of opcodes more than MOST_EXPANDED times their stream is
+    /// refused before any room is asked for, even when the pairs do come
+    /// to that many: a damaged count cannot have memory grow without end.
+    #[test]
+    fn opcodes_expanded_past_their_bound_are_refused() {
+        const P: u8 = FIRST_PAIR;
+        // P+3 is sixteen nops; P+4 is those and an end: 17 opcodes.
+        let pairs = |count: u8| {
+            [
+                count,
+                0,
+                0,
+                0,
+                0x01,
+                0x01,
+                P,
+                P,
+                P + 1,
+                P + 1,
+                P + 2,
+                P + 2,
+                P + 3,
+                0x0b,
+            ]
+        };
+        let mut body = std::vec![0];
+        body.extend([0x01; 16]);
+        body.push(0x0b);
+        // From two bytes, 17 opcodes are within 16 times: rebuilt.
+        let within = split_form(&[(Pairs, &pairs(17)), (Ops, &[P + 3, 0x0b]), (Rest, &[1, 0])]);
+        assert_eq!(rebuilt(&within), Some(code_section(&[&body])));
+        // From one, they are not: refused, though they are the same function.
+        let past = split_form(&[(Pairs, &pairs(17)), (Ops, &[P + 4]), (Rest, &[1, 0])]);
+        assert_eq!(rebuilt_len_bound(&past), None);
+        assert_eq!(rebuilt(&past), None);
+    }
+
     #[test]
     fn sections_around_the_code_and_many_functions() {
         let header = [0, 0x61, 0x73, 0x6d, 1, 0, 0, 0];
