@@ -36,8 +36,15 @@ SIZE_CARGO    := cargo +$(NIGHTLY) build --release --target $(WASM_TARGET) --lib
 # than opt-level "z" does (an inlining threshold of 8 rather than 5; 7 to
 # 10 build the same module): calls it then inlines cost more than their
 # bodies once deflated. Widget -0.1 KB, citation module +0.02 KB; 0 gave
-# +0.25 KB, 11 and more +0.44 KB or worse.
-WIDGET_LLVM_FLAGS := -Cllvm-args=-disable-lsr -Cllvm-args=-disable-machine-licm -Cllvm-args=-inline-threshold=8
+# +0.25 KB, 11 and more +0.44 KB or worse. And GVN leaves loads alone
+# (no memory dependence analysis, so no load it finds redundant is removed
+# or hoisted): a value loaded twice stays two loads, as alike as deflate
+# could wish, where GVN had kept it in a local of its own. Widget -0.12 KB
+# (zlib, stream by stream, agrees: opcodes and locals smaller, loads'
+# offsets larger), citation module +0.01 KB; the extra loads are of memory
+# the code had just read.
+WIDGET_LLVM_FLAGS := -Cllvm-args=-disable-lsr -Cllvm-args=-disable-machine-licm -Cllvm-args=-inline-threshold=8 \
+  -Cllvm-args=-enable-gvn-memdep=false
 # The decoder that rebuilds both modules from their split form
 # (crates/unsplit): no_std without a heap, so a 4 KiB stack is plenty (it
 # uses about a hundred bytes, which leaves --low-memory-unused, below, true) and
@@ -66,6 +73,14 @@ WASM_OPT_FLAGS := -Oz --converge --low-memory-unused --strip-debug --strip-produ
   -Oz --flatten --rereloop -Oz -Oz --reorder-locals
 # After the split, one more round of -Oz (the whole list above took 20 B more).
 WASM_REOPT_FLAGS := -Oz --converge --low-memory-unused $(WASM_FEATURES)
+# Both modules without binaryen's local CSE, which keeps an expression
+# computed twice in a local and reads that the second time: recomputed, the
+# two are alike, and deflate stores the second as a copy of the first
+# (widget -0.12 KB, citation module -0.1 KB, for 1.3 KB more code to
+# compile; the decoder keeps it: 23 B there, in the loop that rebuilds
+# every module). Without binaryen's inlining as well: -0.15 KB more, but
+# 2.5 KB more code to compile before ready, so that stays.
+WIDGET_SKIPPED_PASSES := --skip-pass=local-cse
 # wasm-bindgen names each import after its JS function plus a 16-digit hash
 # (`__wbg_querySelectorAll_6c1bd81d448fb480`), and every name is spelt twice,
 # in the wasm and in the glue: 8 KB of names that gzip barely shrinks. This
@@ -147,7 +162,7 @@ dist: tools decoder deflate-tool locales-tool
 	@# reports as internal errors, rather than throw JavaScript errors with
 	@# messages from the data.
 	node scripts/trap-throws.mjs build/sharecite_bg.pruned.wasm build/sharecite_bg.trapped.wasm
-	wasm-opt $(WASM_OPT_FLAGS) build/sharecite_bg.trapped.wasm -o build/sharecite_bg.opt.wasm
+	wasm-opt $(WASM_OPT_FLAGS) $(WIDGET_SKIPPED_PASSES) build/sharecite_bg.trapped.wasm -o build/sharecite_bg.opt.wasm
 	$(WASM_SHORT_NAMES) build/sharecite_bg.opt.wasm -o build/sharecite_bg.min.wasm > build/sharecite_bg.names.json
 	@# The citation styles' `cite` export, all only it reaches and the data
 	@# only that reads become the citation module (scripts/split-module.mjs).
@@ -155,8 +170,8 @@ dist: tools decoder deflate-tool locales-tool
 	@# also called, now called by the widget alone, simplify (-0.1 KB).
 	node scripts/split-module.mjs build/sharecite_bg.min.wasm build/sharecite_bg.names.json $(LINKER_MAP) \
 	  build/sharecite_bg.split.wasm build/sharecite_cite_bg.split.wasm
-	wasm-opt $(WASM_REOPT_FLAGS) build/sharecite_bg.split.wasm -o build/sharecite_bg.final.wasm
-	wasm-opt $(WASM_REOPT_FLAGS) build/sharecite_cite_bg.split.wasm -o build/sharecite_cite_bg.final.wasm
+	wasm-opt $(WASM_REOPT_FLAGS) $(WIDGET_SKIPPED_PASSES) build/sharecite_bg.split.wasm -o build/sharecite_bg.final.wasm
+	wasm-opt $(WASM_REOPT_FLAGS) $(WIDGET_SKIPPED_PASSES) build/sharecite_cite_bg.split.wasm -o build/sharecite_cite_bg.final.wasm
 	node scripts/build-dist.mjs
 
 icons: node-tools browsers
