@@ -41,8 +41,8 @@ SIZE_CARGO    := cargo +$(NIGHTLY) build --release --target $(WASM_TARGET) --lib
 # or hoisted): a value loaded twice stays two loads, as alike as deflate
 # could wish, where GVN had kept it in a local of its own. Widget -0.12 KB
 # (zlib, stream by stream, agrees: opcodes and locals smaller, loads'
-# offsets larger), citation module +0.01 KB; the extra loads are of memory
-# the code had just read.
+# offsets larger), citation module +0.01 KB, for the loads GVN had saved
+# at run time (the bench saw no change in ready time).
 WIDGET_LLVM_FLAGS := -Cllvm-args=-disable-lsr -Cllvm-args=-disable-machine-licm -Cllvm-args=-inline-threshold=8 \
   -Cllvm-args=-enable-gvn-memdep=false
 # The decoder that rebuilds both modules from their split form
