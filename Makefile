@@ -62,8 +62,9 @@ LINKER_MAP    := $(SIZE_TARGET)/sharecite.map
 # Then flattening the code and rebuilding its control flow (--flatten
 # --rereloop) before two last rounds of -Oz finds structure -Oz alone
 # misses (-0.6 KB; the second round -0.2 KB more). For the widget, all of
-# that once more finds a little more (WIDGET_OPT_FLAGS: -0.05 KB over both
-# modules, which zlib, stream by stream, agrees with; the same raw size).
+# that (RESTRUCTURE) once more finds a little more (WIDGET_OPT_FLAGS: -0.05
+# KB over both modules, which zlib, stream by stream, agrees with; the same
+# raw size).
 # Then the locals numbered by use once more, which those rounds leave
 # slightly out of order (widget -39 B: within Zopfli's own noise, about
 # 0.1 KB, but never worse in the builds measured).
@@ -71,9 +72,10 @@ LINKER_MAP    := $(SIZE_TARGET)/sharecite.map
 # target_features list (-0.25 KB over both modules; check-size enforces it).
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-reference-types --enable-multivalue
-WASM_OPT_FLAGS := -Oz --converge --low-memory-unused --strip-debug --strip-producers --strip-target-features $(WASM_FEATURES) \
-  -Oz --flatten --rereloop -Oz -Oz --reorder-locals
-WIDGET_OPT_FLAGS := $(WASM_OPT_FLAGS) --flatten --rereloop -Oz -Oz --reorder-locals
+WASM_OPT_START := -Oz --converge --low-memory-unused --strip-debug --strip-producers --strip-target-features $(WASM_FEATURES) -Oz
+RESTRUCTURE   := --flatten --rereloop -Oz -Oz
+WASM_OPT_FLAGS := $(WASM_OPT_START) $(RESTRUCTURE) --reorder-locals
+WIDGET_OPT_FLAGS := $(WASM_OPT_START) $(RESTRUCTURE) $(RESTRUCTURE) --reorder-locals
 # After the split, one more round of -Oz (the whole list above took 20 B more).
 WASM_REOPT_FLAGS := -Oz --converge --low-memory-unused $(WASM_FEATURES)
 # Both modules without binaryen's local CSE, which keeps an expression
