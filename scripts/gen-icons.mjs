@@ -342,6 +342,8 @@ pub(crate) const ICONS: &str = concat!(
     await browser.close();
   }
 
+  // A colour as CSS writes it shortest: lower case, as #abc for #aabbcc.
+  const cssHex = (hex) => hex.toLowerCase().replace(/^(.)\1(.)\2(.)\3$/, '$1$2$3');
   const colours = [];
   for (const icon of icons) {
     const hex = icon.hex ?? EXTRA_COLOURS[icon.id] ?? null;
@@ -355,8 +357,8 @@ pub(crate) const ICONS: &str = concat!(
   }
   out += `);
 
-/// Brand colours, as CSS: each control's \`--sharecite-brand\`.
-pub const BRAND_CSS: &str = ${rust(colours.map(([id, hex]) => `[data-network=${id}]{--sharecite-brand:#${hex}}`).join(''))};
+/// Brand colours, as CSS: each control's \`--_brand\`.
+pub const BRAND_CSS: &str = ${rust(colours.map(([id, hex]) => `[data-network=${id}]{--_brand:#${cssHex(hex)}}`).join(''))};
 `;
 
   writeFileSync(new URL('crates/core/src/icon_set.rs', root), out);

@@ -6,9 +6,9 @@
 //! general CSS minifier: it drops only what cannot change the meaning of
 //! the sheet we write: comments, indentation, spaces beside `{ } ; , >`,
 //! spaces after `:` (CSS allows none after a pseudo-class's colon, so they
-//! are always in declarations or conditions) and each block's last `;`.
-//! Quoted strings are copied whole, and a space before `:` stays
-//! (`.a :hover` is not `.a:hover`).
+//! are always in declarations or conditions), each block's last `;` and a
+//! number's leading zero (`0.5em` is `.5em`). Quoted strings are copied
+//! whole, and a space before `:` stays (`.a :hover` is not `.a:hover`).
 
 use alloc::string::String;
 
@@ -61,11 +61,22 @@ pub fn minify(css: &str) -> String {
             }
             c => {
                 flush_space(&mut out, &mut pending_space);
-                out.push(c);
+                if !(c == '0' && starts_a_fraction(&out, &chars)) {
+                    out.push(c);
+                }
             }
         }
     }
     out
+}
+
+/// Whether a `0` read after `out`, with `rest` after it, is a number's
+/// leading zero: `0.5`, but not the `0` of `10.5` or of a name like `.a0`.
+fn starts_a_fraction(out: &str, rest: &core::iter::Peekable<core::str::Chars<'_>>) -> bool {
+    let mut after = rest.clone();
+    after.next() == Some('.')
+        && after.next().is_some_and(|c| c.is_ascii_digit())
+        && (out.is_empty() || out.ends_with([':', ' ', ',', '(', '/']))
 }
 
 /// Writes a space held back from the input, unless what comes before it
@@ -102,20 +113,27 @@ mod tests {
         keeps_descendant_combinators: ".a .b,\n.c > .d { x: y }" => ".a .b,.c>.d{x:y}",
         keeps_a_space_before_a_pseudo_class: ".a :hover { x: y }" => ".a :hover{x:y}",
         keeps_pseudo_classes_tight: ":host([hidden]) .quote { display: none }" => ":host([hidden]) .quote{display:none}",
-        keeps_value_spaces: ".q { box-shadow: 0 4px 16px rgb(0 0 0 / 0.18) }" => ".q{box-shadow:0 4px 16px rgb(0 0 0 / 0.18)}",
+        keeps_value_spaces: ".q { box-shadow: 0 4px 16px rgb(0 0 0 / 0.5) }" => ".q{box-shadow:0 4px 16px rgb(0 0 0 / .5)}",
+        drops_leading_zeros: ".a { m: 0.5em 0 0.25rem; t: 0.15s; f: calc(0.5*2); o: 0 }" => ".a{m:.5em 0 .25rem;t:.15s;f:calc(.5*2);o:0}",
+        keeps_other_zeros: ".a0.b { m: 10.5em 0.x 2.05em; w: 0 }" => ".a0.b{m:10.5em 0.x 2.05em;w:0}",
         tightens_media_conditions:
             "@media (prefers-color-scheme: dark) {\n  .r { x: y; }\n}" => "@media (prefers-color-scheme:dark){.r{x:y}}",
         keeps_strings_whole: ".a[data-x=\"a  b; c\"] { content: ' /* no */ ' }" => ".a[data-x=\"a  b; c\"]{content:' /* no */ '}",
         keeps_var_fallbacks: ".r { m: var(--m, 1em 0); }" => ".r{m:var(--m,1em 0)}",
     }
 
-    /// Only comments, whitespace and last semicolons may go: with every
-    /// space taken out of both, the sheets are the same text.
+    /// Only comments, whitespace, last semicolons and leading zeros may go:
+    /// with every space and every leading zero taken out of both, the
+    /// sheets are the same text.
     #[test]
     fn the_widget_sheet_loses_nothing_but_layout() {
         let source = include_str!("widget.css");
         let minified = minify(source);
         let squeeze = |css: &str| -> std::string::String {
+            let mut css = css.replace(";}", "}");
+            for before in [":", " ", ",", "(", "/", "\n"] {
+                css = css.replace(&format!("{before}0."), &format!("{before}."));
+            }
             css.chars()
                 .filter(|c| !c.is_whitespace())
                 .collect::<std::string::String>()

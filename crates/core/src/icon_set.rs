@@ -46,5 +46,5 @@ pub(crate) const ICONS: &str = concat!(
     "discuss:0 0 64 64::M0 8a8 8 0 0 1 8-8h48a8 8 0 0 1 8 8v32a8 8 0 0 1-8 8H18a4 4 0 0 0-3 1L3 61a2 2 0 0 1-3-2zm14 4a2 2 0 0 0 0 4h36a2 2 0 0 0 0-4zm0 10a2 2 0 0 0 0 4h36a2 2 0 0 0 0-4zm0 10a2 2 0 0 0 0 4h20a2 2 0 0 0 0-4z",
 );
 
-/// Brand colours, as CSS: each control's `--sharecite-brand`.
-pub const BRAND_CSS: &str = "[data-network=facebook]{--sharecite-brand:#0866FF}[data-network=x]{--sharecite-brand:#000000}[data-network=linkedin]{--sharecite-brand:#0A66C2}[data-network=reddit]{--sharecite-brand:#FF4500}[data-network=whatsapp]{--sharecite-brand:#25D366}[data-network=telegram]{--sharecite-brand:#26A5E4}[data-network=bluesky]{--sharecite-brand:#1185FE}[data-network=mastodon]{--sharecite-brand:#6364FF}[data-network=threads]{--sharecite-brand:#000000}[data-network=hackernews]{--sharecite-brand:#F0652F}[data-network=pinterest]{--sharecite-brand:#BD081C}";
+/// Brand colours, as CSS: each control's `--_brand`.
+pub const BRAND_CSS: &str = "[data-network=facebook]{--_brand:#0866ff}[data-network=x]{--_brand:#000}[data-network=linkedin]{--_brand:#0a66c2}[data-network=reddit]{--_brand:#ff4500}[data-network=whatsapp]{--_brand:#25d366}[data-network=telegram]{--_brand:#26a5e4}[data-network=bluesky]{--_brand:#1185fe}[data-network=mastodon]{--_brand:#6364ff}[data-network=threads]{--_brand:#000}[data-network=hackernews]{--_brand:#f0652f}[data-network=pinterest]{--_brand:#bd081c}";
