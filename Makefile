@@ -83,9 +83,18 @@ WASM_REOPT_FLAGS := -Oz --converge --low-memory-unused $(WASM_FEATURES)
 # two are alike, and deflate stores the second as a copy of the first
 # (widget -0.12 KB, citation module -0.1 KB, for 1.3 KB more code to
 # compile; the decoder keeps it: 23 B there, in the loop that rebuilds
-# every module). Without binaryen's inlining as well: -0.15 KB more, but
-# 2.5 KB more code to compile before ready, so that stays.
-WIDGET_SKIPPED_PASSES := --skip-pass=local-cse
+# every module). And a function with one caller inlined into it only when
+# it is as small as the call (--one-caller-inline-max-function-size=0;
+# binaryen's default inlines them at any size): a function's body once, out
+# of line, is a call deflate codes in a few bits where its inlined copy was
+# code of its own (widget -0.45 KB, citation module +0.01 KB; 1.9 KB more
+# code to compile. Side by side, in 20 and 40 interleaved loads of
+# www/index.html at 4x, the wasm's five start calls took 1.22x and 1.04x
+# the time, where the same build beside a copy of itself gave 1.11x, and
+# ready came in 1.03x and 0.99x; with 20 B as the limit, -0.43 KB for 1.3 KB
+# more code). Without binaryen's inlining altogether: -0.13 KB, worse than
+# that, as it loses the inlining of functions smaller than their calls.
+DEFLATE_FRIENDLY := --skip-pass=local-cse --one-caller-inline-max-function-size=0
 # wasm-bindgen names each import after its JS function plus a 16-digit hash
 # (`__wbg_querySelectorAll_6c1bd81d448fb480`), and every name is spelt twice,
 # in the wasm and in the glue: 8 KB of names that gzip barely shrinks. This
@@ -167,7 +176,7 @@ dist: tools decoder deflate-tool locales-tool
 	@# reports as internal errors, rather than throw JavaScript errors with
 	@# messages from the data.
 	node scripts/trap-throws.mjs build/sharecite_bg.pruned.wasm build/sharecite_bg.trapped.wasm
-	wasm-opt $(WIDGET_OPT_FLAGS) $(WIDGET_SKIPPED_PASSES) build/sharecite_bg.trapped.wasm -o build/sharecite_bg.opt.wasm
+	wasm-opt $(WIDGET_OPT_FLAGS) $(DEFLATE_FRIENDLY) build/sharecite_bg.trapped.wasm -o build/sharecite_bg.opt.wasm
 	$(WASM_SHORT_NAMES) build/sharecite_bg.opt.wasm -o build/sharecite_bg.min.wasm > build/sharecite_bg.names.json
 	@# The citation styles' `cite` export, all only it reaches and the data
 	@# only that reads become the citation module (scripts/split-module.mjs).
@@ -175,8 +184,8 @@ dist: tools decoder deflate-tool locales-tool
 	@# also called, now called by the widget alone, simplify (-0.1 KB).
 	node scripts/split-module.mjs build/sharecite_bg.min.wasm build/sharecite_bg.names.json $(LINKER_MAP) \
 	  build/sharecite_bg.split.wasm build/sharecite_cite_bg.split.wasm
-	wasm-opt $(WASM_REOPT_FLAGS) $(WIDGET_SKIPPED_PASSES) build/sharecite_bg.split.wasm -o build/sharecite_bg.final.wasm
-	wasm-opt $(WASM_REOPT_FLAGS) $(WIDGET_SKIPPED_PASSES) build/sharecite_cite_bg.split.wasm -o build/sharecite_cite_bg.final.wasm
+	wasm-opt $(WASM_REOPT_FLAGS) $(DEFLATE_FRIENDLY) build/sharecite_bg.split.wasm -o build/sharecite_bg.final.wasm
+	wasm-opt $(WASM_REOPT_FLAGS) $(DEFLATE_FRIENDLY) build/sharecite_cite_bg.split.wasm -o build/sharecite_cite_bg.final.wasm
 	node scripts/build-dist.mjs
 
 icons: node-tools browsers
