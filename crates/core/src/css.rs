@@ -71,12 +71,14 @@ pub fn minify(css: &str) -> String {
 }
 
 /// Whether a `0` read after `out`, with `rest` after it, is a number's
-/// leading zero: `0.5`, but not the `0` of `10.5` or of a name like `.a0`.
+/// leading zero: `0.5`, but not the `0` of `10.5`, of a name like `.a0` or
+/// of an unquoted `url(0.5.png)`.
 fn starts_a_fraction(out: &str, rest: &core::iter::Peekable<core::str::Chars<'_>>) -> bool {
     let mut after = rest.clone();
     after.next() == Some('.')
         && after.next().is_some_and(|c| c.is_ascii_digit())
         && (out.is_empty() || out.ends_with([':', ' ', ',', '(', '/']))
+        && !out.ends_with("url(")
 }
 
 /// Writes a space held back from the input, unless what comes before it
@@ -115,7 +117,7 @@ mod tests {
         keeps_pseudo_classes_tight: ":host([hidden]) .quote { display: none }" => ":host([hidden]) .quote{display:none}",
         keeps_value_spaces: ".q { box-shadow: 0 4px 16px rgb(0 0 0 / 0.5) }" => ".q{box-shadow:0 4px 16px rgb(0 0 0 / .5)}",
         drops_leading_zeros: ".a { m: 0.5em 0 0.25rem; t: 0.15s; f: calc(0.5*2); o: 0 }" => ".a{m:.5em 0 .25rem;t:.15s;f:calc(.5*2);o:0}",
-        keeps_other_zeros: ".a0.b { m: 10.5em 0.x 2.05em; w: 0 }" => ".a0.b{m:10.5em 0.x 2.05em;w:0}",
+        keeps_other_zeros: ".a0.b { m: 10.5em 0.x 2.05em; w: 0; i: url(0.5.png) }" => ".a0.b{m:10.5em 0.x 2.05em;w:0;i:url(0.5.png)}",
         tightens_media_conditions:
             "@media (prefers-color-scheme: dark) {\n  .r { x: y; }\n}" => "@media (prefers-color-scheme:dark){.r{x:y}}",
         keeps_strings_whole: ".a[data-x=\"a  b; c\"] { content: ' /* no */ ' }" => ".a[data-x=\"a  b; c\"]{content:' /* no */ '}",
@@ -130,7 +132,7 @@ mod tests {
         let source = include_str!("widget.css");
         let minified = minify(source);
         let squeeze = |css: &str| -> std::string::String {
-            let mut css = css.replace(";}", "}");
+            let mut css = std::string::String::from(css);
             for before in [":", " ", ",", "(", "/", "\n"] {
                 css = css.replace(&format!("{before}0."), &format!("{before}."));
             }
