@@ -171,6 +171,13 @@ function onGrid(d, grid) {
   return text;
 }
 
+// A brand colour (`0866FF`, as the icon sets give it) as CSS writes it
+// shortest: `#0866ff`, and `#000` for `000000`. Every reader downloads the
+// stylesheet these go into.
+export function cssColour(hex) {
+  return `#${hex.toLowerCase().replace(/^(.)\1(.)\2(.)\3$/, '$1$2$3')}`;
+}
+
 // `d` (on its grid) in fewer characters, drawing the same fill: each
 // segment absolute or relative, whichever writes shorter; a lineto along
 // an axis as `h` or `v`; an arc whose radius rounded to zero as the line
@@ -342,8 +349,6 @@ pub(crate) const ICONS: &str = concat!(
     await browser.close();
   }
 
-  // A colour as CSS writes it shortest: lower case, as #abc for #aabbcc.
-  const cssHex = (hex) => hex.toLowerCase().replace(/^(.)\1(.)\2(.)\3$/, '$1$2$3');
   const colours = [];
   for (const icon of icons) {
     const hex = icon.hex ?? EXTRA_COLOURS[icon.id] ?? null;
@@ -358,7 +363,7 @@ pub(crate) const ICONS: &str = concat!(
   out += `);
 
 /// Brand colours, as CSS: each control's \`--_brand\`.
-pub const BRAND_CSS: &str = ${rust(colours.map(([id, hex]) => `[data-network=${id}]{--_brand:#${cssHex(hex)}}`).join(''))};
+pub const BRAND_CSS: &str = ${rust(colours.map(([id, hex]) => `[data-network=${id}]{--_brand:${cssColour(hex)}}`).join(''))};
 `;
 
   writeFileSync(new URL('crates/core/src/icon_set.rs', root), out);

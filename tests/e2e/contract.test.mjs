@@ -251,6 +251,29 @@ test('site owners style it with custom properties and ::part()', async () => {
   await close();
 });
 
+test('icons wear their brand colour on a light widget, the text colour on a dark one, and --sharecite-icon-color over both', async () => {
+  const fills = (page) =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('[data-sharecite-host]')].map((host) => {
+        const control = host.shadowRoot.querySelector('[data-network=facebook]');
+        return { fill: getComputedStyle(control.querySelector('.icon')).fill, color: getComputedStyle(control).color };
+      }),
+    );
+  const seed = await browser.open('/');
+  // Facebook's blue, #0866ff, from the brand colours make icons writes.
+  assert.deepEqual((await fills(seed.page)).map((f) => f.fill), ['rgb(8, 102, 255)']);
+  await seed.page.addStyleTag({ content: '[data-sharecite-host]{--sharecite-icon-color:rgb(9, 8, 7)}' });
+  assert.deepEqual((await fills(seed.page)).map((f) => f.fill), ['rgb(9, 8, 7)']);
+  await seed.close();
+
+  const dark = await browser.open('/dark.html', { waitForHosts: 2 });
+  await dark.page.emulateMedia({ colorScheme: 'light' });
+  const [onDark, onAuto] = await fills(dark.page);
+  assert.equal(onDark.fill, onDark.color, 'a dark widget draws its icons in its text colour');
+  assert.equal(onAuto.fill, 'rgb(8, 102, 255)', 'an auto widget on a light page keeps the brand colour');
+  await dark.close();
+});
+
 test('defines exactly one global', async () => {
   const init = () => {
     Object.defineProperty(window, Symbol.for('test.globals'), { value: Object.getOwnPropertyNames(window) });

@@ -4,7 +4,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compact } from '../../scripts/gen-icons.mjs';
+import { readFileSync } from 'node:fs';
+import { compact, cssColour } from '../../scripts/gen-icons.mjs';
 
 test('segments that go nowhere are dropped, and lines along an axis are written as h and v', () => {
   assert.equal(compact('M0 0l5 0l0 0v0l0 5c0 0 0 0 0 0h0z'), 'M0 0h5v5z');
@@ -38,4 +39,17 @@ test('a cubic whose first control point mirrors the last one\'s second is writte
 
 test('a path opens with an absolute moveto, so that paths run together as one', () => {
   assert.equal(compact('m0 0h5'), 'M0 0h5');
+});
+
+test('brand colours are written as CSS writes them shortest, and the shipped ones are so written', () => {
+  assert.equal(cssColour('0866FF'), '#0866ff');
+  assert.equal(cssColour('000000'), '#000');
+  assert.equal(cssColour('AABBCC'), '#abc');
+  // Pairs, not any repeat: #0A66C2 is not #a6c.
+  assert.equal(cssColour('0A66C2'), '#0a66c2');
+  const rust = readFileSync(new URL('../../crates/core/src/icon_set.rs', import.meta.url), 'utf8');
+  const shipped = [...rust.matchAll(/--_brand:#([0-9a-fA-F]+)/g)].map(([, hex]) => hex);
+  assert.ok(shipped.length >= 10, 'every brand network has its colour');
+  // Already shortest: what make icons writes, not an older spelling.
+  for (const hex of shipped) assert.equal(`#${hex}`, cssColour(hex));
 });
