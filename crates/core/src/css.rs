@@ -8,7 +8,8 @@
 //! spaces after `:` (CSS allows none after a pseudo-class's colon, so they
 //! are always in declarations or conditions), each block's last `;` and a
 //! number's leading zero (`0.5em` is `.5em`). Quoted strings are copied
-//! whole, and a space before `:` stays (`.a :hover` is not `.a:hover`).
+//! whole, and so is an unquoted `url(…)` address; a space before `:`
+//! stays (`.a :hover` is not `.a:hover`).
 
 use alloc::string::String;
 
@@ -64,6 +65,9 @@ pub fn minify(css: &str) -> String {
                 if !(c == '0' && starts_a_fraction(&out, &chars)) {
                     out.push(c);
                 }
+                if c == '(' && opens_a_url(&out) {
+                    copy_unquoted_url(&mut out, &mut chars);
+                }
             }
         }
     }
@@ -71,14 +75,43 @@ pub fn minify(css: &str) -> String {
 }
 
 /// Whether a `0` read after `out`, with `rest` after it, is a number's
-/// leading zero: `0.5`, but not the `0` of `10.5`, of a name like `.a0` or
-/// of an unquoted `url(0.5.png)`.
+/// leading zero: `0.5`, but not the `0` of `10.5` or of a name like `.a0`.
 fn starts_a_fraction(out: &str, rest: &core::iter::Peekable<core::str::Chars<'_>>) -> bool {
     let mut after = rest.clone();
     after.next() == Some('.')
         && after.next().is_some_and(|c| c.is_ascii_digit())
         && (out.is_empty() || out.ends_with([':', ' ', ',', '(', '/']))
-        && !out.ends_with("url(")
+}
+
+/// Whether `out` has just opened a `url(`: its unquoted address is one
+/// token, in which `/*` is no comment and `0.5` no number.
+fn opens_a_url(out: &str) -> bool {
+    let Some(before) = out.len().checked_sub(4).and_then(|at| out.get(..at)) else {
+        return false;
+    };
+    out.get(before.len()..)
+        .is_some_and(|function| function.eq_ignore_ascii_case("url("))
+        && !before.ends_with(|c: char| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Copies an unquoted `url(` address up to its `)` as written; a quoted
+/// one is left to the string rule. Only the spaces around the address go,
+/// which is all the whitespace an unquoted one may hold.
+fn copy_unquoted_url(out: &mut String, chars: &mut core::iter::Peekable<core::str::Chars<'_>>) {
+    skip_whitespace(chars);
+    if matches!(chars.peek(), Some('"' | '\'')) {
+        return;
+    }
+    let mut escaped = false;
+    for c in chars.by_ref() {
+        if !c.is_whitespace() || escaped {
+            out.push(c);
+        }
+        if c == ')' && !escaped {
+            break;
+        }
+        escaped = c == '\\' && !escaped;
+    }
 }
 
 /// Writes a space held back from the input, unless what comes before it
@@ -118,6 +151,9 @@ mod tests {
         keeps_value_spaces: ".q { box-shadow: 0 4px 16px rgb(0 0 0 / 0.5) }" => ".q{box-shadow:0 4px 16px rgb(0 0 0 / .5)}",
         drops_leading_zeros: ".a { m: 0.5em 0 0.25rem; t: 0.15s; f: calc(0.5*2); o: 0 }" => ".a{m:.5em 0 .25rem;t:.15s;f:calc(.5*2);o:0}",
         keeps_other_zeros: ".a0.b { m: 10.5em 0.x 2.05em; w: 0; i: url(0.5.png) }" => ".a0.b{m:10.5em 0.x 2.05em;w:0;i:url(0.5.png)}",
+        keeps_unquoted_urls_whole:
+            ".a { i: url( img/0.5.png ), URL(http://a/*b*/c.png), url(a\\).png) 0.5em; }" => ".a{i:url(img/0.5.png),URL(http://a/*b*/c.png),url(a\\).png) .5em}",
+        leaves_quoted_urls_to_strings: ".a { i: url( \"0.5 /*x*/.png\") }" => ".a{i:url(\"0.5 /*x*/.png\")}",
         tightens_media_conditions:
             "@media (prefers-color-scheme: dark) {\n  .r { x: y; }\n}" => "@media (prefers-color-scheme:dark){.r{x:y}}",
         keeps_strings_whole: ".a[data-x=\"a  b; c\"] { content: ' /* no */ ' }" => ".a[data-x=\"a  b; c\"]{content:' /* no */ '}",
