@@ -68,11 +68,12 @@ LINKER_MAP    := $(SIZE_TARGET)/sharecite.map
 # Then the locals numbered by use once more, which those rounds leave
 # slightly out of order (widget -39 B: within Zopfli's own noise, about
 # 0.1 KB, but never worse in the builds measured).
-# Every round starts from what binaryen worked out of each function's
-# effects over the whole module (--generate-global-effects: a call to a
-# function that cannot trap, write memory or throw is no longer treated as
-# if it might), so -Oz drops and moves more around such calls (widget -13
-# B, citation module -13 B, with it before the round after the split too).
+# Binaryen's passes start from what it works out of each function's
+# effects over the whole module (--generate-global-effects, kept while
+# passes only take effects away): a call to a function that cannot trap,
+# write memory or throw is no longer treated as if it might, so -Oz drops
+# and moves more around such calls (widget -13 B, citation module -13 B,
+# with it before the round after the split too; the decoder the same).
 # Browsers ignore custom sections, so none ships: not even the
 # target_features list (-0.25 KB over both modules; check-size enforces it).
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
