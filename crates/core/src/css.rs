@@ -86,12 +86,14 @@ fn starts_a_fraction(out: &str, rest: &core::iter::Peekable<core::str::Chars<'_>
 /// Whether `out` has just opened a `url(`: its unquoted address is one
 /// token, in which `/*` is no comment and `0.5` no number.
 fn opens_a_url(out: &str) -> bool {
-    let Some(before) = out.len().checked_sub(4).and_then(|at| out.get(..at)) else {
-        return false;
-    };
-    out.get(before.len()..)
-        .is_some_and(|function| function.eq_ignore_ascii_case("url("))
-        && !before.ends_with(|c: char| c.is_alphanumeric() || c == '-' || c == '_')
+    let at = out.len().saturating_sub(4);
+    match (out.get(..at), out.get(at..)) {
+        (Some(before), Some(function)) => {
+            function.eq_ignore_ascii_case("url(")
+                && !before.ends_with(|c: char| c.is_alphanumeric() || c == '-' || c == '_')
+        }
+        _ => false,
+    }
 }
 
 /// Copies an unquoted `url(` address up to its `)` as written; a quoted
@@ -153,6 +155,7 @@ mod tests {
         keeps_other_zeros: ".a0.b { m: 10.5em 0.x 2.05em; w: 0; i: url(0.5.png) }" => ".a0.b{m:10.5em 0.x 2.05em;w:0;i:url(0.5.png)}",
         keeps_unquoted_urls_whole:
             ".a { i: url( img/0.5.png ), URL(http://a/*b*/c.png), url(a\\).png) 0.5em; }" => ".a{i:url(img/0.5.png),URL(http://a/*b*/c.png),url(a\\).png) .5em}",
+        reads_other_functions_as_css: ".a { i: my-url(0.5) xurl(0.5) }" => ".a{i:my-url(.5) xurl(.5)}",
         leaves_quoted_urls_to_strings: ".a { i: url( \"0.5 /*x*/.png\") }" => ".a{i:url(\"0.5 /*x*/.png\")}",
         tightens_media_conditions:
             "@media (prefers-color-scheme: dark) {\n  .r { x: y; }\n}" => "@media (prefers-color-scheme:dark){.r{x:y}}",
