@@ -238,6 +238,10 @@ test-e2e: dist browsers node-tools
 # A benchmark, not a test: sharecite beside shareon and Shariff, in headless
 # Chromium with 4x CPU throttling. Writes bench/results/latest.{md,json}.
 bench: dist browsers node-tools bench-tools
+	@# A twin of the widget's module for the size breakdown's names
+	@# (scripts/size-breakdown.mjs): optimized alike from wasm-bindgen's
+	@# output, its function names kept.
+	wasm-opt -g $(filter-out --strip-debug,$(WIDGET_OPT_FLAGS)) $(DEFLATE_FRIENDLY) build/sharecite_bg.wasm -o build/sharecite_bg.named.wasm
 	node bench/run.mjs
 
 # The property tests of the pure core (crates/core/tests/properties.rs), at

@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { readStoredModule } from '../scripts/stored-module.mjs';
 import { precompressible } from '../scripts/precompressed.mjs';
+import { breakdownMarkdown, functionCosts, streamCosts } from '../scripts/size-breakdown.mjs';
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/helpers.mjs';
@@ -505,6 +506,14 @@ try {
   twiggy = `(twiggy unavailable: ${error.message})`;
 }
 
+// The same in the bytes that ship: the widget's stored file part by part,
+// and each function by what it costs deflated, from a twin of the shipped
+// module that kept its names (the Makefile's bench target builds it).
+const widgetFile = new URL('dist/sharecite_bg.wasm', root);
+const namedTwin = readFileSync(new URL('build/sharecite_bg.named.wasm', root));
+const sizeBreakdown = breakdownMarkdown(widgetFile, namedTwin, { top: 25, splitExports: ['cite'] });
+const shippedParts = { parts: streamCosts(widgetFile), functions: functionCosts(namedTwin, ['cite']).slice(0, 100) };
+
 // What a host serving dist/'s precompressed copies as stored sends instead
 // of sharecite's files (the shipped columns compress every widget's files
 // alike, with zlib at level 9 and brotli at quality 11). The wasm, stored
@@ -534,6 +543,7 @@ const results = {
   road: road.medians,
   scaling,
   twiggy,
+  shippedParts,
 };
 writeFileSync(new URL('bench/results/latest.json', root), JSON.stringify(results, null, 2) + '\n');
 
@@ -620,6 +630,16 @@ ${SCALES.map((n) => `| ${n} | ${ms(scaling[n].ready)} | ${scaling[n].longestTask
 
 Longest task: the Long Tasks API, which leaves out the rendering after each task; longest frame: the Long
 Animation Frames API, which counts it (the style, layout and paint of the placements inserted).
+
+## Where the bytes that ship go
+
+Each part of the widget's stored file deflated alone (\`scripts/size-breakdown.mjs\`; together, in the
+file, they take less), then the functions by what each costs: what zlib saves on its module's code when
+that function's body is left out. Names from a twin of the shipped module, optimized alike with its
+names kept (built from the same input, before the closure table is pruned and wasm-bindgen's throws
+become traps); \`citation\` marks the functions the citation module takes.
+
+${sizeBreakdown}
 
 ## Where the wasm's bytes go (\`twiggy top\`, before \`wasm-opt\`)
 

@@ -63,30 +63,8 @@ export function splitModule(module, renamed, importModule, objects = []) {
   const parsed = parse(module);
   const { imports, funcTypes, bodies, exportList, elements, start } = parsed;
   const importedFuncs = imports.filter((i) => i.kind === FUNC_KIND).length;
-  const callees = bodies.map((body) => {
-    const found = new Set();
-    walk(body, { call: (index) => (found.add(index), index) });
-    return found;
-  });
-  const reach = (roots) => {
-    const seen = new Set();
-    const stack = [...roots];
-    while (stack.length) {
-      const index = stack.pop();
-      if (seen.has(index)) continue;
-      seen.add(index);
-      if (index >= importedFuncs) stack.push(...callees[index - importedFuncs]);
-    }
-    return seen;
-  };
   const split = new Set(exports);
-  const exported = (wanted) => exportList.filter((e) => e.kind === FUNC_KIND && wanted(e)).map((e) => e.index);
-  for (const name of exports) {
-    if (!exportList.some((e) => e.kind === FUNC_KIND && e.name === name)) fail(`no function export ${name}`);
-  }
-  const firstReach = reach([...exported((e) => !split.has(e.name)), ...elements.flatMap((e) => e.functions), ...(start === null ? [] : [start])]);
-  const secondReach = reach(exported((e) => split.has(e.name)));
-  const moved = [...secondReach].filter((index) => index >= importedFuncs && !firstReach.has(index)).sort((a, b) => a - b);
+  const moved = movedBy(parsed, split);
   const movedSet = new Set(moved);
   // What the second module's code uses of the first's.
   const shared = new Set();
@@ -184,6 +162,48 @@ export function splitModule(module, renamed, importModule, objects = []) {
     ...(data.second.length ? [[DATA, vector(data.second.map(segmentEntry))]] : []),
   ]);
   return { first, second, moved: moved.length, shared: shared.size, movedData: data.moved, unreadData: data.unread };
+}
+
+/**
+ * The functions of `module` (a wasm binary) that a split by the function
+ * exports `names` would move to the second module: those only they reach
+ * (see splitModule), by index in `module`'s function index space, in order.
+ */
+export function functionsMovedBy(module, names) {
+  return movedBy(parse(module), new Set(names));
+}
+
+/** How many functions `module` imports: they come first in its function index space. */
+export function importedFunctionCount(module) {
+  return parse(module).imports.filter((i) => i.kind === FUNC_KIND).length;
+}
+
+// The moved functions of `parsed`, split by the export names in `split`.
+function movedBy({ imports, bodies, exportList, elements, start }, split) {
+  const importedFuncs = imports.filter((i) => i.kind === FUNC_KIND).length;
+  const callees = bodies.map((body) => {
+    const found = new Set();
+    walk(body, { call: (index) => (found.add(index), index) });
+    return found;
+  });
+  const reach = (roots) => {
+    const seen = new Set();
+    const stack = [...roots];
+    while (stack.length) {
+      const index = stack.pop();
+      if (seen.has(index)) continue;
+      seen.add(index);
+      if (index >= importedFuncs) stack.push(...callees[index - importedFuncs]);
+    }
+    return seen;
+  };
+  const exported = (wanted) => exportList.filter((e) => e.kind === FUNC_KIND && wanted(e)).map((e) => e.index);
+  for (const name of split) {
+    if (!exportList.some((e) => e.kind === FUNC_KIND && e.name === name)) fail(`no function export ${name}`);
+  }
+  const firstReach = reach([...exported((e) => !split.has(e.name)), ...elements.flatMap((e) => e.functions), ...(start === null ? [] : [start])]);
+  const secondReach = reach(exported((e) => split.has(e.name)));
+  return [...secondReach].filter((index) => index >= importedFuncs && !firstReach.has(index)).sort((a, b) => a - b);
 }
 
 // The module's data, split: the constants (`objects`, each `{ start, end,

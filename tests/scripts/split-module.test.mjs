@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import binaryen from 'binaryen';
-import { mapObjects, splitModule } from '../../scripts/split-module.mjs';
+import { functionsMovedBy, mapObjects, splitModule } from '../../scripts/split-module.mjs';
 
 const assemble = (text, features = 0) => {
   const module = binaryen.parseText(text);
@@ -90,6 +90,14 @@ test('the second module runs as the whole did, on the first one\'s memory', () =
   assert.equal(cite.c(5), whole.cite(5));
   const stackPointer = Object.values(widget).find((value) => value instanceof WebAssembly.Global);
   assert.equal(stackPointer.value, 4096 - 2 * 16, "the second moves the first's stack pointer");
+});
+
+test('the functions a split would move are named without splitting', () => {
+  // Functions numbered in the order they are defined (no imports):
+  // $shared 0, $tabled 1, $helper 2, $late 3, $after 4, $pointer 5, the exports 6 to 8.
+  assert.deepEqual(functionsMovedBy(module(), ['cite']), [2, 3, 8], '$helper, $late and the export');
+  assert.deepEqual(functionsMovedBy(module(), ['pointer']), [5, 7], '$pointer and its export');
+  assert.throws(() => functionsMovedBy(module(), ['nothing']), /no function export nothing/);
 });
 
 test('a constant stays in the first when something it keeps points at it, or just before it', () => {
