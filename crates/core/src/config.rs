@@ -398,7 +398,7 @@ impl Config {
             ..Partial::default()
         };
         article.set(Text::Url, url.map(|u| u.as_string()));
-        for (field, attribute) in [
+        for &(field, attribute) in &[
             (Text::Title, Attribute::Title),
             (Text::Publisher, Attribute::Publisher),
             (Text::Description, Attribute::Description),
