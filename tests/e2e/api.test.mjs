@@ -85,11 +85,12 @@ test('mount() gives the main thread back as a script placement does: the page re
   const yields = await page.evaluate(() => window.__yields);
   const created = await page.evaluate(() => window.__created);
   assert.equal(await page.evaluate(() => window.__wasmFetchedAfter), 1, 'the wasm is fetched in a task of its own');
-  // Before fetching the wasm, after instantiating it, before and after
-  // reading the page, after building the tree.
-  assert.equal(yields.length, 5, JSON.stringify(yields));
-  assert.deepEqual(yields.map(([hosts]) => hosts), [0, 0, 0, 0, 0]);
-  const [, , , [, afterReading], [, afterBuilding]] = yields;
+  assert.equal(await page.evaluate(() => window.__wasmCompiledAfter), 2, 'and compiled in another');
+  // Before fetching the wasm, before compiling it, after instantiating it,
+  // before and after reading the page, after building the tree.
+  assert.equal(yields.length, 6, JSON.stringify(yields));
+  assert.deepEqual(yields.map(([hosts]) => hosts), [0, 0, 0, 0, 0, 0]);
+  const [, , , , [, afterReading], [, afterBuilding]] = yields;
   assert.ok(afterBuilding - afterReading > 10, `the tree is built in its own task (${afterBuilding - afterReading} elements)`);
   assert.equal(created - afterBuilding, 1, 'mounting creates only the host');
   assert.equal(await page.evaluate(() => document.querySelectorAll('#slot > [data-sharecite-host]').length), 1);

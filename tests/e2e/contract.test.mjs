@@ -340,15 +340,22 @@ test('sharecite.ready resolves after the placements are mounted', async () => {
   await close();
 });
 
-test('starting gives the main thread back: fetching, instantiating, the page read, the plan, the tree and the placement are separate tasks', async () => {
+test('starting gives the main thread back: fetching, compiling, instantiating, the page read, the plan, the tree and the placement are separate tasks', async () => {
   const { page, log, close } = await browser.open('/', { init: RECORD_START });
-  const [yields, created, fetchedAfter] = await page.evaluate(() => [window.__yields, window.__created, window.__wasmFetchedAfter]);
+  const [yields, created, fetchedAfter, compiledAfter] = await page.evaluate(() => [
+    window.__yields,
+    window.__created,
+    window.__wasmFetchedAfter,
+    window.__wasmCompiledAfter,
+  ]);
   assert.equal(fetchedAfter, 1, 'the wasm is fetched in a task of its own, after the script\'s');
-  // Before fetching the wasm, after instantiating it, before and after
-  // reading the page, after planning the placement, after building its tree.
-  assert.equal(yields.length, 6, JSON.stringify(yields));
-  assert.deepEqual(yields.map(([hosts]) => hosts), [0, 0, 0, 0, 0, 0]);
-  const [, , , [, afterReading], [, afterPlanning], [, afterBuilding]] = yields;
+  assert.equal(compiledAfter, 2, 'compiled in a task of its own, after the one that rebuilt it');
+  // Before fetching the wasm, before compiling it, after instantiating it,
+  // before and after reading the page, after planning the placement, after
+  // building its tree.
+  assert.equal(yields.length, 7, JSON.stringify(yields));
+  assert.deepEqual(yields.map(([hosts]) => hosts), [0, 0, 0, 0, 0, 0, 0]);
+  const [, , , , [, afterReading], [, afterPlanning], [, afterBuilding]] = yields;
   assert.equal(afterPlanning - afterReading, 0, 'planning creates no elements');
   assert.ok(afterBuilding - afterPlanning > 10, `the tree is built in its own task (${afterBuilding - afterPlanning} elements)`);
   assert.equal(created - afterBuilding, 1, 'mounting creates only the host');

@@ -69,7 +69,8 @@ export function useBrowser() {
  * An init script that records how sharecite starts: at each
  * `scheduler.yield()`, the placements in the page and the elements the
  * document has created so far (`window.__yields`, `window.__created`), and
- * after how many yields the wasm was requested (`window.__wasmFetchedAfter`).
+ * after how many yields the wasm was requested (`window.__wasmFetchedAfter`)
+ * and its rebuilt module compiled (`window.__wasmCompiledAfter`).
  */
 export const RECORD_START = `
   window.__yields = [];
@@ -88,6 +89,11 @@ export const RECORD_START = `
   window.fetch = function (...args) {
     if (String(args[0]).includes('sharecite_bg.wasm')) window.__wasmFetchedAfter = window.__yields.length;
     return fetch.apply(this, args);
+  };
+  const instantiateStreaming = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = function (...args) {
+    if (window.__wasmCompiledAfter === undefined) window.__wasmCompiledAfter = window.__yields.length;
+    return instantiateStreaming.apply(this, args);
   };`;
 
 /** Waits until `count` placements have rendered their controls. */
