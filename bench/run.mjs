@@ -511,8 +511,8 @@ try {
 // module that kept its names (the Makefile's bench target builds it).
 const widgetFile = new URL('dist/sharecite_bg.wasm', root);
 const namedTwin = readFileSync(new URL('build/sharecite_bg.named.wasm', root));
-const sizeBreakdown = breakdownMarkdown(widgetFile, namedTwin, { top: 25, splitExports: ['cite'] });
 const shippedParts = { parts: streamCosts(widgetFile), functions: functionCosts(namedTwin, ['cite']).slice(0, 100) };
+const sizeBreakdown = breakdownMarkdown(shippedParts.parts, shippedParts.functions);
 
 // What a host serving dist/'s precompressed copies as stored sends instead
 // of sharecite's files (the shipped columns compress every widget's files

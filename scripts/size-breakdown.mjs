@@ -12,12 +12,13 @@
 // functions by what they weigh.
 
 import { readFileSync } from 'node:fs';
+import binaryen from 'binaryen';
 import { deflateRawSync } from 'node:zlib';
 import { isMain } from './is-main.mjs';
 import { STREAMS, streamRange } from './split-code.mjs';
 import { storedParts } from './stored-module.mjs';
-import { functionsMovedBy, importedFunctionCount } from './split-module.mjs';
-import { codeBodies, leb128, sections } from './wasm-binary.mjs';
+import { functionsMovedBy } from './split-module.mjs';
+import { codeBodies } from './wasm-binary.mjs';
 
 const deflated = (bytes) => (bytes.length ? deflateRawSync(bytes, { level: 9 }).length : 0);
 
@@ -43,13 +44,11 @@ export function streamCosts(url) {
  * it is left out (see above), most costly first. With `splitExports`, the
  * functions only those exports reach (scripts/split-module.mjs) are the
  * citation module's, costed against its code alone; the rest are the
- * widget's. Names come from the module's name section, else `function
- * <index>`.
+ * widget's.
  */
 export function functionCosts(module, splitExports = []) {
   const bodies = codeBodies(module);
-  const names = functionNames(module);
-  const imported = importedFunctionCount(module);
+  const { names, imported } = functionNames(module);
   const moved = new Set(splitExports.length ? functionsMovedBy(module, splitExports) : []);
   const costs = [];
   for (const [label, inModule] of [['widget', (index) => !moved.has(index)], ['citation', (index) => moved.has(index)]]) {
@@ -58,41 +57,31 @@ export function functionCosts(module, splitExports = []) {
     const whole = deflated(Buffer.concat(code));
     indices.forEach((index, k) => {
       const without = Buffer.concat([...code.slice(0, k), ...code.slice(k + 1)]);
-      costs.push({ name: names.get(index) ?? `function ${index}`, module: label, raw: code[k].length, cost: whole - deflated(without) });
+      costs.push({ name: names[index], module: label, raw: code[k].length, cost: whole - deflated(without) });
     });
   }
   return costs.sort((a, b) => b.cost - a.cost || b.raw - a.raw);
 }
 
-/** Function names from `module`'s name section (subsection 1), by index. */
+/**
+ * `module`'s function names in its index space, imports first, read by
+ * binaryen as the other build scripts read them (its own numbers where the
+ * module has no name section), and how many of them are imported.
+ */
 function functionNames(module) {
-  const names = new Map();
-  const text = new TextDecoder();
-  for (const { id, body } of sections(module)) {
-    if (id !== 0) continue;
-    let [length, at] = leb128(body, 0);
-    if (text.decode(body.subarray(at, at + length)) !== 'name') continue;
-    at += length;
-    while (at < body.length) {
-      const kind = body[at++];
-      let size;
-      [size, at] = leb128(body, at);
-      const end = at + size;
-      if (kind === 1) {
-        let count;
-        [count, at] = leb128(body, at);
-        for (; count > 0; count -= 1) {
-          let index;
-          [index, at] = leb128(body, at);
-          [length, at] = leb128(body, at);
-          names.set(index, text.decode(body.subarray(at, at + length)));
-          at += length;
-        }
-      }
-      at = end;
+  const parsed = binaryen.readBinary(module);
+  try {
+    const names = [];
+    let imported = 0;
+    for (let i = 0; i < parsed.getNumFunctions(); i += 1) {
+      const info = binaryen.getFunctionInfo(parsed.getFunctionByIndex(i));
+      if (info.module) imported += 1;
+      names.push(info.name);
     }
+    return { names, imported };
+  } finally {
+    parsed.dispose();
   }
-  return names;
 }
 
 /**
@@ -105,12 +94,10 @@ export function shortName(name, width = 110) {
 }
 
 /**
- * Both tables as Markdown: the stored file at `url`, and the `top`
- * functions of `named` (split by `splitExports`, see functionCosts).
+ * Both tables as Markdown: `parts` (streamCosts) and the first `top` of
+ * `functions` (functionCosts).
  */
-export function breakdownMarkdown(url, named, { top = 25, splitExports = [] } = {}) {
-  const parts = streamCosts(url);
-  const functions = functionCosts(named, splitExports);
+export function breakdownMarkdown(parts, functions, top = 25) {
   const rows = (list, cells) => list.map((item) => `| ${cells(item).join(' | ')} |`).join('\n');
   const code = (name) => `\`${shortName(name).replace(/\|/g, '\\|').replace(/`/g, "'")}\``;
   return `| part of the widget's file | bytes | deflated alone |
@@ -130,5 +117,5 @@ if (isMain(import.meta.url)) {
   const [named, top = '25'] = process.argv.slice(2);
   if (!named) throw new Error('usage: node scripts/size-breakdown.mjs <named module> [top]');
   const url = new URL('../dist/sharecite_bg.wasm', import.meta.url);
-  console.log(breakdownMarkdown(url, readFileSync(named), { top: Number(top), splitExports: ['cite'] }));
+  console.log(breakdownMarkdown(streamCosts(url), functionCosts(readFileSync(named), ['cite']), Number(top)));
 }

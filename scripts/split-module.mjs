@@ -62,7 +62,7 @@ export function splitModule(module, renamed, importModule, objects = []) {
   const exports = Object.keys(renamed);
   const parsed = parse(module);
   const { imports, funcTypes, bodies, exportList, elements, start } = parsed;
-  const importedFuncs = imports.filter((i) => i.kind === FUNC_KIND).length;
+  const importedFuncs = importedFunctions(parsed);
   const split = new Set(exports);
   const moved = movedBy(parsed, split);
   const movedSet = new Set(moved);
@@ -173,14 +173,14 @@ export function functionsMovedBy(module, names) {
   return movedBy(parse(module), new Set(names));
 }
 
-/** How many functions `module` imports: they come first in its function index space. */
-export function importedFunctionCount(module) {
-  return parse(module).imports.filter((i) => i.kind === FUNC_KIND).length;
-}
+// How many functions a parsed module imports: they come first in its
+// function index space.
+const importedFunctions = ({ imports }) => imports.filter((i) => i.kind === FUNC_KIND).length;
 
 // The moved functions of `parsed`, split by the export names in `split`.
-function movedBy({ imports, bodies, exportList, elements, start }, split) {
-  const importedFuncs = imports.filter((i) => i.kind === FUNC_KIND).length;
+function movedBy(parsed, split) {
+  const { bodies, exportList, elements, start } = parsed;
+  const importedFuncs = importedFunctions(parsed);
   const callees = bodies.map((body) => {
     const found = new Set();
     walk(body, { call: (index) => (found.add(index), index) });

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import binaryen from 'binaryen';
 import { SPLIT_HEADER, pairsFor } from '../../scripts/split-code.mjs';
 import { storeModule, storedParts } from '../../scripts/stored-module.mjs';
-import { functionCosts, shortName, streamCosts } from '../../scripts/size-breakdown.mjs';
+import { breakdownMarkdown, functionCosts, shortName, streamCosts } from '../../scripts/size-breakdown.mjs';
 
 const decoder = readFileSync(new URL('../../build/sharecite_unsplit.wasm', import.meta.url));
 
@@ -94,4 +94,16 @@ test('a stored file is broken down into its decoder and every stream of its spli
 test('names lose rustc\'s crate hashes and are cut to a width', () => {
   assert.equal(shortName('<sharecite_core[89c5f28ad1bc17b0]::config::Config>::parse'), '<sharecite_core::config::Config>::parse');
   assert.equal(shortName('abcdefghij', 5), 'abcd…');
+});
+
+test('the tables keep a name\'s pipes and backticks from breaking their cells, and show the first `top` functions', () => {
+  const parts = [{ part: 'ops', raw: 10, deflated: 7 }];
+  const functions = [
+    { name: '<a as core::ops::BitOr>::bitor`|`', module: 'widget', raw: 20, cost: 9 },
+    { name: 'second', module: 'citation', raw: 5, cost: 2 },
+  ];
+  const markdown = breakdownMarkdown(parts, functions, 1);
+  assert.ok(markdown.includes('| ops | 10 | 7 |'), markdown);
+  assert.ok(markdown.includes("| `<a as core::ops::BitOr>::bitor'\\|'` | widget | 20 | 9 |"), markdown);
+  assert.ok(!markdown.includes('second'), 'only the first');
 });
