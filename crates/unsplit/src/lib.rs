@@ -8,7 +8,8 @@
 //! repeats; apart, deflate finds far more of them (16-18% fewer bytes). The reader's browser puts them back together
 //! with this crate, compiled to a wasm module of its own that travels in
 //! front of the widget's stored bytes: rebuilding in JavaScript cost
-//! 26-76 ms of a cold main thread at 4x throttling; this, about 5 ms.
+//! 26-76 ms of a cold main thread at 4x throttling; this, 15-19 ms (the
+//! median of interleaved loads; see `Rebuild` for where the time goes).
 //!
 //! # The split form
 //!
@@ -362,12 +363,28 @@ struct Rebuild<'a, 'm> {
     failed: bool,
 }
 
+// Where the time goes: V8 runs a wasm function first as its baseline
+// compiler's code, and once the function has run enough it optimizes it in
+// the background, for the calls that follow; a call already running stays
+// in baseline code to its end. So the loop over every function of the
+// module calls `function_body` (not inlined into `unsplit`, which runs once)
+// and most bodies are rebuilt by its optimized code; within it, and within
+// `leb`, a byte is taken and put inline, where a call per byte was the
+// baseline code's costliest step. Elsewhere (sections around the code, the
+// data, addresses) `take` and `put` are calls: the decoder travels in every
+// reader's download. Measured in Chromium at 4x, in interleaved loads of
+// fresh contexts: the widget rebuilt in 0.53-0.56x the time (median 22-31
+// -> 15-19 ms), for 19 B more of the widget's file; with the function
+// inlined and the bytes taken by calls, an optimized copy that nothing
+// ran was compiled midway.
 impl Rebuild<'_, '_> {
-    // Called, not inlined, as `take` is: the decoder travels in every
-    // reader's download (3.4 -> 3.25 KB), and the calls cost no time that
-    // shows (rebuilding the widget takes 1.4 ms in Node either way).
     #[inline(never)]
     fn put(&mut self, byte: u8) {
+        self.put_inline(byte)
+    }
+
+    #[inline(always)]
+    fn put_inline(&mut self, byte: u8) {
         match self.out.get_mut(self.len) {
             Some(slot) => {
                 *slot = byte;
@@ -405,7 +422,8 @@ impl Rebuild<'_, '_> {
         let mut shift = 0u32;
         let mut from = stream;
         loop {
-            let byte = self.byte(from);
+            let byte = self.take_inline(from);
+            self.put_inline(byte);
             value |= u32::from(byte & 0x7f).checked_shl(shift).unwrap_or(0);
             if byte & 0x80 == 0 {
                 return value;
@@ -475,6 +493,11 @@ impl Rebuild<'_, '_> {
     /// The next byte of `stream`, not copied out ([`END`] once it has run out).
     #[inline(never)]
     fn take(&mut self, stream: Stream) -> u8 {
+        self.take_inline(stream)
+    }
+
+    #[inline(always)]
+    fn take_inline(&mut self, stream: Stream) -> u8 {
         let left = &mut self.streams[stream as usize];
         match left.split_first() {
             Some((&byte, rest)) => {
@@ -539,6 +562,8 @@ impl Rebuild<'_, '_> {
         run
     }
 
+    /// One function's locals and code (see the note on where the time goes).
+    #[inline(never)]
     fn function_body(&mut self) {
         use Stream::*;
         for _ in 0..self.leb(Rest) {
@@ -550,13 +575,13 @@ impl Rebuild<'_, '_> {
         }
         let mut depth = 0u32;
         loop {
-            let op = self.take(Ops);
+            let op = self.take_inline(Ops);
             // Not an opcode of the module: it stands for an i32.const.
             if op == ADDRESS {
                 self.address();
                 continue;
             }
-            self.put(op);
+            self.put_inline(op);
             match op {
                 END if depth == 0 => return,
                 END => depth -= 1,
