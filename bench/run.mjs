@@ -134,7 +134,7 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM
 // (10 interleaved pairs each).
 const DONE = '__bench:done';
 const PROBE = (ready, watchScreen = false) => `
-  window.__bench = { ready: null, onScreen: null, cls: 0, shifts: 0, longTasks: [], frames: [] };
+  window.__bench = { ready: null, onScreen: null, cls: 0, shifts: 0, longTasks: [], frames: [], scripts: [] };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (!e.hadRecentInput) { __bench.cls += e.value; __bench.shifts += 1; }
   }).observe({ type: 'layout-shift', buffered: true });
@@ -142,9 +142,16 @@ const PROBE = (ready, watchScreen = false) => `
     for (const e of list.getEntries()) __bench.longTasks.push(e.duration);
   }).observe({ type: 'longtask', buffered: true });
   // A long task leaves out the rendering that follows it (style, layout,
-  // paint of what a script built); a long animation frame counts it.
+  // paint of what a script built); a long animation frame counts it. Its
+  // scripts name the file each of the frame's entry points (a script's
+  // evaluation, a callback, a promise's reaction) ran from, and how long
+  // it ran, wasm it called and work it forced included: the widget's long
+  // entry points, untraced (a script over 50 ms makes its frame a long one).
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) __bench.frames.push(e.duration);
+    for (const e of list.getEntries()) {
+      __bench.frames.push(e.duration);
+      for (const s of e.scripts) __bench.scripts.push({ url: s.sourceURL, duration: s.duration });
+    }
   }).observe({ type: 'long-animation-frame', buffered: true });
   // Controls in the DOM are not yet on screen: the frame that paints them
   // comes after whatever task holds the thread (the widget's own, or the
@@ -244,6 +251,7 @@ async function load(path, ready, { viewport = { width: 1280, height: 800 }, file
     cls: probe.cls,
     longTasks: probe.longTasks,
     frames: probe.frames,
+    scripts: probe.scripts,
     resources,
     trace: attributed,
     scriptMs: metric('ScriptDuration') * 1000,
@@ -302,6 +310,10 @@ function attributeTrace(trace, files) {
     tasksOver50: theirs.filter((task) => task.dur > 50000).length,
   };
 }
+
+// The longest of a run's script entry points in long animation frames
+// that ran from one of a widget's files (0 when none was in a long frame).
+const longestEntry = (scripts, files) => Math.max(0, ...scripts.filter((s) => s.url.includes(files)).map((s) => s.duration));
 
 const stats = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -438,6 +450,8 @@ for (const name of order.filter((n) => n !== 'baseline')) {
     widgetScriptMs: traced[name] ? stats(traced[name].map((r) => r.trace.scriptMs)) : null,
     widgetLongestTask: traced[name] ? stats(traced[name].map((r) => r.trace.longestTaskMs)) : null,
     widgetTasksOver50: traced[name] ? stats(traced[name].map((r) => r.trace.tasksOver50)) : null,
+    widgetLongestEntry: stats(list.map((r) => longestEntry(r.scripts, VARIANTS[name].files))),
+    runsWithWidgetEntryOver50: list.filter((r) => longestEntry(r.scripts, VARIANTS[name].files) > 50).length,
     scriptMs: stats(list.map((r) => r.scriptMs - baselineScript)),
     taskMs: stats(list.map((r) => r.taskMs - baselineTask)),
     bytes: compressed(list[0].bodies),
@@ -489,6 +503,7 @@ for (const count of SCALES) {
     ready: stats(samples.map((s) => s.ready)),
     longestTask: stats(samples.map((s) => Math.max(0, ...s.longTasks))),
     longestFrame: stats(samples.map((s) => Math.max(0, ...s.frames))),
+    longestEntry: stats(samples.map((s) => longestEntry(s.scripts, '/dist/'))),
     heapBytes: heap,
     heapPerPlacement: heap / count,
     nodes,
@@ -583,6 +598,10 @@ main-thread task (trace \`RunTask\`) in which a sample of the widget's script fa
 (wasm compilation, style and layout); in brackets, how many such tasks ran over 50 ms. The whole-page longest task
 (Long Tasks API, ready-time runs) includes the page's own parsing and layout. Longest frame, whole page (Long
 Animation Frames API, which counts the rendering after a task too): ${order.filter((n) => n !== 'baseline' && summary[n] && !n.includes('-')).map((n) => `${n} ${summary[n].longestFrame.median.toFixed(0)} ms`).join(', ')}.
+Untraced, in the ${RUNS} ready-time runs: the widget's longest script entry point (the same API's script attribution: a
+script's evaluation, a callback or a promise's reaction that ran from one of the widget's files, the wasm it called
+and the layout it forced included; 0 when none ran in a frame over 50 ms), median and maximum, and in how many runs
+one ran over 50 ms: ${PEERS.map((n) => `${n} ${summary[n].widgetLongestEntry.median.toFixed(0)} ms (max ${summary[n].widgetLongestEntry.max.toFixed(0)}; over 50 ms in ${summary[n].runsWithWidgetEntryOver50} of ${RUNS})`).join(', ')}.
 
 sharecite's road to ready (medians): script fetched ${phases.scriptFetched.median.toFixed(0)} ms → wasm requested ${phases.wasmRequested.median.toFixed(0)} ms
 → wasm fetched ${phases.wasmFetched.median.toFixed(0)} ms → controls in the DOM ${phases.ready.median.toFixed(0)} ms → on screen ${summary.sharecite.onScreen.median.toFixed(0)} ms.
@@ -624,12 +643,14 @@ Ratio sharecite / peer, per run: shareon ${returningReaders.ratio.shareon.median
 
 ## Scaling (\`data-target\`, one script)
 
-| placements | all rendered (median of 3) | longest task | longest frame (rendering included) | JS heap over the bare list | per placement | DOM nodes added |
-|---|---|---|---|---|---|---|
-${SCALES.map((n) => `| ${n} | ${ms(scaling[n].ready)} | ${scaling[n].longestTask.median.toFixed(0)} ms | ${scaling[n].longestFrame.median.toFixed(0)} ms | ${kb(scaling[n].heapBytes)} | ${(scaling[n].heapPerPlacement / 1024).toFixed(2)} KB | ${scaling[n].nodes.toFixed(0)} |`).join('\n')}
+| placements | all rendered (median of 3) | longest task | sharecite's longest entry point | longest frame (rendering included) | JS heap over the bare list | per placement | DOM nodes added |
+|---|---|---|---|---|---|---|---|
+${SCALES.map((n) => `| ${n} | ${ms(scaling[n].ready)} | ${scaling[n].longestTask.median.toFixed(0)} ms | ${scaling[n].longestEntry.median.toFixed(0)} ms (max ${scaling[n].longestEntry.max.toFixed(0)}) | ${scaling[n].longestFrame.median.toFixed(0)} ms | ${kb(scaling[n].heapBytes)} | ${(scaling[n].heapPerPlacement / 1024).toFixed(2)} KB | ${scaling[n].nodes.toFixed(0)} |`).join('\n')}
 
-Longest task: the Long Tasks API, which leaves out the rendering after each task; longest frame: the Long
-Animation Frames API, which counts it (the style, layout and paint of the placements inserted).
+Longest task: the Long Tasks API, whole page, which leaves out the rendering after each task; sharecite's
+longest entry point: the longest script entry point that ran from its files in a long animation frame (as in
+Side by side; 0 when none did); longest frame: the Long Animation Frames API, which counts the rendering (the
+style, layout and paint of the placements inserted).
 
 ## Where the bytes that ship go
 
