@@ -8,8 +8,8 @@
 //! repeats; apart, deflate finds far more of them (16-18% fewer bytes). The reader's browser puts them back together
 //! with this crate, compiled to a wasm module of its own that travels in
 //! front of the widget's stored bytes: rebuilding in JavaScript cost
-//! 26-76 ms of a cold main thread at 4x throttling; this, 15-19 ms (the
-//! median of interleaved loads; see `Rebuild` for where the time goes).
+//! 26-76 ms of a cold main thread at 4x throttling; this, 11-19 ms (medians
+//! of interleaved loads; see `Rebuild` for where the time goes).
 //!
 //! # The split form
 //!
@@ -372,11 +372,11 @@ struct Rebuild<'a, 'm> {
 // `leb`, a byte is taken and put inline, where a call per byte was the
 // baseline code's costliest step. Elsewhere (sections around the code, the
 // data, addresses) `take` and `put` are calls: the decoder travels in every
-// reader's download. Measured in Chromium at 4x, in interleaved loads of
-// fresh contexts: the widget rebuilt in 0.53-0.56x the time (median 22-31
-// -> 15-19 ms), for 19 B more of the widget's file; with the function
-// inlined and the bytes taken by calls, an optimized copy that nothing
-// ran was compiled midway.
+// reader's download. Measured in Chromium at 4x, in fresh contexts: the
+// widget rebuilt in 0.50-0.56x the time in four runs of 16-24 interleaved
+// pairs (medians 22-31 -> 11-19 ms; even in two other runs), for 19 B
+// more of the widget's file. With the function inlined and the bytes
+// taken by calls, V8 optimized the loop midway and nothing ran that code.
 impl Rebuild<'_, '_> {
     #[inline(never)]
     fn put(&mut self, byte: u8) {
