@@ -101,6 +101,8 @@ WASM_REOPT_FLAGS := --generate-global-effects -Oz --converge --low-memory-unused
 # more code). Without binaryen's inlining altogether: -0.13 KB, worse than
 # that, as it loses the inlining of functions smaller than their calls.
 DEFLATE_FRIENDLY := --skip-pass=local-cse --one-caller-inline-max-function-size=0
+# The widget's whole optimization, which `make bench` repeats for its named twin.
+WIDGET_OPT := $(WIDGET_OPT_FLAGS) $(DEFLATE_FRIENDLY)
 # wasm-bindgen names each import after its JS function plus a 16-digit hash
 # (`__wbg_querySelectorAll_6c1bd81d448fb480`), and every name is spelt twice,
 # in the wasm and in the glue: 8 KB of names that gzip barely shrinks. This
@@ -182,7 +184,7 @@ dist: tools decoder deflate-tool locales-tool
 	@# reports as internal errors, rather than throw JavaScript errors with
 	@# messages from the data.
 	node scripts/trap-throws.mjs build/sharecite_bg.pruned.wasm build/sharecite_bg.trapped.wasm
-	wasm-opt $(WIDGET_OPT_FLAGS) $(DEFLATE_FRIENDLY) build/sharecite_bg.trapped.wasm -o build/sharecite_bg.opt.wasm
+	wasm-opt $(WIDGET_OPT) build/sharecite_bg.trapped.wasm -o build/sharecite_bg.opt.wasm
 	$(WASM_SHORT_NAMES) build/sharecite_bg.opt.wasm -o build/sharecite_bg.min.wasm > build/sharecite_bg.names.json
 	@# The citation styles' `cite` export, all only it reaches and the data
 	@# only that reads become the citation module (scripts/split-module.mjs).
@@ -241,7 +243,7 @@ bench: dist browsers node-tools bench-tools
 	@# A twin of the widget's module for the size breakdown's names
 	@# (scripts/size-breakdown.mjs): optimized alike from wasm-bindgen's
 	@# output, its function names kept.
-	wasm-opt -g $(filter-out --strip-debug,$(WIDGET_OPT_FLAGS)) $(DEFLATE_FRIENDLY) build/sharecite_bg.wasm -o build/sharecite_bg.named.wasm
+	wasm-opt -g $(filter-out --strip-debug,$(WIDGET_OPT)) build/sharecite_bg.wasm -o build/sharecite_bg.named.wasm
 	node bench/run.mjs
 
 # The property tests of the pure core (crates/core/tests/properties.rs), at

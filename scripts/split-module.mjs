@@ -61,7 +61,7 @@ const fail = (why) => {
 export function splitModule(module, renamed, importModule, objects = []) {
   const exports = Object.keys(renamed);
   const parsed = parse(module);
-  const { imports, funcTypes, bodies, exportList, elements, start } = parsed;
+  const { funcTypes, bodies, exportList, elements, start } = parsed;
   const importedFuncs = importedFunctions(parsed);
   const split = new Set(exports);
   const moved = movedBy(parsed, split);
