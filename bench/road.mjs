@@ -47,36 +47,37 @@ function instrument(steps, done) {
     return fetch(input, init);
   };
   // The loader compiles the decoder the widget's file carries as soon as
-  // that file is inflated.
+  // that file is inflated (a module of 4 KB at most), and the widget once
+  // the decoder has rebuilt it.
   const Module = WebAssembly.Module;
   WebAssembly.Module = function (bytes) {
-    mark('the wasm inflated');
+    mark(bytes.length > 4096 ? 'the wasm rebuilt' : 'the wasm inflated');
     return new Module(bytes);
   };
   WebAssembly.Module.prototype = Module.prototype;
-  const instantiateStreaming = WebAssembly.instantiateStreaming;
-  WebAssembly.instantiateStreaming = (source, imports) => {
-    mark('the wasm rebuilt');
-    return instantiateStreaming(source, imports).then(({ module, instance }) => {
-      if (instance.exports.cite) return { module, instance }; // the citation module
-      mark('the wasm compiled and instantiated');
-      const exports = {};
-      for (const [key, value] of Object.entries(instance.exports)) {
-        const step = steps[key];
-        exports[key] = !step
-          ? value
-          : (...args) => {
-              const started = performance.now();
-              try {
-                return value(...args);
-              } finally {
-                if (!performance.getEntriesByName(step).length) performance.measure(step, { start: started, end: performance.now() });
-              }
-            };
-      }
-      return { module, instance: { exports } };
-    });
+  const Instance = WebAssembly.Instance;
+  WebAssembly.Instance = function (module, imports) {
+    const instance = new Instance(module, imports);
+    // The decoder imports nothing; the citation module exports `cite`.
+    if (!imports || instance.exports.cite) return instance;
+    mark('the wasm compiled and instantiated');
+    const exports = {};
+    for (const [key, value] of Object.entries(instance.exports)) {
+      const step = steps[key];
+      exports[key] = !step
+        ? value
+        : (...args) => {
+            const started = performance.now();
+            try {
+              return value(...args);
+            } finally {
+              if (!performance.getEntriesByName(step).length) performance.measure(step, { start: started, end: performance.now() });
+            }
+          };
+    }
+    return { exports };
   };
+  WebAssembly.Instance.prototype = Instance.prototype;
   const poll = () => {
     const link = document.querySelector('[data-sharecite-host]')?.shadowRoot?.querySelector('a[data-network=facebook][href^="https:"]');
     if (!link) return requestAnimationFrame(poll);

@@ -3,7 +3,7 @@
 // module or bytes, synchronously (`initSync`) or not, and warns about
 // deprecated arguments; the loader only ever hands it the wasm's URL, and
 // its `shareciteInstantiate` already does what is left (inflating the
-// stored module, streaming compilation) for the citation module too. So
+// stored module, compiling it) for the citation module too. So
 // this swaps the glue's four loading functions (and its look for its own
 // script) for one line, bytes no reader needs. Throws when the glue no
 // longer has the shape this expects, so a wasm-bindgen upgrade fails the
@@ -32,7 +32,7 @@ const KEPT = 'let wasmModule, wasmInstance, wasm;';
 const KEEPING = /\n *(?:wasmInstance = instance|wasmModule = module);/g;
 const LOADER_INIT = `
     function __wbg_init(url) {
-        return shareciteInstantiate(url, __wbg_get_imports()).then(({ instance, module }) => __wbg_finalize_init(instance, module));
+        return shareciteInstantiate(url, __wbg_get_imports()).then(({ instance }) => __wbg_finalize_init(instance));
     }
 `;
 

@@ -8,19 +8,20 @@ import { useBrowser, control, shareciteMessages, RECORD_START } from './helpers.
 const browser = useBrowser();
 
 /**
- * Keeps the memory of every module the page compiles as a stream that
- * has one of its own (the widget: the citation module shares it) in
- * `window.__wasmMemories`; not the decoder's that rebuilt them, an
- * instance the loader lets go.
+ * Keeps the memory of every instance with imports that has one of its own
+ * (the widget: the citation module shares it) in `window.__wasmMemories`;
+ * not the decoder's that rebuilt them (it imports nothing), an instance
+ * the loader lets go.
  */
 const CAPTURE_WASM_MEMORY = () => {
   window.__wasmMemories = [];
-  const instantiate = WebAssembly.instantiateStreaming;
-  WebAssembly.instantiateStreaming = async function (...args) {
-    const { instance, module } = await instantiate.apply(this, args);
-    for (const value of Object.values(instance.exports)) if (value instanceof WebAssembly.Memory) window.__wasmMemories.push(value);
-    return { instance, module };
+  const Instance = WebAssembly.Instance;
+  WebAssembly.Instance = function (module, imports) {
+    const instance = new Instance(module, imports);
+    if (imports) for (const value of Object.values(instance.exports)) if (value instanceof WebAssembly.Memory) window.__wasmMemories.push(value);
+    return instance;
   };
+  WebAssembly.Instance.prototype = Instance.prototype;
 };
 
 test('mount from script (queued before load), update, destroy; sharecite:ready fires once', async () => {

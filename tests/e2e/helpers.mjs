@@ -90,11 +90,13 @@ export const RECORD_START = `
     if (String(args[0]).includes('sharecite_bg.wasm')) window.__wasmFetchedAfter = window.__yields.length;
     return fetch.apply(this, args);
   };
-  const instantiateStreaming = WebAssembly.instantiateStreaming;
-  WebAssembly.instantiateStreaming = function (...args) {
-    if (window.__wasmCompiledAfter === undefined) window.__wasmCompiledAfter = window.__yields.length;
-    return instantiateStreaming.apply(this, args);
-  };`;
+  // The decoder (4 KB at most) compiles first; the widget is the next module.
+  const Module = WebAssembly.Module;
+  WebAssembly.Module = function (bytes) {
+    if (bytes.length > 4096 && window.__wasmCompiledAfter === undefined) window.__wasmCompiledAfter = window.__yields.length;
+    return new Module(bytes);
+  };
+  WebAssembly.Module.prototype = Module.prototype;`;
 
 /** Waits until `count` placements have rendered their controls. */
 export async function waitForWidgets(page, count = 1) {
