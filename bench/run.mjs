@@ -150,7 +150,7 @@ const PROBE = (ready, watchScreen = false) => `
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       __bench.frames.push(e.duration);
-      for (const s of e.scripts) __bench.scripts.push({ url: s.sourceURL, duration: s.duration });
+      for (const s of e.scripts) __bench.scripts.push({ url: s.sourceURL, duration: s.duration, invoker: s.invoker });
     }
   }).observe({ type: 'long-animation-frame', buffered: true });
   // Controls in the DOM are not yet on screen: the frame that paints them
@@ -314,6 +314,11 @@ function attributeTrace(trace, files) {
 // The longest of a run's script entry points in long animation frames
 // that ran from one of a widget's files (0 when none was in a long frame).
 const longestEntry = (scripts, files) => Math.max(0, ...scripts.filter((s) => s.url.includes(files)).map((s) => s.duration));
+// What invoked the entry points of a widget's that ran over 50 ms in
+// `runs` (`Response.arrayBuffer.then`, `Scheduler.yield.then`, the script
+// itself…): which of its steps a long one was.
+const entriesOver50 = (runs, files) =>
+  runs.flatMap((r) => r.scripts.filter((s) => s.url.includes(files) && s.duration > 50)).map((s) => `${s.duration.toFixed(0)} ms, ${s.invoker}`);
 
 const stats = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -453,6 +458,7 @@ for (const name of order.filter((n) => n !== 'baseline')) {
     widgetTasksOver50: traced[name] ? stats(traced[name].map((r) => r.trace.tasksOver50)) : null,
     widgetLongestEntry: stats(entries),
     runsWithWidgetEntryOver50: entries.filter((ms) => ms > 50).length,
+    widgetEntriesOver50: entriesOver50(list, VARIANTS[name].files),
     scriptMs: stats(list.map((r) => r.scriptMs - baselineScript)),
     taskMs: stats(list.map((r) => r.taskMs - baselineTask)),
     bytes: compressed(list[0].bodies),
@@ -603,6 +609,7 @@ Untraced, in the ${RUNS} ready-time runs: the widget's longest script entry poin
 script's evaluation, a callback or a promise's reaction that ran from one of the widget's files, the wasm it called
 and the layout it forced included; 0 when none ran in a frame over 50 ms), median and maximum, and in how many runs
 one ran over 50 ms: ${PEERS.map((n) => `${n} ${summary[n].widgetLongestEntry.median.toFixed(0)} ms (max ${summary[n].widgetLongestEntry.max.toFixed(0)}; over 50 ms in ${summary[n].runsWithWidgetEntryOver50} of ${RUNS})`).join(', ')}.
+sharecite's entry points over 50 ms, by what invoked them: ${summary.sharecite.widgetEntriesOver50.join('; ') || 'none'}.
 
 sharecite's road to ready (medians): script fetched ${phases.scriptFetched.median.toFixed(0)} ms → wasm requested ${phases.wasmRequested.median.toFixed(0)} ms
 → wasm fetched ${phases.wasmFetched.median.toFixed(0)} ms → controls in the DOM ${phases.ready.median.toFixed(0)} ms → on screen ${summary.sharecite.onScreen.median.toFixed(0)} ms.
