@@ -114,8 +114,9 @@ WASM_SHORT_NAMES := wasm-opt $(WASM_FEATURES) --minify-imports-and-exports-and-m
 PORT          ?= 8080
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CHROMIUM     := /usr/bin/chromium
+export FIREFOX      := /usr/bin/firefox-esr
 
-.PHONY: tools rust-tools node-tools browsers bench-tools decoder deflate-tool locales-tool dist demo serve test test-native test-wasm test-scripts test-e2e check-size bench fuzz icons citation-goldens fmt lint clean
+.PHONY: tools rust-tools node-tools browsers bench-tools decoder deflate-tool locales-tool dist demo serve test test-native test-wasm test-scripts test-e2e test-firefox check-size bench fuzz icons citation-goldens fmt lint clean
 
 ## Tools ##################################################################
 
@@ -137,11 +138,11 @@ node_modules/.installed: package.json package-lock.json
 node-tools: node_modules/.installed
 
 browsers:
-	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ]; then \
-	  echo "installing Debian's chromium and chromium-driver"; \
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ] || [ ! -x $(FIREFOX) ]; then \
+	  echo "installing Debian's chromium, chromium-driver and firefox-esr"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver firefox-esr; \
 	fi
 
 bench-tools: rust-tools
@@ -211,7 +212,7 @@ serve: demo
 
 ## Test ###################################################################
 
-test: tools browsers test-native test-wasm dist check-size test-scripts test-e2e
+test: tools browsers test-native test-wasm dist check-size test-scripts test-e2e test-firefox
 
 test-native:
 	cargo test --workspace --all-targets
@@ -236,6 +237,11 @@ check-size: dist
 
 test-e2e: dist browsers node-tools
 	node --test --test-concurrency=1 tests/e2e/
+
+# The same widget in a second engine: Firefox ESR, headless, reporting what
+# an article page embedding it found (tests/firefox/).
+test-firefox: dist browsers node-tools
+	node --test tests/firefox/
 
 # A benchmark, not a test: sharecite beside shareon and Shariff, in headless
 # Chromium with 4x CPU throttling. Writes bench/results/latest.{md,json}.

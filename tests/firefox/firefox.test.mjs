@@ -1,0 +1,92 @@
+// The widget in a second engine: Firefox ESR (Debian's), headless, loads an
+// article page that embeds sharecite as a site would and reports back what
+// it found (report.js). The end-to-end suite (tests/e2e/) drives Chromium
+// through playwright-core, which cannot drive a stock Firefox; this needs no
+// driver: the page posts its findings to a port of the test's own.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../../scripts/serve.mjs';
+
+const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
+
+// A fresh profile that asks nothing and calls no one: no first-run pages,
+// no update, telemetry or safe-browsing traffic (the machine has no
+// network but the test's own 127.0.0.1).
+const PREFERENCES = {
+  'browser.shell.checkDefaultBrowser': false,
+  'browser.startup.homepage_override.mstone': 'ignore',
+  'browser.aboutwelcome.enabled': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'toolkit.telemetry.reportingpolicy.firstRun': false,
+  'app.update.disabledForTesting': true,
+  'app.normandy.enabled': false,
+  'extensions.update.enabled': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+};
+
+/** Loads `path` (with a tracking parameter) in a headless Firefox and resolves with what the page reports. */
+async function reportFrom(path, { timeout = 90_000 } = {}) {
+  const site = await startServer({ mounts: { '/firefox/': 'tests/firefox' } });
+  let deliver;
+  const reported = new Promise((resolve) => (deliver = resolve));
+  const reports = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      response.end();
+      deliver(JSON.parse(body));
+    });
+  });
+  await new Promise((resolve) => reports.listen(0, '127.0.0.1', resolve));
+  const profile = mkdtempSync(join(tmpdir(), 'sharecite-firefox-'));
+  writeFileSync(join(profile, 'user.js'), Object.entries(PREFERENCES).map(([key, value]) => `user_pref(${JSON.stringify(key)}, ${JSON.stringify(value)});\n`).join(''));
+  const url = `http://127.0.0.1:${site.address().port}${path}?report=${reports.address().port}&utm_source=newsletter`;
+  const firefox = spawn(FIREFOX, ['--headless', '--no-remote', '--profile', profile, url], { detached: true, stdio: 'ignore' });
+  let timer;
+  try {
+    return await Promise.race([
+      reported,
+      new Promise((_, reject) => firefox.once('error', reject)),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${path}: no report from Firefox within ${timeout / 1000} s`)), timeout))),
+    ]);
+  } finally {
+    clearTimeout(timer);
+    // Firefox's content processes share its process group.
+    try {
+      process.kill(-firefox.pid, 'SIGKILL');
+    } catch {}
+    await new Promise((resolve) => (firefox.exitCode !== null || firefox.signalCode !== null ? resolve() : firefox.once('exit', resolve)));
+    rmSync(profile, { recursive: true, force: true });
+    site.close();
+    reports.close();
+  }
+}
+
+test('in Firefox the widget mounts, shares the page, loads its citations on focus and mounts from script, saying nothing', async () => {
+  const report = await reportFrom('/firefox/article.html');
+  assert.equal(report.failure, undefined, `${report.failure}; logged: ${JSON.stringify(report.log)}`);
+  assert.match(report.userAgent, /Firefox\//);
+  assert.equal(report.hosts, 1);
+  assert.deepEqual(report.networks, ['facebook', 'x', 'email', 'copy', 'cite']);
+  const page = new URL(report.facebook).searchParams.get('u');
+  assert.match(report.facebook, /^https:\/\/www\.facebook\.com\/sharer\/sharer\.php\?u=/);
+  assert.match(page, /^http:\/\/127\.0\.0\.1:\d+\/firefox\/article\.html\?report=\d+$/, 'the page, its tracking parameter cleaned off');
+  assert.equal(report.citations, true, 'the citation module fetched when the cite control has focus');
+  assert.deepEqual(report.mounted, ['x', 'email']);
+  assert.equal(report.destroyed, true);
+  // Firefox compiles the rebuilt modules synchronously, as Chromium does
+  // (js/loader.js): the decoder, the widget, then the citation module.
+  assert.equal(report.modules.length, 3, report.modules.join(', '));
+  assert.ok(report.modules[0] <= 4096 && report.modules[1] > 4096 && report.modules[2] > 4096, report.modules.join(', '));
+  assert.equal(report.asynchronous, 0);
+  assert.deepEqual(report.log, []);
+});
