@@ -239,7 +239,8 @@ test-e2e: dist browsers node-tools
 	node --test --test-concurrency=1 tests/e2e/
 
 # The same widget in a second engine: Firefox ESR, headless, reporting what
-# an article page embedding it found (tests/firefox/).
+# an article page embedding it found, as it is and under the strict policy
+# (tests/firefox/).
 test-firefox: dist browsers node-tools
 	node --test tests/firefox/
 

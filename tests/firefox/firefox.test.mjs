@@ -33,12 +33,18 @@ const PREFERENCES = {
   'network.connectivity-service.enabled': false,
 };
 
-/** Loads `path` (with a tracking parameter) in a headless Firefox and resolves with what the page reports. */
+/**
+ * Loads `path` (with a tracking parameter) in a headless Firefox and
+ * resolves with what the page posts to /__report. The repository's server
+ * (scripts/serve.mjs: www/, dist/, the strict policy under /strict/)
+ * answers everything else, so the report comes from the page's own origin.
+ */
 async function reportFrom(path, { timeout = 90_000 } = {}) {
-  const site = await startServer({ mounts: { '/firefox/': 'tests/firefox' } });
+  const site = await startServer({ mounts: { '/firefox/': 'tests/firefox', '/strict/firefox/': 'tests/firefox' } });
   let deliver;
   const reported = new Promise((resolve) => (deliver = resolve));
-  const reports = createServer((request, response) => {
+  const server = createServer((request, response) => {
+    if (request.url !== '/__report') return site.emit('request', request, response);
     let body = '';
     request.on('data', (chunk) => (body += chunk));
     request.on('end', () => {
@@ -46,10 +52,10 @@ async function reportFrom(path, { timeout = 90_000 } = {}) {
       deliver(JSON.parse(body));
     });
   });
-  await new Promise((resolve) => reports.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const profile = mkdtempSync(join(tmpdir(), 'sharecite-firefox-'));
   writeFileSync(join(profile, 'user.js'), Object.entries(PREFERENCES).map(([key, value]) => `user_pref(${JSON.stringify(key)}, ${JSON.stringify(value)});\n`).join(''));
-  const url = `http://127.0.0.1:${site.address().port}${path}?report=${reports.address().port}&utm_source=newsletter`;
+  const url = `http://127.0.0.1:${server.address().port}${path}?utm_source=newsletter`;
   const firefox = spawn(FIREFOX, ['--headless', '--no-remote', '--profile', profile, url], { detached: true, stdio: 'ignore' });
   let timer;
   try {
@@ -66,20 +72,20 @@ async function reportFrom(path, { timeout = 90_000 } = {}) {
     } catch {}
     await new Promise((resolve) => (firefox.exitCode !== null || firefox.signalCode !== null ? resolve() : firefox.once('exit', resolve)));
     rmSync(profile, { recursive: true, force: true });
+    server.close();
     site.close();
-    reports.close();
   }
 }
 
-test('in Firefox the widget mounts, shares the page, loads its citations on focus and mounts from script, saying nothing', async () => {
-  const report = await reportFrom('/firefox/article.html');
+/** What an article page embedding sharecite reports in Firefox, checked. */
+function assertWorked(report) {
   assert.equal(report.failure, undefined, `${report.failure}; logged: ${JSON.stringify(report.log)}`);
   assert.match(report.userAgent, /Firefox\//);
   assert.equal(report.hosts, 1);
   assert.deepEqual(report.networks, ['facebook', 'x', 'email', 'copy', 'cite']);
-  const page = new URL(report.facebook).searchParams.get('u');
   assert.match(report.facebook, /^https:\/\/www\.facebook\.com\/sharer\/sharer\.php\?u=/);
-  assert.match(page, /^http:\/\/127\.0\.0\.1:\d+\/firefox\/article\.html\?report=\d+$/, 'the page, its tracking parameter cleaned off');
+  const page = new URL(report.facebook).searchParams.get('u');
+  assert.match(page, /^http:\/\/127\.0\.0\.1:\d+\/(strict\/)?firefox\/article\.html$/, 'the page, its tracking parameter cleaned off');
   assert.equal(report.citations, true, 'the citation module fetched when the cite control has focus');
   assert.deepEqual(report.mounted, ['x', 'email']);
   assert.equal(report.destroyed, true);
@@ -89,4 +95,12 @@ test('in Firefox the widget mounts, shares the page, loads its citations on focu
   assert.ok(report.modules[0] <= 4096 && report.modules[1] > 4096 && report.modules[2] > 4096, report.modules.join(', '));
   assert.equal(report.asynchronous, 0);
   assert.deepEqual(report.log, []);
+}
+
+test('in Firefox the widget mounts, shares the page, loads its citations on focus and mounts from script, saying nothing', async () => {
+  assertWorked(await reportFrom('/firefox/article.html'));
+});
+
+test('in Firefox the same, under the strictest policy sharecite supports (README, Content-Security-Policy), with no violation', async () => {
+  assertWorked(await reportFrom('/strict/firefox/article.html'));
 });

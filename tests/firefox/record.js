@@ -9,6 +9,7 @@ for (const level of ['warn', 'error']) {
 }
 addEventListener('error', (event) => window.__record.log.push(`uncaught: ${event.message}`));
 addEventListener('unhandledrejection', (event) => window.__record.log.push(`unhandled rejection: ${event.reason}`));
+document.addEventListener('securitypolicyviolation', (event) => window.__record.log.push(`CSP: ${event.violatedDirective} ${event.blockedURI}`));
 const Module = WebAssembly.Module;
 WebAssembly.Module = function (bytes) {
   window.__record.modules.push(bytes.length);
