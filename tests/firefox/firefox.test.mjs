@@ -89,6 +89,12 @@ function assertWorked(report) {
   assert.equal(report.citations, true, 'the citation module fetched when the cite control has focus');
   assert.deepEqual(report.mounted, ['x', 'email']);
   assert.equal(report.destroyed, true);
+  // A reader's copy of the first paragraph carries the attribution, as text and as HTML.
+  assert.equal(report.copied.prevented, true);
+  assert.match(report.copied.text, /^Text of the article, long enough to be one[\s\S]*Global Research/);
+  assert.match(report.copied.html, /Global Research/);
+  // After history.pushState, the links follow the page.
+  assert.equal(new URL(report.navigated).searchParams.get('u'), new URL(page).origin + '/firefox/second-story');
   // Firefox compiles the rebuilt modules synchronously, as Chromium does
   // (js/loader.js): the decoder, the widget, then the citation module.
   assert.equal(report.modules.length, 3, report.modules.join(', '));
@@ -97,7 +103,7 @@ function assertWorked(report) {
   assert.deepEqual(report.log, []);
 }
 
-test('in Firefox the widget mounts, shares the page, loads its citations on focus and mounts from script, saying nothing', async () => {
+test('in Firefox the widget mounts, shares the page, loads its citations on focus, mounts from script, attributes a copy and follows a navigation, saying nothing', async () => {
   assertWorked(await reportFrom('/firefox/article.html'));
 });
 

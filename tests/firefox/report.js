@@ -1,6 +1,8 @@
 // Once sharecite is ready: what it rendered, the citation module fetched
 // as a reader about to cite makes it, a placement mounted and destroyed
-// through the JS API; then all of it, with what record.js kept, posted once
+// through the JS API, a reader's copy of the article's first paragraph
+// (copy attribution is on), the links after a same-document navigation;
+// then all of it, with what record.js kept, posted once
 // to the test (its server's /__report, on the page's own origin, which even
 // the strict policy's connect-src allows). Without `sharecite:ready` in
 // 30 s, the failure and the log are posted instead.
@@ -30,6 +32,25 @@ document.addEventListener('sharecite:ready', async () => {
     result.mounted = [...document.getElementById('slot').querySelector('[data-sharecite-host]').shadowRoot.querySelectorAll('[data-network]')].map((control) => control.dataset.network);
     handle.destroy();
     result.destroyed = document.querySelectorAll('#slot [data-sharecite-host]').length === 0;
+    const paragraph = document.querySelector('article p');
+    const range = document.createRange();
+    range.selectNodeContents(paragraph);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    // Read while the event is dispatched, after sharecite's listener: once
+    // it has been, Firefox protects the event's data from reading.
+    const copy = new ClipboardEvent('copy', { bubbles: true, cancelable: true, clipboardData: new DataTransfer() });
+    const read = (event) => {
+      result.copied = { text: event.clipboardData.getData('text/plain'), html: event.clipboardData.getData('text/html') };
+    };
+    addEventListener('copy', read);
+    paragraph.dispatchEvent(copy);
+    removeEventListener('copy', read);
+    result.copied.prevented = copy.defaultPrevented;
+    getSelection().removeAllRanges();
+    history.pushState(null, '', '/firefox/second-story');
+    for (let waited = 0; waited < 3000 && root.querySelector('a[data-network=facebook]').href === result.facebook; waited += 100) await settle(100);
+    result.navigated = root.querySelector('a[data-network=facebook]').href;
     await settle(200);
   } catch (error) {
     result.failure = String((error && error.stack) || error);
