@@ -115,8 +115,10 @@ PORT          ?= 8080
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CHROMIUM     := /usr/bin/chromium
 export FIREFOX      := /usr/bin/firefox-esr
+# WebKitGTK's own small browser, which Debian's libwebkit2gtk ships.
+export MINIBROWSER  := /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
 
-.PHONY: tools rust-tools node-tools browsers bench-tools decoder deflate-tool locales-tool dist demo serve test test-native test-wasm test-scripts test-e2e test-firefox check-size bench fuzz icons citation-goldens fmt lint clean
+.PHONY: tools rust-tools node-tools browsers bench-tools decoder deflate-tool locales-tool dist demo serve test test-native test-wasm test-scripts test-e2e test-engines check-size bench fuzz icons citation-goldens fmt lint clean
 
 ## Tools ##################################################################
 
@@ -138,11 +140,11 @@ node_modules/.installed: package.json package-lock.json
 node-tools: node_modules/.installed
 
 browsers:
-	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ] || [ ! -x $(FIREFOX) ]; then \
-	  echo "installing Debian's chromium, chromium-driver and firefox-esr"; \
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ] || [ ! -x $(FIREFOX) ] || [ ! -x $(MINIBROWSER) ] || ! command -v xvfb-run >/dev/null; then \
+	  echo "installing Debian's chromium, chromium-driver, firefox-esr, WebKitGTK (webkit2gtk-driver) and xvfb"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver firefox-esr; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver firefox-esr webkit2gtk-driver xvfb; \
 	fi
 
 bench-tools: rust-tools
@@ -212,7 +214,7 @@ serve: demo
 
 ## Test ###################################################################
 
-test: tools browsers test-native test-wasm dist check-size test-scripts test-e2e test-firefox
+test: tools browsers test-native test-wasm dist check-size test-scripts test-e2e test-engines
 
 test-native:
 	cargo test --workspace --all-targets
@@ -238,11 +240,12 @@ check-size: dist
 test-e2e: dist browsers node-tools
 	node --test --test-concurrency=1 tests/e2e/
 
-# The same widget in a second engine: Firefox ESR, headless, reporting what
-# an article page embedding it found, as it is and under the strict policy
-# (tests/firefox/).
-test-firefox: dist browsers node-tools
-	node --test tests/firefox/
+# The same widget in two more engines, Firefox ESR (headless) and WebKit
+# (WebKitGTK's MiniBrowser in a virtual X display), each reporting what an
+# article page embedding it found, as it is and under the strict policy
+# (tests/engines/).
+test-engines: dist browsers node-tools
+	node --test --test-concurrency=1 tests/engines/
 
 # A benchmark, not a test: sharecite beside shareon and Shariff, in headless
 # Chromium with 4x CPU throttling. Writes bench/results/latest.{md,json}.

@@ -63,11 +63,12 @@
   // saves each waited for the page's own rendering (ready in 0.93x and
   // 0.91x the time of the asynchronous decoder, 16 interleaved pairs each
   // at 4x). Chrome 115 and later allow it up to 8 MB (Firefox sets no
-  // limit), and so the rebuilt modules: in traced loads of the benchmark's
-  // page at 4x, sharecite's main-thread work from the decoder to ready
-  // took 0.81x the time it took when they were compiled as a stream of the
-  // rebuilt bytes (instantiateStreaming of a Response made of them: 10
-  // interleaved pairs, a median 100 against 124 ms). Wherever the
+  // limit, and WebKitGTK compiles these too: tests/engines), and so the
+  // rebuilt modules: in traced loads of the benchmark's page at 4x,
+  // sharecite's main-thread work from the decoder to ready took 0.81x the
+  // time it took when they were compiled as a stream of the rebuilt bytes
+  // (instantiateStreaming of a Response made of them: 10 interleaved
+  // pairs, a median 100 against 124 ms). Wherever the
   // synchronous way throws (Chrome before 115 over 4 KB, or any browser
   // that keeps such a limit), the asynchronous one takes over, and a
   // module at fault fails there with the same error.

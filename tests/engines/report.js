@@ -48,7 +48,7 @@ document.addEventListener('sharecite:ready', async () => {
     removeEventListener('copy', read);
     result.copied.prevented = copy.defaultPrevented;
     getSelection().removeAllRanges();
-    history.pushState(null, '', '/firefox/second-story');
+    history.pushState(null, '', '/engines/second-story');
     for (let waited = 0; waited < 3000 && root.querySelector('a[data-network=facebook]').href === result.facebook; waited += 100) await settle(100);
     result.navigated = root.querySelector('a[data-network=facebook]').href;
     await settle(200);
