@@ -116,6 +116,8 @@ function assertWorked(engine, report) {
   assert.equal(report.copied.prevented, true);
   assert.match(report.copied.text, /^Text of the article, long enough to be one[\s\S]*Global Research/);
   assert.match(report.copied.html, /Global Research/);
+  // Selecting the paragraph's first words offers them to share, quoted.
+  assert.equal(report.quoted, '“Text of the article, long enough to be one”');
   // After history.pushState, the links follow the page.
   assert.equal(new URL(report.navigated).searchParams.get('u'), new URL(page).origin + '/engines/second-story');
   // The rebuilt modules compile synchronously here too, as in Chromium
@@ -127,7 +129,7 @@ function assertWorked(engine, report) {
 }
 
 for (const engine of Object.keys(ENGINES)) {
-  test(`in ${engine} the widget mounts, shares the page, loads its citations on focus, mounts from script, attributes a copy and follows a navigation, saying nothing`, async () => {
+  test(`in ${engine} the widget mounts, shares the page, loads its citations on focus, mounts from script, attributes a copy, offers a quote and follows a navigation, saying nothing`, async () => {
     assertWorked(engine, await reportFrom(engine, '/engines/article.html'));
   });
 

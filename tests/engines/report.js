@@ -1,7 +1,8 @@
 // Once sharecite is ready: what it rendered, the citation module fetched
 // as a reader about to cite makes it, a placement mounted and destroyed
 // through the JS API, a reader's copy of the article's first paragraph
-// (copy attribution is on), the links after a same-document navigation;
+// (copy attribution is on), the quote popover for a selection of its first
+// words (quote sharing is on), the links after a same-document navigation;
 // then all of it, with what record.js kept, posted once
 // to the test (its server's /__report, on the page's own origin, which even
 // the strict policy's connect-src allows). Without `sharecite:ready` in
@@ -47,6 +48,15 @@ document.addEventListener('sharecite:ready', async () => {
     paragraph.dispatchEvent(copy);
     removeEventListener('copy', read);
     result.copied.prevented = copy.defaultPrevented;
+    const words = document.createRange();
+    words.setStart(paragraph.firstChild, 0);
+    words.setEnd(paragraph.firstChild, 'Text of the article, long enough to be one'.length);
+    getSelection().removeAllRanges();
+    getSelection().addRange(words);
+    paragraph.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    const quoteLink = () => document.querySelector('[data-sharecite-quote]')?.shadowRoot?.querySelector('a[data-network=x]');
+    for (let waited = 0; waited < 3000 && !quoteLink(); waited += 100) await settle(100);
+    result.quoted = quoteLink() && new URL(quoteLink().href).searchParams.get('text');
     getSelection().removeAllRanges();
     history.pushState(null, '', '/engines/second-story');
     for (let waited = 0; waited < 3000 && root.querySelector('a[data-network=facebook]').href === result.facebook; waited += 100) await settle(100);
