@@ -311,14 +311,15 @@ function attributeTrace(trace, files) {
   };
 }
 
-// The longest of a run's script entry points in long animation frames
-// that ran from one of a widget's files (0 when none was in a long frame).
-const longestEntry = (scripts, files) => Math.max(0, ...scripts.filter((s) => s.url.includes(files)).map((s) => s.duration));
-// What invoked the entry points of a widget's that ran over 50 ms in
-// `runs` (`Response.arrayBuffer.then`, `Scheduler.yield.then`, the script
-// itself…): which of its steps a long one was.
+// A run's script entry points in long animation frames that ran from one
+// of a widget's files.
+const widgetEntries = (scripts, files) => scripts.filter((s) => s.url.includes(files));
+// The longest of them (0 when none was in a long frame).
+const longestEntry = (scripts, files) => Math.max(0, ...widgetEntries(scripts, files).map((s) => s.duration));
+// What invoked those that ran over 50 ms in `runs` (`Response.arrayBuffer.then`,
+// `Scheduler.yield.then`, the script itself…): which of its steps a long one was.
 const entriesOver50 = (runs, files) =>
-  runs.flatMap((r) => r.scripts.filter((s) => s.url.includes(files) && s.duration > 50)).map((s) => `${s.duration.toFixed(0)} ms, ${s.invoker}`);
+  runs.flatMap((r) => widgetEntries(r.scripts, files).filter((s) => s.duration > 50)).map((s) => `${s.duration.toFixed(0)} ms, ${s.invoker}`);
 
 const stats = (values) => {
   const sorted = [...values].sort((a, b) => a - b);

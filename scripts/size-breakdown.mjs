@@ -12,8 +12,8 @@
 // functions by what they weigh.
 
 import { readFileSync } from 'node:fs';
-import binaryen from 'binaryen';
 import { deflateRawSync } from 'node:zlib';
+import binaryen from 'binaryen';
 import { isMain } from './is-main.mjs';
 import { STREAMS, streamRange } from './split-code.mjs';
 import { storedParts } from './stored-module.mjs';

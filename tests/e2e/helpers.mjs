@@ -69,8 +69,9 @@ export function useBrowser() {
  * An init script that records how sharecite starts: at each
  * `scheduler.yield()`, the placements in the page and the elements the
  * document has created so far (`window.__yields`, `window.__created`), and
- * after how many yields the wasm was requested (`window.__wasmFetchedAfter`)
- * and its rebuilt module compiled (`window.__wasmCompiledAfter`).
+ * after how many yields the wasm was requested (`window.__wasmFetchedAfter`),
+ * its decoder compiled (`window.__decoderCompiledAfter`) and its rebuilt
+ * module compiled (`window.__wasmCompiledAfter`).
  */
 export const RECORD_START = `
   window.__yields = [];
@@ -93,7 +94,8 @@ export const RECORD_START = `
   // The decoder (4 KB at most) compiles first; the widget is the next module.
   const Module = WebAssembly.Module;
   WebAssembly.Module = function (bytes) {
-    if (bytes.length > 4096 && window.__wasmCompiledAfter === undefined) window.__wasmCompiledAfter = window.__yields.length;
+    const which = bytes.length > 4096 ? '__wasmCompiledAfter' : '__decoderCompiledAfter';
+    if (window[which] === undefined) window[which] = window.__yields.length;
     return new Module(bytes);
   };
   WebAssembly.Module.prototype = Module.prototype;`;

@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser } from './helpers.mjs';
+import { useBrowser, RECORD_START } from './helpers.mjs';
 
 const browser = useBrowser();
 
@@ -74,43 +74,47 @@ const RECORD_WASM_CALLS = () => {
   WebAssembly.Module.prototype = Module.prototype;
 };
 
+// Chrome before 115: no synchronous compile over 4 KB on the main thread.
+const REFUSE_OVER_4KB = () => {
+  const Module = WebAssembly.Module;
+  WebAssembly.Module = function (bytes) {
+    if (bytes.length > 4096) {
+      window.__refused = (window.__refused || 0) + 1;
+      throw new RangeError('WebAssembly.Compile is disallowed on the main thread, if the buffer size is larger than 4KB.');
+    }
+    return new Module(bytes);
+  };
+  WebAssembly.Module.prototype = Module.prototype;
+};
+
 test('the decoder and the widget it rebuilds are compiled synchronously, the decoder in the task that has the stored bytes', async () => {
   // Each asynchronous compile or instantiate would wait for the page's own
   // rendering, and compiling as a stream cost more main-thread time
   // (js/loader.js, shareciteInstantiate).
-  const { page, log, close } = await browser.open('/', { init: RECORD_WASM_CALLS });
+  const { page, log, close } = await browser.open('/', { init: [RECORD_START, RECORD_WASM_CALLS] });
   const calls = await page.evaluate(() => window.__wasmCalls);
+  const after = await page.evaluate(() => [window.__wasmFetchedAfter, window.__decoderCompiledAfter, window.__wasmCompiledAfter]);
   await close();
   assert.equal(calls.length, 2, calls.join(', '));
   const sizes = calls.map((call) => Number(/^new Module\((\d+) B\)$/.exec(call)?.[1]));
   assert.ok(sizes[0] <= 4096, `${calls[0]}: over the 4 KB every browser compiles synchronously`);
   assert.ok(sizes[1] > 4096, `${calls[1]}: the widget`);
+  // No yield between the fetch and the decoder (it runs as the inflated
+  // bytes arrive); one between the decoder and the widget's compile.
+  const [fetched, decoder, widget] = after;
+  assert.equal(decoder, fetched, 'the decoder compiled in the tasks that fetched and inflated the wasm');
+  assert.equal(widget, decoder + 1, 'the widget compiled in a task of its own');
   assert.deepEqual(log.errors, []);
 });
 
 test('where a browser refuses to compile over 4 KB synchronously (Chrome before 115), the widget compiles asynchronously', async () => {
-  const { page, log, close } = await browser.open('/', {
-    init: () => {
-      const Module = WebAssembly.Module;
-      WebAssembly.Module = function (bytes) {
-        if (bytes.length > 4096) {
-          window.__refused = (window.__refused || 0) + 1;
-          throw new RangeError('WebAssembly.Compile is disallowed on the main thread, if the buffer size is larger than 4KB.');
-        }
-        return new Module(bytes);
-      };
-      WebAssembly.Module.prototype = Module.prototype;
-      window.__wasmCalls = [];
-      const instantiate = WebAssembly.instantiate;
-      WebAssembly.instantiate = function (...args) {
-        window.__wasmCalls.push('instantiate');
-        return instantiate.apply(this, args);
-      };
-    },
-  });
+  const { page, log, close } = await browser.open('/', { init: [RECORD_WASM_CALLS, REFUSE_OVER_4KB] });
   const controls = await page.evaluate(() => document.querySelector('[data-sharecite-host]').shadowRoot.querySelectorAll('[data-network]').length);
   assert.equal(await page.evaluate(() => window.__refused), 1);
-  assert.deepEqual(await page.evaluate(() => window.__wasmCalls), ['instantiate']);
+  // The decoder compiled synchronously; the widget, refused, asynchronously.
+  const calls = await page.evaluate(() => window.__wasmCalls);
+  assert.match(calls[0], /^new Module\(\d+ B\)$/);
+  assert.deepEqual(calls.slice(1), ['instantiate']);
   await close();
   assert.ok(controls > 0, 'the placement has its controls');
   assert.deepEqual(log.errors, []);
