@@ -73,7 +73,11 @@ async function reportFrom(engine, path, { timeout = 90_000 } = {}) {
   const scratch = mkdtempSync(join(tmpdir(), 'sharecite-engine-'));
   const [command, args] = ENGINES[engine].launch(`http://127.0.0.1:${server.address().port}${path}?utm_source=newsletter`, scratch);
   const browser = spawn(command, args, { detached: true, stdio: 'ignore', env: { ...process.env, TMPDIR: scratch } });
-  const exited = new Promise((resolve) => browser.once('exit', resolve));
+  // A browser that could not start (missing, say) reports an error and no exit.
+  const exited = new Promise((resolve) => {
+    browser.once('exit', resolve);
+    browser.once('error', resolve);
+  });
   let timer;
   try {
     return await Promise.race([
