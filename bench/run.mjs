@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { readStoredModule } from '../scripts/stored-module.mjs';
 import { precompressible } from '../scripts/precompressed.mjs';
-import { breakdownMarkdown, functionCosts, streamCosts } from '../scripts/size-breakdown.mjs';
+import { SPLITS, breakdownMarkdown, functionCosts, streamCosts } from '../scripts/size-breakdown.mjs';
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/helpers.mjs';
@@ -534,7 +534,7 @@ try {
 // module that kept its names (the Makefile's bench target builds it).
 const widgetFile = new URL('dist/sharecite_bg.wasm', root);
 const namedTwin = readFileSync(new URL('build/sharecite_bg.named.wasm', root));
-const shippedParts = { parts: streamCosts(widgetFile), functions: functionCosts(namedTwin, ['cite']).slice(0, 100) };
+const shippedParts = { parts: streamCosts(widgetFile), functions: functionCosts(namedTwin, SPLITS).slice(0, 100) };
 const sizeBreakdown = breakdownMarkdown(shippedParts.parts, shippedParts.functions);
 
 // What a host serving dist/'s precompressed copies as stored sends instead

@@ -130,38 +130,55 @@
       });
   }
 
-  // The citation styles (APA, MLA, Chicago, Harvard, BibTeX…) are a module
-  // of their own, sharecite_cite_bg.wasm, fetched the first time a reader
-  // points at or focuses a placement that can cite. It was split off the
-  // widget's module (scripts/split-module.mjs): it shares the widget's
-  // memory and imports the functions it shares with it, all under `p`.
-  // The widget's wasm calls these two functions (they are its imports,
-  // resolved in this scope): the first to load it, the second once loaded,
-  // with a request the widget made in that memory (crates/cite-wasm).
+  // Two modules are split off the widget's (scripts/split-module.mjs), each
+  // fetched the first time it is needed: sharecite_cite_bg.wasm, the
+  // citation styles (APA, MLA, Chicago, Harvard, BibTeX…), when a reader
+  // points at or focuses a placement that can cite; and
+  // sharecite_selection_bg.wasm, copy attribution and quote sharing, when
+  // the first placement that turns either on mounts. Each shares the
+  // widget's memory and imports the functions it shares with it, all
+  // under `p`. The widget's wasm calls the functions below (they are its
+  // imports, resolved in this scope): one to load a module, another once
+  // loaded, with a request the widget made in that memory (crates/cite-wasm,
+  // src/selection.rs).
   let widgetExports;
-  let citeLoading = null;
-  let cite;
-  function shareciteCitations() {
-    if (!citeLoading) {
-      const url = new URL('sharecite_cite_bg.wasm', wasmUrl);
+  // Each module's exports, once in, by its name in the file's.
+  const split = {};
+  const splitLoading = {};
+  function loadSplit(name) {
+    if (!splitLoading[name]) {
+      const url = new URL(`sharecite_${name}_bg.wasm`, wasmUrl);
       url.search = wasmUrl.search;
-      citeLoading = shareciteInstantiate(url, { p: widgetExports }, widgetFile).then(({ instance }) => {
-        cite = instance.exports.cite;
+      splitLoading[name] = shareciteInstantiate(url, { p: widgetExports }, widgetFile).then(({ instance }) => {
+        split[name] = instance.exports;
       });
       // Let a failed fetch be retried by the next click, and never surface
       // as an unhandled rejection on the page.
-      citeLoading.catch(() => (citeLoading = null));
+      splitLoading[name].catch(() => (splitLoading[name] = null));
     }
-    return citeLoading;
+    return splitLoading[name];
   }
+  function shareciteCitations() {
+    return loadSplit('cite');
+  }
+  function shareciteSelectionModule() {
+    return loadSplit('selection');
+  }
+  // Until the selection module is in, a selection or a copy goes unserved.
+  function shareciteSelected(selection) {
+    split.selection?.selected(selection);
+  }
+  // Placements that turn a selection feature on are ready once its module
+  // is, or could not be.
+  const selectionReady = () => splitLoading.selection?.catch(() => {});
   function shareciteCite(request) {
     try {
-      cite(request);
+      split.cite.cite(request);
     } catch (error) {
       // A trap unwinds the module's frames only, back to here: the
       // widget's go on, and say why. It may have left its own work half
       // done, so the next citation instantiates the module afresh.
-      citeLoading = null;
+      splitLoading.cite = null;
       return error;
     }
   }
@@ -593,7 +610,7 @@
               held.forEach(update);
             },
           ),
-        );
+        ).then(selectionReady);
       });
       return {
         mounted,
@@ -637,6 +654,7 @@
         // and the event frameworks wait for.
         return Promise.all(queue.splice(0).map(mount))
           .then(() => parsed)
+          .then(selectionReady)
           .then(() => {
             resolveReady();
             doc.dispatchEvent(new CustomEvent('sharecite:ready', { detail: { version: api.version } }));

@@ -10,6 +10,9 @@
 //                           split off the widget's module
 //                           (scripts/split-module.mjs), stored split and
 //                           deflated too, against the widget's file
+//   dist/sharecite_selection_bg.wasm  copy attribution and quote sharing,
+//                           fetched by pages that turn either on: split
+//                           off and stored alike
 //   dist/locales/*.txt      the strings of every language but English,
 //                           compiled (crates/core/build.rs)
 //   dist/**/*.gz, *.br      the JS and the locales precompressed, for hosts
@@ -21,7 +24,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { gzipAsync } from '@gfx/zopfli';
-import { CITE_FILE, WIDGET_FILE, framedModule, storeFramed, storeModule } from './stored-module.mjs';
+import { CITE_FILE, SELECTION_FILE, WIDGET_FILE, framedModule, storeFramed, storeModule } from './stored-module.mjs';
 import { pairsFor } from './split-code.mjs';
 import { originals, precompressible } from './precompressed.mjs';
 import { minify } from 'terser';
@@ -100,11 +103,11 @@ const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 rmSync(new URL('dist/', root), { recursive: true, force: true });
 mkdirSync(new URL('dist/', root), { recursive: true });
 writeFileSync(new URL('dist/sharecite.js', root), COMPILE_HINT + code);
-// Both modules are stored split (scripts/split-code.mjs: their code's
+// The modules are stored split (scripts/split-code.mjs: their code's
 // opcodes, indices, call targets, memory arguments, constants and
 // addresses, and their data's text and tables, in 34 streams, which
 // deflate compresses 16-18% smaller; the opcodes written with the pairs
-// both modules' opcodes have most in common) and deflated (zlib's format,
+// the modules' opcodes have most in common) and deflated (zlib's format,
 // searched by Zopfli); the widget's file carries the decoder, 3.1 KB of wasm, in
 // front (scripts/stored-module.mjs). The loader inflates them with the
 // browser's DecompressionStream and rebuilds each with the decoder before
@@ -115,18 +118,21 @@ writeFileSync(new URL('dist/sharecite.js', root), COMPILE_HINT + code);
 // The widget's functions are reordered first, look-alikes together, so
 // that each stream's repeats lie nearer (scripts/order-functions.mjs:
 // -0.37 KB, and the citation module's dictionary changes with it: -0.02 KB).
-// The citation module is deflated with a stretch of the widget's file as
-// its dictionary (their code looks alike; the reader who cites has the
-// widget): 0.3 KB less.
+// The citation and selection modules are deflated with a stretch of the
+// widget's file as their dictionary (their code looks alike; the reader
+// who fetches them has the widget): 0.3 KB less for the citation module.
 const decoder = readFileSync(new URL('build/sharecite_unsplit.wasm', root));
-// The Makefile split the citation styles off the widget's module
-// (scripts/split-module.mjs) and optimized each again.
+// The Makefile split the citation styles, and then copy attribution and
+// quote sharing, off the widget's module (scripts/split-module.mjs) and
+// optimized each again.
 const widgetModule = orderFunctions(readFileSync(new URL('build/sharecite_bg.final.wasm', root)));
 const citeModule = readFileSync(new URL('build/sharecite_cite_bg.final.wasm', root));
-const pairs = pairsFor([widgetModule, citeModule]);
+const selectionModule = readFileSync(new URL('build/sharecite_selection_bg.final.wasm', root));
+const pairs = pairsFor([widgetModule, citeModule, selectionModule]);
 const widgetFile = framedModule(widgetModule, decoder, { carried: true, pairs });
 writeFileSync(new URL(`dist/${WIDGET_FILE}`, root), storeFramed(widgetFile));
 writeFileSync(new URL(`dist/${CITE_FILE}`, root), storeModule(citeModule, decoder, { carried: false, against: widgetFile, pairs }));
+writeFileSync(new URL(`dist/${SELECTION_FILE}`, root), storeModule(selectionModule, decoder, { carried: false, against: widgetFile, pairs }));
 
 // English is built in; every other locale is fetched by pages that need
 // it, compiled to the form the wasm reads (crates/core/build.rs: a header
@@ -168,11 +174,12 @@ const measure = (file) => {
     precompressed_gz: precompressed[file]?.gz ?? bytes.length,
   };
 };
-const sizes = Object.fromEntries(['sharecite.js', 'sharecite_bg.wasm', 'sharecite_cite_bg.wasm'].map((name) => [name, measure(name)]));
+const sizes = Object.fromEntries(['sharecite.js', 'sharecite_bg.wasm', CITE_FILE, SELECTION_FILE].map((name) => [name, measure(name)]));
 const sum = (list) => list.reduce((total, s) => ({
   raw: total.raw + s.raw, gzip: total.gzip + s.gzip, brotli: total.brotli + s.brotli, precompressed_gz: total.precompressed_gz + s.precompressed_gz,
 }), { raw: 0, gzip: 0, brotli: 0, precompressed_gz: 0 });
-// What every reader downloads; the citation module comes only when used.
+// What every reader downloads; the citation module comes only when used,
+// the selection module only on pages that turn its features on.
 const total = sum([sizes['sharecite.js'], sizes['sharecite_bg.wasm']]);
 // Everything a site hosts: every file of dist/ (not counting its
 // precompressed copies twice), each compressed as served.

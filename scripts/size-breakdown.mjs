@@ -38,21 +38,28 @@ export function streamCosts(url) {
   return parts.filter((p) => p.raw > 0).sort((a, b) => b.deflated - a.deflated);
 }
 
+/** The modules make dist splits off the widget's, by the exports that root them. */
+export const SPLITS = { citation: ['cite'], selection: ['selected'] };
+
 /**
  * Each function of `module` (a wasm binary) as `{ name, module, raw,
  * cost }`: its body's size, and what zlib saves on its module's code when
- * it is left out (see above), most costly first. With `splitExports`, the
- * functions only those exports reach (scripts/split-module.mjs) are the
- * citation module's, costed against its code alone; the rest are the
+ * it is left out (see above), most costly first. `splits` names the
+ * modules split off it, each by the exports that root it (`{ citation:
+ * ['cite'] }`): the functions only those reach (scripts/split-module.mjs)
+ * are that module's, costed against its code alone; the rest are the
  * widget's.
  */
-export function functionCosts(module, splitExports = []) {
+export function functionCosts(module, splits = {}) {
   const bodies = codeBodies(module);
   const { names, imported } = functionNames(module);
-  const moved = new Set(splitExports.length ? functionsMovedBy(module, splitExports) : []);
+  const owner = new Map();
+  for (const [label, exports] of Object.entries(splits)) {
+    for (const index of functionsMovedBy(module, exports)) owner.set(index, label);
+  }
   const costs = [];
-  for (const [label, inModule] of [['widget', (index) => !moved.has(index)], ['citation', (index) => moved.has(index)]]) {
-    const indices = bodies.map((_, i) => imported + i).filter(inModule);
+  for (const label of ['widget', ...Object.keys(splits)]) {
+    const indices = bodies.map((_, i) => imported + i).filter((index) => (owner.get(index) ?? 'widget') === label);
     const code = indices.map((index) => bodies[index - imported]);
     const whole = deflated(Buffer.concat(code));
     indices.forEach((index, k) => {
@@ -117,5 +124,5 @@ if (isMain(import.meta.url)) {
   const [named, top = '25'] = process.argv.slice(2);
   if (!named) throw new Error('usage: node scripts/size-breakdown.mjs <named module> [top]');
   const url = new URL('../dist/sharecite_bg.wasm', import.meta.url);
-  console.log(breakdownMarkdown(streamCosts(url), functionCosts(readFileSync(named), ['cite']), Number(top)));
+  console.log(breakdownMarkdown(streamCosts(url), functionCosts(readFileSync(named), SPLITS), Number(top)));
 }

@@ -70,8 +70,8 @@ const ADDRESS = 0xc5;
 // references, which the modules do not use (Rust's code is built without
 // reference types): a pair is written as one of those that no module
 // uses, the first pair as FIRST_PAIR, the second as the next, and so on.
-// One list for both modules (pairsFor), so the citation module's opcodes
-// still find their like in the widget's, its dictionary.
+// One list for all the modules (pairsFor), so the split-off modules'
+// opcodes still find their like in the widget's, their dictionary.
 const FIRST_PAIR = 0xc6;
 // How far the opcodes' stream may grow expanded: the decoder refuses more
 // (a damaged count would have it ask for gigabytes). The modules' grows 2.3

@@ -53,12 +53,14 @@ const fail = (why) => {
  * `second`, which imports what else it needs from `first` under
  * `importModule`, by names `first` exports (new ones for what it did not
  * export). `objects` are the data's constants (see splitData; none, and
- * the data stays whole). Returns `{ first, second }`, both wasm binaries,
+ * the data stays whole). `readers` are modules split off `module` before
+ * (wasm binaries), which read its data too: what they read stays in the
+ * first, as what the first's own code reads does. Returns `{ first, second }`, both wasm binaries,
  * and how much moved: `moved` functions, `shared` ones imported,
  * `movedData` bytes; and `unreadData`, the bytes of text no code of either
  * reads, which neither holds.
  */
-export function splitModule(module, renamed, importModule, objects = []) {
+export function splitModule(module, renamed, importModule, objects = [], readers = []) {
   const exports = Object.keys(renamed);
   const parsed = parse(module);
   const { funcTypes, bodies, exportList, elements, start } = parsed;
@@ -79,7 +81,7 @@ export function splitModule(module, renamed, importModule, objects = []) {
   }
 
   const kept = bodies.filter((_, i) => !movedSet.has(i + importedFuncs));
-  const data = splitData(parsed, objects, kept, moved.map((f) => bodies[f - importedFuncs]));
+  const data = splitData(parsed, objects, [...kept, ...readers.flatMap(codeBodies)], moved.map((f) => bodies[f - importedFuncs]));
 
   // The first module: without the moved functions, renumbered; the split
   // exports out, and what the second imports exported under new names.
@@ -493,17 +495,26 @@ function walk(body, map) {
   return out;
 }
 
-// `node scripts/split-module.mjs <module> <names.json> <linker map> <widget> <citations>`:
-// `make dist`'s split of the widget's module (its imports and exports
-// renamed short, as names.json records) into the widget and the citation
-// module, which imports what it shares under `p` (js/loader.js passes the
-// widget's exports so).
+// `node scripts/split-module.mjs <module> <names.json> <linker map> <widget> <export>=<file>…`:
+// `make dist`'s splits of the widget's module (its imports and exports
+// renamed short, as names.json records) into the widget and, for each
+// export named, a module of what only it reaches, written to its file
+// (the citation styles' `cite`, copy attribution's and quote sharing's
+// `selected`); each imports what it shares under `p` (js/loader.js passes
+// the widget's exports so) and exports its root under its own name.
 if (isMain(import.meta.url)) {
-  const [module, names, map, widget, citations] = process.argv.slice(2);
-  if (!citations) throw new Error('usage: node scripts/split-module.mjs <module> <names.json> <linker map> <widget> <citations>');
-  const shortName = new Map(JSON.parse(readFileSync(names, 'utf8')).exports).get('cite');
-  const { first, second, moved, shared, movedData, unreadData } = splitModule(readFileSync(module), { [shortName]: 'cite' }, 'p', mapObjects(readFileSync(map, 'utf8')));
-  writeFileSync(widget, first);
-  writeFileSync(citations, second);
-  console.log(`split-module: ${moved} functions and ${movedData} B of data to ${citations}, which imports ${shared} functions; ${unreadData} B of text no code reads left out`);
+  const [module, names, map, widget, ...splits] = process.argv.slice(2);
+  if (!splits.length) throw new Error('usage: node scripts/split-module.mjs <module> <names.json> <linker map> <widget> <export>=<file>…');
+  const shortName = new Map(JSON.parse(readFileSync(names, 'utf8')).exports);
+  const objects = mapObjects(readFileSync(map, 'utf8'));
+  let rest = readFileSync(module);
+  const readers = [];
+  for (const [name, file] of splits.map((pair) => pair.split('='))) {
+    const { first, second, moved, shared, movedData, unreadData } = splitModule(rest, { [shortName.get(name)]: name }, 'p', objects, readers);
+    writeFileSync(file, second);
+    readers.push(second);
+    rest = first;
+    console.log(`split-module: ${moved} functions and ${movedData} B of data to ${file}, which imports ${shared} functions; ${unreadData} B of text no code reads left out`);
+  }
+  writeFileSync(widget, rest);
 }

@@ -58,9 +58,13 @@ const DICTIONARY_MAX = 32 * 1024;
 // widget's file: its start and its length, each a u32 LE.
 const PREFIX = 8;
 
-/** The files dist/ stores modules in: the widget's and the citation module's. */
+/**
+ * The files dist/ stores modules in: the widget's, and those split off it
+ * (each deflated against the widget's file).
+ */
 export const WIDGET_FILE = 'sharecite_bg.wasm';
 export const CITE_FILE = 'sharecite_cite_bg.wasm';
+export const SELECTION_FILE = 'sharecite_selection_bg.wasm';
 
 /** An instance of the decoder module `decoder` (bytes), as the loader makes one. */
 export const decoderInstance = (decoder) => new WebAssembly.Instance(new WebAssembly.Module(decoder));
@@ -157,12 +161,12 @@ export function inflateStored(file, against) {
 }
 
 /**
- * The stored file at `url` (a file URL into dist/) inflated; the citation
+ * The stored file at `url` (a file URL into dist/) inflated; a split-off
  * module's with the widget's file beside it.
  */
 function inflatedFile(url) {
   const file = readFileSync(url);
-  if (!url.href.endsWith(CITE_FILE)) return inflateStored(file);
+  if (url.pathname.endsWith(`/${WIDGET_FILE}`)) return inflateStored(file);
   return inflateStored(file, inflateStored(readFileSync(new URL(WIDGET_FILE, url))));
 }
 

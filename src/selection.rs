@@ -1,6 +1,13 @@
 //! What happens when a reader selects text in the article, both opt-in:
 //! copies that carry the attribution (`data-copy-attribution`), and a small
 //! popover to share the quote (`data-quote-share`).
+//!
+//! Most pages turn neither on, so what they do is a module of its own,
+//! `sharecite_selection_bg.wasm`, split off the widget's (as the citation
+//! styles are: scripts/split-module.mjs) and fetched when the first
+//! placement that wants them mounts. The widget keeps only the page's
+//! listeners, which hand each event to that module ([`Selection`]) once it
+//! is in: on a page without them, 0.6 KB less for every reader.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -58,6 +65,17 @@ pub fn watch(state: &Rc<State>) {
         watch.placements.push(Rc::downgrade(state));
         if watch.listeners.is_empty() {
             watch.listeners = listen();
+            dom::settle(
+                &load_module(),
+                Box::new(|loaded| {
+                    if let Err(cause) = loaded {
+                        crate::console::error(
+                            "could not load copy attribution and quote sharing",
+                            &cause,
+                        );
+                    }
+                }),
+            );
         }
     });
 }
@@ -119,14 +137,7 @@ fn listen() -> Vec<Listener> {
     let (window, document) = (dom::window(), dom::document());
     let mut listeners = Vec::new();
     listeners.push(Listener::new(&document, "copy", |event| {
-        let Some(selected) = reader_selection() else {
-            return;
-        };
-        for state in placements(copies) {
-            if state.copy_with_attribution(event, &selected) {
-                break;
-            }
-        }
+        in_module(&Selection::Copied(event));
     }));
     listeners.push(Listener::new(&document, "mouseup|keyup", |event| {
         if dom::key(event) == "Escape" {
@@ -139,13 +150,7 @@ fn listen() -> Vec<Listener> {
             return;
         }
         // Let the selection settle (a click inside it collapses it).
-        timers::after(0, || {
-            let selected = reader_selection();
-            for state in placements(quotes) {
-                state.offer_quote(selected.as_ref());
-            }
-        })
-        .forget();
+        timers::after(0, || in_module(&Selection::Settled)).forget();
     }));
     listeners.push(Listener::new(&window, "scroll", |_| hide_quotes()));
     listeners.push(Listener::new(&document, "selectionchange", |_| {
@@ -156,8 +161,63 @@ fn listen() -> Vec<Listener> {
     listeners
 }
 
+/// What the page's listeners hand the selection module: an event, in the
+/// memory both share (the citation module's `Request` travels so too).
+pub enum Selection<'a> {
+    /// A reader copied: the copy carries the attribution, if from an
+    /// article of a placement that asks for it.
+    Copied(&'a web_sys::Event),
+    /// A selection settled: the quote popover is offered, or hidden.
+    Settled,
+    /// A click in a placement's quote popover.
+    QuoteClick(&'a Rc<State>, &'a web_sys::Event),
+}
+
+fn on_selection(selection: &Selection<'_>) {
+    match *selection {
+        Selection::Copied(event) => {
+            let Some(selected) = reader_selection() else {
+                return;
+            };
+            for state in placements(copies) {
+                if state.copy_with_attribution(event, &selected) {
+                    break;
+                }
+            }
+        }
+        Selection::Settled => {
+            let selected = reader_selection();
+            for state in placements(quotes) {
+                state.offer_quote(selected.as_ref());
+            }
+        }
+        Selection::QuoteClick(state, event) => state.quote_click(event),
+    }
+}
+
+/// The export the loader calls (js/loader.js, `shareciteSelected`), once
+/// the selection module is in: the split's root. (Built for every target,
+/// so that all it reaches counts as used in native builds too.)
+///
+/// # Safety
+/// `selection` points at a live [`Selection`].
+#[export_name = "selected"]
+unsafe extern "C" fn selected_export(selection: *const Selection<'_>) {
+    on_selection(&*selection);
+}
+
 #[wasm_bindgen]
 extern "C" {
+    /// Provided by the loader: starts loading the selection module, once;
+    /// the promise settles when it is in, or could not be.
+    #[wasm_bindgen(js_name = shareciteSelectionModule)]
+    fn load_module() -> js_sys::Promise;
+
+    /// Provided by the loader: the selection module's `selected`, once it
+    /// is in; until then the event goes unserved.
+    #[wasm_bindgen(js_name = shareciteSelected)]
+    fn in_module(selection: *const Selection<'_>);
+
     /// The reader's selection as the loader reads it (js/loader.js): none
     /// when there is nothing selected, or it is their own typing, or it is
     /// in a placement of ours. Its `text`, and `at`, the declarations that
@@ -184,6 +244,28 @@ impl State {
         container
             .contains(Some(&selected.node()))
             .then(|| text.to_string())
+    }
+
+    /// A control of the quote popover was clicked (or none was).
+    fn quote_click(self: &Rc<Self>, event: &web_sys::Event) {
+        let Some(control) = dom::target_closest(event, "[data-network]") else {
+            return;
+        };
+        let id = control.get_attribute("data-network").unwrap_or_default();
+        match Network::from_id(&id) {
+            Some(Network::Copy) => {
+                let quote = self
+                    .quote
+                    .borrow()
+                    .as_ref()
+                    .map(|p| p.quote.clone())
+                    .unwrap_or_default();
+                self.copy(Network::Copy, self.passage(&quote, true));
+            }
+            Some(network) => self.dispatch_share(network),
+            None => {}
+        }
+        self.hide_quote();
     }
 
     fn passage(&self, text: &str, quoted: bool) -> Clip {
@@ -286,24 +368,7 @@ impl State {
 
         let state = self.clone();
         let click = Listener::new(&root, "click", move |event| {
-            let Some(control) = dom::target_closest(event, "[data-network]") else {
-                return;
-            };
-            let id = control.get_attribute("data-network").unwrap_or_default();
-            match Network::from_id(&id) {
-                Some(Network::Copy) => {
-                    let quote = state
-                        .quote
-                        .borrow()
-                        .as_ref()
-                        .map(|p| p.quote.clone())
-                        .unwrap_or_default();
-                    state.copy(Network::Copy, state.passage(&quote, true));
-                }
-                Some(network) => state.dispatch_share(network),
-                None => {}
-            }
-            state.hide_quote();
+            in_module(&Selection::QuoteClick(&state, event));
         });
         QuotePopover {
             host,

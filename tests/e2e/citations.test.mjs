@@ -19,6 +19,9 @@ const focused = (page) =>
   });
 
 async function selectParagraph(page, selector, index = 0, { from = 0, length } = {}) {
+  // Once ready: a page that turns a selection feature on is ready once
+  // the module that serves it is in (until then selections go unserved).
+  await page.evaluate(() => window.sharecite.ready);
   await page.evaluate(
     ({ selector, index, from, length }) => {
       const node = document.querySelectorAll(selector)[index].firstChild;
@@ -331,6 +334,39 @@ test('the citation styles are fetched only when a reader is about to cite, once'
   await page.waitForTimeout(200);
   assert.match((await readClipboard(page))['text/plain'], /^Nakamura, Akiko, et al\./);
   assert.equal(fetched(), 1, 'once');
+  await close();
+});
+
+test('copy attribution and quote sharing come in a module of their own, fetched once by pages that turn one on, before ready', async () => {
+  const fetched = (log) => log.requests.filter((u) => u.includes('sharecite_selection_bg.wasm')).length;
+  const article = await browser.open('/');
+  await article.page.evaluate(() => window.sharecite.ready);
+  await article.page.waitForTimeout(300);
+  assert.equal(fetched(article.log), 0, 'not on a page that turns neither on');
+  await article.close();
+  const { page, log, close } = await browser.open('/citations.html');
+  const loadedAtReady = await page.evaluate(() =>
+    window.sharecite.ready.then(() => performance.getEntriesByType('resource').some((e) => e.name.includes('sharecite_selection_bg.wasm'))),
+  );
+  assert.ok(loadedAtReady, 'in by the time sharecite.ready resolves');
+  assert.equal(fetched(log), 1, 'once');
+  await close();
+});
+
+test('when the selection module cannot load, the page is told once, copies go as they are and the buttons work', async () => {
+  const { page, log, close } = await browser.open('/citations.html', {
+    clipboard: true,
+    before: (page) => page.route('**/sharecite_selection_bg.wasm*', (route) => route.abort()),
+  });
+  await selectParagraph(page, 'article p', 3);
+  const clip = await copySelection(page);
+  assert.equal(clip['text/plain'], 'News pages carry many third-party scripts, and share buttons are among the most common of them. Each one is downloaded, parsed and run by every reader, whether or not anyone shares anything.');
+  assert.deepEqual(log.errors, []);
+  const errors = log.console.filter((m) => m.type === 'error' && m.text.startsWith('sharecite:'));
+  assert.equal(errors.length, 1, JSON.stringify(errors));
+  assert.match(errors[0].text, /^sharecite: could not load copy attribution and quote sharing \S/, 'with the reason');
+  await control(page, 'cite').click();
+  await status(page).filter({ hasText: 'Citation copied' }).waitFor();
   await close();
 });
 

@@ -42,7 +42,8 @@ const chain = (seed, steps) => {
 };
 
 // `$unique` and `$original` have bodies of the same length, `$copy` is
-// `$original` again; `cite` reaches `$styles`, which nothing else does.
+// `$original` again; `cite` reaches `$styles`, which nothing else does, and
+// `select` `$quote`.
 const MODULE = `(module
   (import "env" "log" (func $log (param i32)))
   (func $unique (export "unique") (param i32) (result i32) ${chain(1, 40)})
@@ -50,22 +51,24 @@ const MODULE = `(module
   (func $copy (export "copy") (param i32) (result i32) ${chain(2, 40)})
   (func $styles (param i32) (result i32) ${chain(3, 40)})
   (func $cite (export "cite") (param i32) (call $log (call $styles (local.get 0))))
+  (func $quote (param i32) (result i32) ${chain(4, 20)})
+  (func $select (export "select") (param i32) (call $log (call $quote (local.get 0))))
 )`;
 
 test('a function unlike the others costs more deflated than a copy of one', () => {
   const costs = functionCosts(assemble(MODULE));
   const byName = Object.fromEntries(costs.map((c) => [c.name, c]));
-  assert.deepEqual(Object.keys(byName).sort(), ['cite', 'copy', 'original', 'styles', 'unique'], 'named from the name section, imports left out');
+  assert.deepEqual(Object.keys(byName).sort(), ['cite', 'copy', 'original', 'quote', 'select', 'styles', 'unique'], 'named from the name section, imports left out');
   assert.equal(byName.unique.raw, byName.copy.raw, 'bodies of one length');
   assert.ok(byName.unique.cost > 2 * byName.copy.cost, `unique ${byName.unique.cost}, copy ${byName.copy.cost}`);
   assert.ok(costs.every((c) => c.module === 'widget'), 'no split asked for');
   assert.deepEqual(costs.map((c) => c.cost), costs.map((c) => c.cost).sort((a, b) => b - a), 'most costly first');
 });
 
-test('what only the split exports reach is costed as the citation module', () => {
-  const costs = functionCosts(assemble(MODULE), ['cite']);
+test('what only a split module\'s exports reach is costed as that module', () => {
+  const costs = functionCosts(assemble(MODULE), { citation: ['cite'], selection: ['select'] });
   const modules = Object.fromEntries(costs.map((c) => [c.name, c.module]));
-  assert.deepEqual(modules, { unique: 'widget', original: 'widget', copy: 'widget', styles: 'citation', cite: 'citation' });
+  assert.deepEqual(modules, { unique: 'widget', original: 'widget', copy: 'widget', styles: 'citation', cite: 'citation', quote: 'selection', select: 'selection' });
   // Against the citation module's code alone, its largest function is most of it.
   const styles = costs.find((c) => c.name === 'styles');
   assert.ok(styles.cost > 0.6 * costs.find((c) => c.name === 'unique').cost, `styles ${styles.cost}`);

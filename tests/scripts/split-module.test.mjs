@@ -168,3 +168,31 @@ test('a block type index of 64 or more is renumbered as a signed LEB128', () => 
   assert.equal(cite.c(2), 42);
   assert.equal(cite.c(0), 2);
 });
+
+// Two modules split off one, in turn (make dist: the citation module, then
+// the selection module): "both" is read by `cite` and by `select` only, so
+// the first split keeps it (`select` is still the widget's then), and the
+// second must keep it too, for the citation module, which it is told of
+// as a reader. Unread text is judged with the readers' code counted too.
+test('a module split off after another keeps the data the other reads', () => {
+  const bytes = assemble(`(module
+  (memory (export "memory") 1)
+  (data (i32.const 100) "both")
+  (data (i32.const 200) "mine")
+  (func (export "widget") (result i32) (i32.const 1))
+  (func (export "cite") (result i32) (i32.load8_u (i32.const 100)))
+  (func (export "select") (result i32) (i32.add (i32.load8_u offset=1 (i32.const 100)) (i32.load8_u (i32.const 200)))))`);
+  const objects = [{ start: 100, end: 104 }, { start: 200, end: 204 }];
+  const once = splitModule(bytes, { cite: 'c' }, 'p', objects);
+  assert.equal(once.movedData, 0, '"both" stays: select reads it');
+  const blind = splitModule(once.first, { select: 's' }, 'p', objects);
+  assert.equal(blind.movedData, 8, 'told of no reader, "both" would go with select');
+  const twice = splitModule(once.first, { select: 's' }, 'p', objects, [once.second]);
+  assert.equal(twice.movedData, 4, 'only "mine" goes');
+  assert.equal(twice.unreadData, 0);
+  const widget = new WebAssembly.Instance(new WebAssembly.Module(twice.first)).exports;
+  const cite = new WebAssembly.Instance(new WebAssembly.Module(once.second), { p: widget }).exports;
+  assert.equal(cite.c(), 'b'.charCodeAt(0), 'the citation module reads "both" without the selection module');
+  const select = new WebAssembly.Instance(new WebAssembly.Module(twice.second), { p: widget }).exports;
+  assert.equal(select.s(), 'o'.charCodeAt(0) + 'm'.charCodeAt(0));
+});
