@@ -1,7 +1,8 @@
 // Splits one wasm module in two that share its memory: the functions only
 // some exports reach go to a second module, with the data only they read,
-// and it imports from the first the memory, the table, the globals and the
-// functions it calls. The widget and the citation styles are built as one
+// and it imports from the first the memory, the globals and the table, in
+// which the first puts the functions the second calls. The widget and the
+// citation styles are built as one
 // module (crates/cite-wasm's `cite` export) and split so after wasm-opt:
 // compiled together, they share one copy of the allocator, the strings,
 // dates and searches that two modules built apart each had, and each
@@ -13,7 +14,8 @@
 // the table stays in the first), so the first works without it. Both are
 // renumbered: the first without the moved functions, the rest in their
 // order (scripts/order-functions.mjs orders the widget's for deflate
-// later), the second in index spaces of its own, its imports first.
+// later), the second in index spaces of its own: its thunks (one per
+// function of the first's that it calls) first.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isMain } from './is-main.mjs';
@@ -38,6 +40,7 @@ const DATA_COUNT = 12;
 const SKEW = 64;
 const TEXT_SKEW = 8;
 
+const FUNCREF = 0x70;
 const FUNC_KIND = 0;
 const TABLE_KIND = 1;
 const MEMORY_KIND = 2;
@@ -97,9 +100,16 @@ export function splitModule(module, renamed, importModule, objects = [], readers
     return name;
   };
   const memoryName = nameFor(MEMORY_KIND, 0);
-  const tableName = usesTable ? nameFor(TABLE_KIND, 0) : null;
+  // The first's functions the second calls are not exported to it: they
+  // are put in the table, after what is there, and the second calls each
+  // through a thunk of its own (a call_indirect of its slot). An export
+  // is a name, a kind and an index, an element an index alone: in the
+  // widget, whose file every reader downloads, 0.25 KB less than the
+  // exports for both split modules' 120 functions.
+  const sharedList = [...shared].sort((a, b) => a - b);
+  const table = parsed.tables[0] ?? { type: FUNCREF, min: 0, max: null };
+  const tableName = usesTable || sharedList.length ? nameFor(TABLE_KIND, 0) : null;
   const globalNames = new Map([...globalsUsed].sort((a, b) => a - b).map((g) => [g, nameFor(GLOBAL_KIND, g)]));
-  const sharedNames = new Map([...shared].sort((a, b) => a - b).map((f) => [f, nameFor(FUNC_KIND, f)]));
   const firstExportList = [...exportList.filter((e) => !(e.kind === FUNC_KIND && split.has(e.name))), ...added];
   const defined = bodies.map((_, k) => importedFuncs + k).filter((index) => !movedSet.has(index));
   const firstIndex = new Map([...Array.from({ length: importedFuncs }, (_, index) => index), ...defined].map((index, k) => [index, k]));
@@ -107,17 +117,23 @@ export function splitModule(module, renamed, importModule, objects = [], readers
     ...e,
     index: e.kind === FUNC_KIND ? firstIndex.get(e.index) : e.index,
   }));
+  const grown = { ...table, min: table.min + sharedList.length, max: table.max === null ? null : table.max + sharedList.length };
+  const sharedSegment = { header: [0, 0x41, ...writeSleb128(table.min), 0x0b], functions: sharedList };
+  const tables = [grown, ...parsed.tables.slice(1)];
+  const firstElements = sharedList.length ? [...elements, sharedSegment] : elements;
   const first = rebuild(parsed, {
     [FUNCTION]: () => vector(defined.map((f) => writeLeb128(funcTypes[f - importedFuncs]))),
+    [TABLE]: () => vector(tables.map(tableEntry)),
     [EXPORT]: () => vector(firstExports.map(exportEntry)),
     [START]: () => writeLeb128(firstIndex.get(start)),
-    [ELEMENT]: () => vector(elements.map((e) => [...e.header, ...vector(e.functions.map((f) => writeLeb128(firstIndex.get(f))))])),
+    [ELEMENT]: () => vector(firstElements.map((e) => [...e.header, ...vector(e.functions.map((f) => writeLeb128(firstIndex.get(f))))])),
     [CODE]: () => vector(defined.map((f) => sized(walk(bodies[f - importedFuncs], { call: (g) => firstIndex.get(g) })))),
     [DATA]: () => vector(data.first.map(segmentEntry)),
     [DATA_COUNT]: () => writeLeb128(data.first.length),
-  });
+  }, sharedList.length ? [TABLE, ELEMENT] : []);
 
-  // The second module: its imports, then the moved functions.
+  // The second module: its imports, then a thunk for each function of the
+  // first's it calls, then the moved functions.
   const types = [];
   const typeIndex = (type) => {
     const key = parsed.types[type].join();
@@ -129,10 +145,7 @@ export function splitModule(module, renamed, importModule, objects = [], readers
   const importEntry = (name, kind, desc) => secondImports.push([...string(importModule), ...string(name), kind, ...desc]);
   const memory = parsed.memories[0] ?? fail('no memory to share');
   importEntry(memoryName, MEMORY_KIND, [0, ...writeLeb128(memory.min)]);
-  if (tableName) {
-    const table = parsed.tables[0];
-    importEntry(tableName, TABLE_KIND, [table.type, 0, ...writeLeb128(table.min)]);
-  }
+  if (tableName) importEntry(tableName, TABLE_KIND, [grown.type, 0, ...writeLeb128(grown.min)]);
   const secondGlobal = new Map();
   for (const [g, name] of globalNames) {
     const global = parsed.globals[g - parsed.importedGlobals] ?? fail(`global ${g} is imported; share it yourself`);
@@ -140,18 +153,21 @@ export function splitModule(module, renamed, importModule, objects = [], readers
     secondGlobal.set(g, secondGlobal.size);
   }
   const secondIndex = new Map();
-  for (const [f, name] of sharedNames) {
-    secondIndex.set(f, secondIndex.size);
-    importEntry(name, FUNC_KIND, writeLeb128(typeIndex(funcTypeOf(parsed, f))));
-  }
-  for (const f of moved) secondIndex.set(f, secondIndex.size);
+  for (const f of [...sharedList, ...moved]) secondIndex.set(f, secondIndex.size);
+  // Its parameters passed on, and a call_indirect of its slot.
+  const thunk = (f, k) => {
+    const type = funcTypeOf(parsed, f);
+    const params = leb128(Uint8Array.from(parsed.types[type]), 1)[0];
+    const passed = Array.from({ length: params }, (_, i) => [0x20, ...writeLeb128(i)]).flat();
+    return sized([0, ...passed, 0x41, ...writeSleb128(table.min + k), 0x11, ...writeLeb128(typeIndex(type)), 0, 0x0b]);
+  };
   const remap = {
     call: (f) => secondIndex.get(f),
     global: (g) => secondGlobal.get(g),
     type: (t) => typeIndex(t),
   };
-  const secondBodies = moved.map((f) => sized(walk(bodies[f - importedFuncs], remap)));
-  const secondFuncs = moved.map((f) => writeLeb128(typeIndex(funcTypeOf(parsed, f))));
+  const secondBodies = [...sharedList.map(thunk), ...moved.map((f) => sized(walk(bodies[f - importedFuncs], remap)))];
+  const secondFuncs = [...sharedList, ...moved].map((f) => writeLeb128(typeIndex(funcTypeOf(parsed, f))));
   const secondExports = exportList
     .filter((e) => e.kind === FUNC_KIND && split.has(e.name))
     .map((e) => exportEntry({ name: renamed[e.name], kind: FUNC_KIND, index: secondIndex.get(e.index) }));
@@ -359,10 +375,19 @@ const exportEntry = ({ name, kind, index }) => [...string(name), kind, ...writeL
 const moduleOf = (list) =>
   Uint8Array.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, ...list.flatMap(([id, body]) => [id, ...sized(body)])]);
 
-// `parsed`'s module with some sections' bodies replaced (by id).
-function rebuild(parsed, replaced) {
-  return moduleOf(parsed.sections.map(({ id, body }) => [id, replaced[id] ? replaced[id]() : [...body]]));
+// `parsed`'s module with some sections' bodies replaced (by id), and
+// those of `added` it lacks added, in their place.
+function rebuild(parsed, replaced, added = []) {
+  const list = parsed.sections.map(({ id, body }) => [id, replaced[id] ? replaced[id]() : [...body]]);
+  for (const id of added.filter((wanted) => !list.some(([present]) => present === wanted))) {
+    const after = list.findIndex(([other]) => other !== 0 && ORDER.indexOf(other) > ORDER.indexOf(id));
+    list.splice(after < 0 ? list.length : after, 0, [id, replaced[id]()]);
+  }
+  return moduleOf(list);
 }
+// The order sections come in (the data count's id is out of it).
+const ORDER = [TYPE, IMPORT, FUNCTION, TABLE, MEMORY, GLOBAL, EXPORT, START, ELEMENT, DATA_COUNT, CODE, DATA];
+const tableEntry = ({ type, min, max }) => [type, ...(max === null ? [0, ...writeLeb128(min)] : [1, ...writeLeb128(min), ...writeLeb128(max)])];
 
 // The parts of the module the split needs.
 function parse(module) {
@@ -396,8 +421,7 @@ function parse(module) {
     const limits = () => {
       const flags = leb();
       const min = leb();
-      if (flags & 1) leb();
-      return min;
+      return { min, max: flags & 1 ? leb() : null };
     };
     const constExpr = () => {
       const from = at;
@@ -424,8 +448,8 @@ function parse(module) {
       } else if (id === FUNCTION) parsed.funcTypes.push(leb());
       else if (id === TABLE) {
         const type = body[at++];
-        parsed.tables.push({ type, min: limits() });
-      } else if (id === MEMORY) parsed.memories.push({ min: limits() });
+        parsed.tables.push({ type, ...limits() });
+      } else if (id === MEMORY) parsed.memories.push(limits());
       else if (id === GLOBAL) {
         const type = [body[at], body[at + 1]];
         at += 2;
@@ -514,7 +538,7 @@ if (isMain(import.meta.url)) {
     writeFileSync(file, second);
     readers.push(second);
     rest = first;
-    console.log(`split-module: ${moved} functions and ${movedData} B of data to ${file}, which imports ${shared} functions; ${unreadData} B of text no code reads left out`);
+    console.log(`split-module: ${moved} functions and ${movedData} B of data to ${file}, which calls ${shared} of the widget's through the table; ${unreadData} B of text no code reads left out`);
   }
   writeFileSync(widget, rest);
 }
