@@ -170,7 +170,7 @@ locales-tool:
 dist: tools decoder deflate-tool locales-tool
 	@# From no intermediate of an earlier build: a step that writes nothing
 	@# fails the next, rather than handing it an older build's file.
-	@rm -f build/sharecite.js build/sharecite_bg*.wasm build/sharecite_cite_bg*.wasm build/sharecite_selection_bg*.wasm build/sharecite_bg.names.json
+	@rm -f build/sharecite.js build/sharecite_bg*.wasm build/sharecite_cite_bg*.wasm build/sharecite_republish_bg*.wasm build/sharecite_bg.names.json
 	@# The linker's map, written beside the module it describes, says where
 	@# each constant of the data is, which scripts/split-module.mjs needs to
 	@# move the citation styles' own into their module.
@@ -190,16 +190,16 @@ dist: tools decoder deflate-tool locales-tool
 	wasm-opt $(WIDGET_OPT) build/sharecite_bg.trapped.wasm -o build/sharecite_bg.opt.wasm
 	$(WASM_SHORT_NAMES) build/sharecite_bg.opt.wasm -o build/sharecite_bg.min.wasm > build/sharecite_bg.names.json
 	@# The citation styles' `cite` export, all only it reaches and the data
-	@# only that reads become the citation module; copy attribution's and
-	@# quote sharing's `selected`, the selection module
+	@# only that reads become the citation module; copy attribution's, quote
+	@# sharing's and crossposting's `republish`, the republishing module
 	@# (scripts/split-module.mjs). Then each is optimized again: the
 	@# widget's functions that the others also called, now called by the
 	@# widget alone, simplify (-0.1 KB).
 	node scripts/split-module.mjs build/sharecite_bg.min.wasm build/sharecite_bg.names.json $(LINKER_MAP) \
-	  build/sharecite_bg.split.wasm cite=build/sharecite_cite_bg.split.wasm selected=build/sharecite_selection_bg.split.wasm
+	  build/sharecite_bg.split.wasm cite=build/sharecite_cite_bg.split.wasm republish=build/sharecite_republish_bg.split.wasm
 	wasm-opt $(WASM_REOPT_FLAGS) $(DEFLATE_FRIENDLY) build/sharecite_bg.split.wasm -o build/sharecite_bg.final.wasm
 	wasm-opt $(WASM_REOPT_FLAGS) $(DEFLATE_FRIENDLY) build/sharecite_cite_bg.split.wasm -o build/sharecite_cite_bg.final.wasm
-	wasm-opt $(WASM_REOPT_FLAGS) $(DEFLATE_FRIENDLY) build/sharecite_selection_bg.split.wasm -o build/sharecite_selection_bg.final.wasm
+	wasm-opt $(WASM_REOPT_FLAGS) $(DEFLATE_FRIENDLY) build/sharecite_republish_bg.split.wasm -o build/sharecite_republish_bg.final.wasm
 	node scripts/build-dist.mjs
 
 icons: node-tools browsers

@@ -670,7 +670,7 @@ Each part of the widget's stored file deflated alone (\`scripts/size-breakdown.m
 file, they take less), then the functions by what each costs: what zlib saves on its module's code when
 that function's body is left out. Names from a twin of the shipped module, optimized alike with its
 names kept (built from the same input, before the closure table is pruned and wasm-bindgen's throws
-become traps); \`citation\` and \`selection\` mark the functions the citation and selection modules take.
+become traps); \`citation\` and \`republishing\` mark the functions the citation and republishing modules take.
 
 ${sizeBreakdown}
 

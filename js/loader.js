@@ -134,13 +134,14 @@
   // fetched the first time it is needed: sharecite_cite_bg.wasm, the
   // citation styles (APA, MLA, Chicago, Harvard, BibTeX…), when a reader
   // points at or focuses a placement that can cite; and
-  // sharecite_selection_bg.wasm, copy attribution and quote sharing, when
-  // the first placement that turns either on mounts. Each shares the
-  // widget's memory and imports the functions it shares with it, all
-  // under `p`. The widget's wasm calls the functions below (they are its
-  // imports, resolved in this scope): one to load a module, another once
-  // loaded, with a request the widget made in that memory (crates/cite-wasm,
-  // src/selection.rs).
+  // sharecite_republish_bg.wasm, copy attribution, quote sharing and
+  // crossposting, when the first placement that turns one on mounts. Each
+  // shares the widget's memory, and calls the widget's functions through
+  // its table: it imports those, and its globals, all under `p`. The
+  // widget's wasm calls the functions below (they are its imports,
+  // resolved in this scope): one to load a module, another once loaded,
+  // with a request the widget made in that memory (crates/cite-wasm,
+  // src/republish.rs).
   let widgetExports;
   // Each module's exports, once in, by its name in the file's.
   const split = {};
@@ -161,16 +162,16 @@
   function shareciteCitations() {
     return loadSplit('cite');
   }
-  function shareciteSelectionModule() {
-    return loadSplit('selection');
+  function shareciteRepublishModule() {
+    return loadSplit('republish');
   }
-  // Until the selection module is in, a selection or a copy goes unserved.
-  function shareciteSelected(selection) {
-    split.selection?.selected(selection);
+  // Until the republishing module is in, a request goes unserved.
+  function shareciteRepublish(request) {
+    split.republish?.republish(request);
   }
-  // Placements that turn a selection feature on are ready once its module
-  // is, or could not be.
-  const selectionReady = () => splitLoading.selection?.catch(() => {});
+  // Placements that turn one of its features on are ready once that
+  // module is, or could not be.
+  const republishReady = () => splitLoading.republish?.catch(() => {});
   function shareciteCite(request) {
     try {
       split.cite.cite(request);
@@ -610,7 +611,7 @@
               held.forEach(update);
             },
           ),
-        ).then(selectionReady);
+        ).then(republishReady);
       });
       return {
         mounted,
@@ -654,7 +655,7 @@
         // and the event frameworks wait for.
         return Promise.all(queue.splice(0).map(mount))
           .then(() => parsed)
-          .then(selectionReady)
+          .then(republishReady)
           .then(() => {
             resolveReady();
             doc.dispatchEvent(new CustomEvent('sharecite:ready', { detail: { version: api.version } }));

@@ -10,9 +10,9 @@
 //                           split off the widget's module
 //                           (scripts/split-module.mjs), stored split and
 //                           deflated too, against the widget's file
-//   dist/sharecite_selection_bg.wasm  copy attribution and quote sharing,
-//                           fetched by pages that turn either on: split
-//                           off and stored alike
+//   dist/sharecite_republish_bg.wasm  copy attribution, quote sharing and
+//                           crossposting, fetched by pages that turn one
+//                           on: split off and stored alike
 //   dist/locales/*.txt      the strings of every language but English,
 //                           compiled (crates/core/build.rs)
 //   dist/**/*.gz, *.br      the JS and the locales precompressed, for hosts
@@ -24,7 +24,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { gzipAsync } from '@gfx/zopfli';
-import { CITE_FILE, SELECTION_FILE, WIDGET_FILE, framedModule, storeFramed, storeModule } from './stored-module.mjs';
+import { CITE_FILE, REPUBLISH_FILE, WIDGET_FILE, framedModule, storeFramed, storeModule } from './stored-module.mjs';
 import { pairsFor } from './split-code.mjs';
 import { originals, precompressible } from './precompressed.mjs';
 import { minify } from 'terser';
@@ -118,21 +118,21 @@ writeFileSync(new URL('dist/sharecite.js', root), COMPILE_HINT + code);
 // The widget's functions are reordered first, look-alikes together, so
 // that each stream's repeats lie nearer (scripts/order-functions.mjs:
 // -0.37 KB, and the citation module's dictionary changes with it: -0.02 KB).
-// The citation and selection modules are deflated with a stretch of the
+// The citation and republishing modules are deflated with a stretch of the
 // widget's file as their dictionary (their code looks alike; the reader
 // who fetches them has the widget): 0.3 KB less for the citation module.
 const decoder = readFileSync(new URL('build/sharecite_unsplit.wasm', root));
-// The Makefile split the citation styles, and then copy attribution and
-// quote sharing, off the widget's module (scripts/split-module.mjs) and
-// optimized each again.
+// The Makefile split the citation styles, and then copy attribution, quote
+// sharing and crossposting, off the widget's module
+// (scripts/split-module.mjs) and optimized each again.
 const widgetModule = orderFunctions(readFileSync(new URL('build/sharecite_bg.final.wasm', root)));
 const citeModule = readFileSync(new URL('build/sharecite_cite_bg.final.wasm', root));
-const selectionModule = readFileSync(new URL('build/sharecite_selection_bg.final.wasm', root));
-const pairs = pairsFor([widgetModule, citeModule, selectionModule]);
+const republishModule = readFileSync(new URL('build/sharecite_republish_bg.final.wasm', root));
+const pairs = pairsFor([widgetModule, citeModule, republishModule]);
 const widgetFile = framedModule(widgetModule, decoder, { carried: true, pairs });
 writeFileSync(new URL(`dist/${WIDGET_FILE}`, root), storeFramed(widgetFile));
 writeFileSync(new URL(`dist/${CITE_FILE}`, root), storeModule(citeModule, decoder, { carried: false, against: widgetFile, pairs }));
-writeFileSync(new URL(`dist/${SELECTION_FILE}`, root), storeModule(selectionModule, decoder, { carried: false, against: widgetFile, pairs }));
+writeFileSync(new URL(`dist/${REPUBLISH_FILE}`, root), storeModule(republishModule, decoder, { carried: false, against: widgetFile, pairs }));
 
 // English is built in; every other locale is fetched by pages that need
 // it, compiled to the form the wasm reads (crates/core/build.rs: a header
@@ -174,12 +174,12 @@ const measure = (file) => {
     precompressed_gz: precompressed[file]?.gz ?? bytes.length,
   };
 };
-const sizes = Object.fromEntries(['sharecite.js', 'sharecite_bg.wasm', CITE_FILE, SELECTION_FILE].map((name) => [name, measure(name)]));
+const sizes = Object.fromEntries(['sharecite.js', 'sharecite_bg.wasm', CITE_FILE, REPUBLISH_FILE].map((name) => [name, measure(name)]));
 const sum = (list) => list.reduce((total, s) => ({
   raw: total.raw + s.raw, gzip: total.gzip + s.gzip, brotli: total.brotli + s.brotli, precompressed_gz: total.precompressed_gz + s.precompressed_gz,
 }), { raw: 0, gzip: 0, brotli: 0, precompressed_gz: 0 });
 // What every reader downloads; the citation module comes only when used,
-// the selection module only on pages that turn its features on.
+// the republishing module only on pages that turn its features on.
 const total = sum([sizes['sharecite.js'], sizes['sharecite_bg.wasm']]);
 // Everything a site hosts: every file of dist/ (not counting its
 // precompressed copies twice), each compressed as served.

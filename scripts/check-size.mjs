@@ -36,7 +36,7 @@ const shipped = (name) => readStoredModule(new URL(`dist/${name}`, root));
 const modules = {
   'sharecite_bg.wasm': shipped('sharecite_bg.wasm'),
   'sharecite_cite_bg.wasm': shipped('sharecite_cite_bg.wasm'),
-  'sharecite_selection_bg.wasm': shipped('sharecite_selection_bg.wasm'),
+  'sharecite_republish_bg.wasm': shipped('sharecite_republish_bg.wasm'),
   "sharecite_bg.wasm's decoder": storedParts(new URL('dist/sharecite_bg.wasm', root)).decoder,
 };
 for (const [name, module] of Object.entries(modules)) {

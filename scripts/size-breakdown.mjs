@@ -39,7 +39,7 @@ export function streamCosts(url) {
 }
 
 /** The modules make dist splits off the widget's, by the exports that root them. */
-export const SPLITS = { citation: ['cite'], selection: ['selected'] };
+export const SPLITS = { citation: ['cite'], republishing: ['republish'] };
 
 /**
  * Each function of `module` (a wasm binary) as `{ name, module, raw,

@@ -526,9 +526,10 @@ function walk(body, map) {
 // `make dist`'s splits of the widget's module (its imports and exports
 // renamed short, as names.json records) into the widget and, for each
 // export named, a module of what only it reaches, written to its file
-// (the citation styles' `cite`, copy attribution's and quote sharing's
-// `selected`); each imports what it shares under `p` (js/loader.js passes
-// the widget's exports so) and exports its root under its own name.
+// (the citation styles' `cite`; copy attribution's, quote sharing's and
+// crossposting's `republish`); each imports what it shares under `p`
+// (js/loader.js passes the widget's exports so) and exports its root
+// under its own name.
 if (isMain(import.meta.url)) {
   const [module, names, map, widget, ...splits] = process.argv.slice(2);
   if (!splits.length) throw new Error('usage: node scripts/split-module.mjs <module> <names.json> <linker map> <widget> <export>=<file>…');

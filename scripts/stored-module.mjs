@@ -64,7 +64,7 @@ const PREFIX = 8;
  */
 export const WIDGET_FILE = 'sharecite_bg.wasm';
 export const CITE_FILE = 'sharecite_cite_bg.wasm';
-export const SELECTION_FILE = 'sharecite_selection_bg.wasm';
+export const REPUBLISH_FILE = 'sharecite_republish_bg.wasm';
 
 /** An instance of the decoder module `decoder` (bytes), as the loader makes one. */
 export const decoderInstance = (decoder) => new WebAssembly.Instance(new WebAssembly.Module(decoder));

@@ -17,6 +17,7 @@ mod events;
 mod navigation;
 mod page;
 mod render;
+mod republish;
 mod selection;
 mod style;
 mod timers;

@@ -1,13 +1,8 @@
 //! What happens when a reader selects text in the article, both opt-in:
 //! copies that carry the attribution (`data-copy-attribution`), and a small
-//! popover to share the quote (`data-quote-share`).
-//!
-//! Most pages turn neither on, so what they do is a module of its own,
-//! `sharecite_selection_bg.wasm`, split off the widget's (as the citation
-//! styles are: scripts/split-module.mjs) and fetched when the first
-//! placement that wants them mounts. The widget keeps only the page's
-//! listeners, which hand each event to that module ([`Selection`]) once it
-//! is in: on a page without them, 0.6 KB less for every reader.
+//! popover to share the quote (`data-quote-share`). The page's listeners
+//! stay in the widget; what they do runs in the republishing module
+//! (`crate::republish`).
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -22,6 +17,7 @@ use web_sys::{CssStyleSheet, Element, HtmlElement, Node};
 
 use crate::dom::{self, element};
 use crate::render;
+use crate::republish::{self, Republish};
 use crate::widget::{remembered_mastodon_instance, State};
 
 /// Selections shorter than this are slips of the mouse, not quotes.
@@ -65,17 +61,7 @@ pub fn watch(state: &Rc<State>) {
         watch.placements.push(Rc::downgrade(state));
         if watch.listeners.is_empty() {
             watch.listeners = listen();
-            dom::settle(
-                &load_module(),
-                Box::new(|loaded| {
-                    if let Err(cause) = loaded {
-                        crate::console::error(
-                            "could not load copy attribution and quote sharing",
-                            &cause,
-                        );
-                    }
-                }),
-            );
+            republish::load();
         }
     });
 }
@@ -137,7 +123,7 @@ fn listen() -> Vec<Listener> {
     let (window, document) = (dom::window(), dom::document());
     let mut listeners = Vec::new();
     listeners.push(Listener::new(&document, "copy", |event| {
-        in_module(&Selection::Copied(event));
+        republish::send(&Republish::Copied(event));
     }));
     listeners.push(Listener::new(&document, "mouseup|keyup", |event| {
         if dom::key(event) == "Escape" {
@@ -150,7 +136,7 @@ fn listen() -> Vec<Listener> {
             return;
         }
         // Let the selection settle (a click inside it collapses it).
-        timers::after(0, || in_module(&Selection::Settled)).forget();
+        timers::after(0, || republish::send(&Republish::Settled)).forget();
     }));
     listeners.push(Listener::new(&window, "scroll", |_| hide_quotes()));
     listeners.push(Listener::new(&document, "selectionchange", |_| {
@@ -161,63 +147,30 @@ fn listen() -> Vec<Listener> {
     listeners
 }
 
-/// What the page's listeners hand the selection module: an event, in the
-/// memory both share (the citation module's `Request` travels so too).
-pub enum Selection<'a> {
-    /// A reader copied: the copy carries the attribution, if from an
-    /// article of a placement that asks for it.
-    Copied(&'a web_sys::Event),
-    /// A selection settled: the quote popover is offered, or hidden.
-    Settled,
-    /// A click in a placement's quote popover.
-    QuoteClick(&'a Rc<State>, &'a web_sys::Event),
-}
-
-fn on_selection(selection: &Selection<'_>) {
-    match *selection {
-        Selection::Copied(event) => {
-            let Some(selected) = reader_selection() else {
-                return;
-            };
-            for state in placements(copies) {
-                if state.copy_with_attribution(event, &selected) {
-                    break;
-                }
-            }
+/// A reader copied: the copy carries the attribution, if from the article
+/// of a placement that asks for it (in the republishing module).
+pub(crate) fn copied(event: &web_sys::Event) {
+    let Some(selected) = reader_selection() else {
+        return;
+    };
+    for state in placements(copies) {
+        if state.copy_with_attribution(event, &selected) {
+            break;
         }
-        Selection::Settled => {
-            let selected = reader_selection();
-            for state in placements(quotes) {
-                state.offer_quote(selected.as_ref());
-            }
-        }
-        Selection::QuoteClick(state, event) => state.quote_click(event),
     }
 }
 
-/// The export the loader calls (js/loader.js, `shareciteSelected`), once
-/// the selection module is in: the split's root. (Built for every target,
-/// so that all it reaches counts as used in native builds too.)
-///
-/// # Safety
-/// `selection` points at a live [`Selection`].
-#[export_name = "selected"]
-unsafe extern "C" fn selected_export(selection: *const Selection<'_>) {
-    on_selection(&*selection);
+/// A selection settled: the quote popover is offered, or hidden (in the
+/// republishing module).
+pub(crate) fn settled() {
+    let selected = reader_selection();
+    for state in placements(quotes) {
+        state.offer_quote(selected.as_ref());
+    }
 }
 
 #[wasm_bindgen]
 extern "C" {
-    /// Provided by the loader: starts loading the selection module, once;
-    /// the promise settles when it is in, or could not be.
-    #[wasm_bindgen(js_name = shareciteSelectionModule)]
-    fn load_module() -> js_sys::Promise;
-
-    /// Provided by the loader: the selection module's `selected`, once it
-    /// is in; until then the event goes unserved.
-    #[wasm_bindgen(js_name = shareciteSelected)]
-    fn in_module(selection: *const Selection<'_>);
-
     /// The reader's selection as the loader reads it (js/loader.js): none
     /// when there is nothing selected, or it is their own typing, or it is
     /// in a placement of ours. Its `text`, and `at`, the declarations that
@@ -247,7 +200,7 @@ impl State {
     }
 
     /// A control of the quote popover was clicked (or none was).
-    fn quote_click(self: &Rc<Self>, event: &web_sys::Event) {
+    pub(crate) fn quote_click(self: &Rc<Self>, event: &web_sys::Event) {
         let Some(control) = dom::target_closest(event, "[data-network]") else {
             return;
         };
@@ -368,7 +321,7 @@ impl State {
 
         let state = self.clone();
         let click = Listener::new(&root, "click", move |event| {
-            in_module(&Selection::QuoteClick(&state, event));
+            republish::send(&Republish::QuoteClick(&state, event));
         });
         QuotePopover {
             host,

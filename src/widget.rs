@@ -516,6 +516,9 @@ fn place(
         quote: RefCell::new(None),
     });
     let listeners = listen(&state, follows_page);
+    if state.config.networks.contains(&Network::Crosspost) {
+        crate::republish::load();
+    }
     crate::selection::watch(&state);
     PAGE.with(|page| {
         page.borrow_mut().widgets.push(Widget {
@@ -648,7 +651,7 @@ impl State {
                 self.copy(network, clip);
             }
             Network::Cite => self.cite(self.config.cite_style),
-            Network::Crosspost => self.copy(network, self.crosspost()),
+            Network::Crosspost => crate::republish::crosspost(self),
             Network::Native => self.native_share(),
             Network::Print => {
                 self.dispatch_share(network);

@@ -1,6 +1,6 @@
 // The modules split off the widget's as dist/ ships them, without a
-// browser: the citation module and the selection module (copy attribution
-// and quote sharing), each split off by scripts/split-module.mjs, must link
+// browser: the citation module and the republishing module (copy attribution,
+// quote sharing and crossposting), each split off by scripts/split-module.mjs, must link
 // against the widget's exports alone, as js/loader.js instantiates them,
 // and the data each brings must overwrite neither the widget's nor the
 // other's. citations.test.mjs runs both in Chromium.
@@ -13,7 +13,7 @@ import { dataSegments, sections } from '../../scripts/wasm-binary.mjs';
 const dist = (file) => readStoredModule(new URL(`../../dist/${file}`, import.meta.url));
 const widget = dist('sharecite_bg.wasm');
 // Each split module's file, and the one function it exports.
-const SPLIT = { 'sharecite_cite_bg.wasm': 'cite', 'sharecite_selection_bg.wasm': 'selected' };
+const SPLIT = { 'sharecite_cite_bg.wasm': 'cite', 'sharecite_republish_bg.wasm': 'republish' };
 
 // Where each active data segment writes: [start, end).
 const writes = (module) => {

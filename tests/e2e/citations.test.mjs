@@ -337,34 +337,38 @@ test('the citation styles are fetched only when a reader is about to cite, once'
   await close();
 });
 
-test('copy attribution and quote sharing come in a module of their own, fetched once by pages that turn one on, before ready', async () => {
-  const fetched = (log) => log.requests.filter((u) => u.includes('sharecite_selection_bg.wasm')).length;
-  const article = await browser.open('/');
+test('copy attribution, quote sharing and crossposting come in a module of their own, fetched once by pages that turn one on, before ready', async () => {
+  const fetched = (log) => log.requests.filter((u) => u.includes('sharecite_republish_bg.wasm')).length;
+  const article = await browser.open('/jsonld.html');
   await article.page.evaluate(() => window.sharecite.ready);
   await article.page.waitForTimeout(300);
-  assert.equal(fetched(article.log), 0, 'not on a page that turns neither on');
+  assert.equal(fetched(article.log), 0, 'not on a page that turns none on');
   await article.close();
   const { page, log, close } = await browser.open('/citations.html');
   const loadedAtReady = await page.evaluate(() =>
-    window.sharecite.ready.then(() => performance.getEntriesByType('resource').some((e) => e.name.includes('sharecite_selection_bg.wasm'))),
+    window.sharecite.ready.then(() => performance.getEntriesByType('resource').some((e) => e.name.includes('sharecite_republish_bg.wasm'))),
   );
   assert.ok(loadedAtReady, 'in by the time sharecite.ready resolves');
   assert.equal(fetched(log), 1, 'once');
   await close();
 });
 
-test('when the selection module cannot load, the page is told once, copies go as they are and the buttons work', async () => {
+test('when the republishing module cannot load, the page is told, copies go as they are, crosspost says it could not copy and the other buttons work', async () => {
   const { page, log, close } = await browser.open('/citations.html', {
     clipboard: true,
-    before: (page) => page.route('**/sharecite_selection_bg.wasm*', (route) => route.abort()),
+    before: (page) => page.route('**/sharecite_republish_bg.wasm*', (route) => route.abort()),
   });
   await selectParagraph(page, 'article p', 3);
   const clip = await copySelection(page);
   assert.equal(clip['text/plain'], 'News pages carry many third-party scripts, and share buttons are among the most common of them. Each one is downloaded, parsed and run by every reader, whether or not anyone shares anything.');
   assert.deepEqual(log.errors, []);
-  const errors = log.console.filter((m) => m.type === 'error' && m.text.startsWith('sharecite:'));
-  assert.equal(errors.length, 1, JSON.stringify(errors));
-  assert.match(errors[0].text, /^sharecite: could not load copy attribution and quote sharing \S/, 'with the reason');
+  const errors = () => log.console.filter((m) => m.type === 'error' && m.text.startsWith('sharecite:')).map((m) => m.text);
+  assert.equal(errors().length, 1, JSON.stringify(errors()));
+  assert.match(errors()[0], /^sharecite: could not load copy attribution, quote sharing and crossposting \S/, 'once, with the reason');
+  await control(page, 'crosspost').click();
+  await status(page).filter({ hasText: 'Could not copy' }).waitFor();
+  assert.equal(errors().length, 2, JSON.stringify(errors()));
+  assert.match(errors()[1], /^sharecite: could not load crossposting \S/, 'the click tried again');
   await control(page, 'cite').click();
   await status(page).filter({ hasText: 'Citation copied' }).waitFor();
   await close();

@@ -125,11 +125,11 @@ function assertWorked(engine, report) {
   // After history.pushState, the links follow the page.
   assert.equal(new URL(report.navigated).searchParams.get('u'), new URL(page).origin + '/engines/second-story');
   // The rebuilt modules compile synchronously here too, as in Chromium
-  // (js/loader.js): the decoder, the widget, the selection module (the
+  // (js/loader.js): the decoder, the widget, the republishing module (the
   // page turns copy attribution on), then the citation module.
-  const [decoder, widget, selection, citations, ...more] = report.modules;
+  const [decoder, widget, republishing, citations, ...more] = report.modules;
   assert.deepEqual(more, [], report.modules.join(', '));
-  assert.ok(decoder <= 4096 && widget > 4096 && selection > 1024 && citations > 4096, report.modules.join(', '));
+  assert.ok(decoder <= 4096 && widget > 4096 && republishing > 1024 && citations > 4096, report.modules.join(', '));
   assert.equal(report.asynchronous, 0);
   assert.deepEqual(report.log, []);
 }

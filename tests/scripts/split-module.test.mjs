@@ -176,7 +176,7 @@ test('a block type index of 64 or more is renumbered as a signed LEB128', () => 
 });
 
 // Two modules split off one, in turn (make dist: the citation module, then
-// the selection module): "both" is read by `cite` and by `select` only, so
+// the republishing module): "both" is read by `cite` and by `select` only, so
 // the first split keeps it (`select` is still the widget's then), and the
 // second must keep it too, for the citation module, which it is told of
 // as a reader. Unread text is judged with the readers' code counted too.
@@ -198,7 +198,7 @@ test('a module split off after another keeps the data the other reads', () => {
   assert.equal(twice.unreadData, 0);
   const widget = new WebAssembly.Instance(new WebAssembly.Module(twice.first)).exports;
   const cite = new WebAssembly.Instance(new WebAssembly.Module(once.second), { p: widget }).exports;
-  assert.equal(cite.c(), 'b'.charCodeAt(0), 'the citation module reads "both" without the selection module');
+  assert.equal(cite.c(), 'b'.charCodeAt(0), 'the citation module reads "both" without the republishing module');
   const select = new WebAssembly.Instance(new WebAssembly.Module(twice.second), { p: widget }).exports;
   assert.equal(select.s(), 'o'.charCodeAt(0) + 'm'.charCodeAt(0));
 });
