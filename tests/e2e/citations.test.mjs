@@ -351,6 +351,11 @@ test('copy attribution, quote sharing and crossposting come in a module of their
   assert.ok(loadedAtReady, 'in by the time sharecite.ready resolves');
   assert.equal(fetched(log), 1, 'once');
   await close();
+  // The seed's demo turns crossposting alone on.
+  const seed = await browser.open('/');
+  await seed.page.evaluate(() => window.sharecite.ready);
+  assert.equal(fetched(seed.log), 1, 'for crossposting alone');
+  await seed.close();
 });
 
 test('when the republishing module cannot load, the page is told, copies go as they are, crosspost says it could not copy and the other buttons work', async () => {
