@@ -13,7 +13,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use sharecite_core::i18n::Key;
-use sharecite_core::Network;
+use sharecite_core::{Config, Network};
 use wasm_bindgen::prelude::wasm_bindgen;
 use web_sys::Event;
 
@@ -74,11 +74,14 @@ thread_local! {
     static REQUESTED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Starts loading the module for a placement that turns a feature on, so
-/// that it is in before a reader copies or clicks: `sharecite.ready`
-/// waits for it.
-pub(crate) fn load() {
-    if REQUESTED.replace(true) {
+/// Starts loading the module if a placement configured so turns one of
+/// its features on, so that it is in before a reader copies or clicks:
+/// `sharecite.ready` waits for it.
+pub(crate) fn load_for(config: &Config) {
+    let wanted = config.copy_attribution
+        || config.quote_share
+        || config.networks.contains(&Network::Crosspost);
+    if !wanted || REQUESTED.replace(true) {
         return;
     }
     dom::settle(

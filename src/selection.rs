@@ -61,7 +61,6 @@ pub fn watch(state: &Rc<State>) {
         watch.placements.push(Rc::downgrade(state));
         if watch.listeners.is_empty() {
             watch.listeners = listen();
-            republish::load();
         }
     });
 }

@@ -516,9 +516,7 @@ fn place(
         quote: RefCell::new(None),
     });
     let listeners = listen(&state, follows_page);
-    if state.config.networks.contains(&Network::Crosspost) {
-        crate::republish::load();
-    }
+    crate::republish::load_for(&state.config);
     crate::selection::watch(&state);
     PAGE.with(|page| {
         page.borrow_mut().widgets.push(Widget {
